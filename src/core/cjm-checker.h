@@ -1,0 +1,41 @@
+/* cjm-checker.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cross-channel consistency checker (RULES.md). A CjmChecker follows a
+ * document live and is a GListModel of the visible (not suppressed)
+ * CjmFinding objects, sorted by severity, rule id, then document position of
+ * the first target.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cjm-document.h"
+#include "cjm-finding.h"
+
+G_BEGIN_DECLS
+
+#define CJM_TYPE_CHECKER (cjm_checker_get_type ())
+G_DECLARE_FINAL_TYPE (CjmChecker, cjm_checker, CJM, CHECKER, GObject)
+
+CjmChecker  *cjm_checker_new                (CjmDocument *document);
+CjmDocument *cjm_checker_get_document       (CjmChecker  *self);
+/* All findings, suppressed ones included (marked), sorted. transfer none */
+GPtrArray   *cjm_checker_get_all            (CjmChecker  *self);
+/* Visible findings that name this id (for card badges). transfer container */
+GPtrArray   *cjm_checker_find_for_target    (CjmChecker  *self,
+                                             const char  *id);
+
+/* A one-shot full check: every finding, suppressed ones marked, sorted.
+ * transfer full (a GPtrArray of CjmFinding with its free func set). */
+GPtrArray   *cjm_check_document             (CjmDocument *document);
+
+/* Suppression as undoable commands. */
+void         cjm_checker_suppress           (CjmChecker  *self,
+                                             CjmFinding  *finding,
+                                             const char  *reason);
+void         cjm_checker_unsuppress         (CjmChecker  *self,
+                                             CjmFinding  *finding);
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+/* cjm-export.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

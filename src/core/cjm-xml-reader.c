@@ -1,0 +1,3 @@
+/* cjm-xml-reader.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

@@ -1,0 +1,3 @@
+/* cjm-xml-writer.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
