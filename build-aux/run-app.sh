@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# build-aux/run-app.sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Sets up, builds and launches Journeyman on a bundled sample map.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+bash build-aux/deps.sh
+
+builddir=${BUILDDIR:-build}
+if [ ! -f "$builddir/build.ninja" ]; then
+  meson setup "$builddir" --buildtype=debugoptimized
+fi
+meson compile -C "$builddir"
+
+export GSETTINGS_SCHEMA_DIR="$top/$builddir/data"
+exec "$builddir/src/app/journeyman" "${1:-$top/data/samples/bill-payment.cjm}"
