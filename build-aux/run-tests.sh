@@ -32,9 +32,11 @@ xvfb-run -a -s '-screen 0 1920x1080x24 -nolisten tcp' \
 
 python3 - "$builddir/meson-logs/testlog.json" <<'PY'
 import json, sys
+import os
 passed = failed = skipped = 0
-with open(sys.argv[1]) as f:
-    for line in f:
+lines = open(sys.argv[1]).readlines() if os.path.exists(sys.argv[1]) else []
+if True:
+    for line in lines:
         line = line.strip()
         if not line:
             continue
