@@ -1,0 +1,247 @@
+/* cjm-application.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CjmApplication"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cjm-application.h"
+#include "cjm-window.h"
+
+struct _CjmApplication
+{
+  AdwApplication  parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, ADW_TYPE_APPLICATION)
+
+/* Static helpers */
+
+static void
+add_item (CjmDocument *document,
+          CjmKind      kind,
+          const char   *prefix,
+          const char   *name,
+          const char   *lane_kind,
+          const char   *channel)
+{
+  g_autoptr(CjmItem) item = cjm_item_new (kind);
+  g_autofree char *id = cjm_document_make_id (document, prefix, lane_kind ? lane_kind : name);
+
+  if (channel != NULL)
+    {
+      g_free (id);
+      id = cjm_document_make_id (document, prefix, channel);
+    }
+
+  cjm_item_set_initial_field (item, CJM_FIELD_ID, id);
+  cjm_item_set_initial_field (item, CJM_FIELD_NAME, name);
+  if (lane_kind != NULL)
+    cjm_item_set_initial_field (item, CJM_FIELD_LANE_KIND, lane_kind);
+  if (channel != NULL)
+    cjm_item_set_initial_field (item, CJM_FIELD_CHANNEL, channel);
+  cjm_document_insert_item (document, item, -1);
+}
+
+static CjmWindow *
+get_active_window (CjmApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return CJM_IS_WINDOW (window) ? CJM_WINDOW (window) : NULL;
+}
+
+/* Actions */
+
+static void
+cjm_application_action_new_window (GSimpleAction *action,
+                                   GVariant      *param,
+                                   gpointer       user_data)
+{
+  cjm_application_new_window (CJM_APPLICATION (user_data));
+}
+
+static void
+cjm_application_action_about (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       user_data)
+{
+  CjmApplication *self = CJM_APPLICATION (user_data);
+  static const char *developers[] = { "The Journeyman team", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Journeyman"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Journeyman team"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Draw customer-journey maps and find where the channels "
+                                      "of a journey disagree."),
+                        "website", "https://github.com/journeyman/journeyman",
+                        "issue-url", "https://github.com/journeyman/journeyman/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+cjm_application_action_shortcuts (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  CjmWindow *window = get_active_window (CJM_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+cjm_application_action_quit (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  CjmApplication *self = CJM_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Each window asks about its own unsaved changes; the application ends
+   * when the last one has closed. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", cjm_application_action_new_window },
+  { "about", cjm_application_action_about },
+  { "shortcuts", cjm_application_action_shortcuts },
+  { "quit", cjm_application_action_quit },
+};
+
+/* GApplication */
+
+static void
+cjm_application_startup (GApplication *application)
+{
+  CjmApplication *self = CJM_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (cjm_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+cjm_application_activate (GApplication *application)
+{
+  CjmApplication *self = CJM_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    cjm_application_new_window (self);
+}
+
+static void
+cjm_application_class_init (CjmApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = cjm_application_startup;
+  app_class->activate = cjm_application_activate;
+}
+
+static void
+cjm_application_init (CjmApplication *self)
+{
+  g_set_application_name (_("Journeyman"));
+}
+
+/* Public API */
+
+CjmApplication *
+cjm_application_new (const char        *application_id,
+                     GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (CJM_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GtkWindow *
+cjm_application_new_window (CjmApplication *self)
+{
+  g_autoptr(CjmDocument) document = NULL;
+  CjmWindow *window;
+
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+
+  document = cjm_application_create_blank_map ();
+  window = cjm_window_new (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+CjmDocument *
+cjm_application_create_blank_map (void)
+{
+  CjmDocument *document = cjm_document_new ();
+  const char * const *languages = g_get_language_names ();
+  g_autofree char *lang = NULL;
+
+  /* The map speaks the language of the person who starts it, so that a
+   * Hebrew map runs right to left from the first stage. */
+  if (languages[0] != NULL && strcmp (languages[0], "C") != 0 && strcmp (languages[0], "POSIX") != 0)
+    lang = g_strndup (languages[0], strcspn (languages[0], "_.@"));
+  cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_LANG,
+                          lang != NULL ? lang : "en");
+
+  /* A starting set a designer can drop cards into at once: the usual
+   * stages of a journey and one lane of each kind, with common channels. */
+  add_item (document, CJM_KIND_STAGE, "s", _("Discover"), NULL, NULL);
+  add_item (document, CJM_KIND_STAGE, "s", _("Choose"), NULL, NULL);
+  add_item (document, CJM_KIND_STAGE, "s", _("Buy"), NULL, NULL);
+  add_item (document, CJM_KIND_STAGE, "s", _("Use"), NULL, NULL);
+  add_item (document, CJM_KIND_STAGE, "s", _("Get help"), NULL, NULL);
+
+  add_item (document, CJM_KIND_LANE, "l", _("Actions"), "actions", NULL);
+  add_item (document, CJM_KIND_LANE, "l", _("Emotions"), "emotion", NULL);
+  add_item (document, CJM_KIND_LANE, "l", _("Website"), "channel", "web");
+  add_item (document, CJM_KIND_LANE, "l", _("Mobile app"), "channel", "app");
+  add_item (document, CJM_KIND_LANE, "l", _("Call center"), "channel", "phone");
+  add_item (document, CJM_KIND_LANE, "l", _("Store"), "channel", "store");
+  add_item (document, CJM_KIND_LANE, "l", _("Thoughts"), "thoughts", NULL);
+  add_item (document, CJM_KIND_LANE, "l", _("Pain points"), "pain-points", NULL);
+  add_item (document, CJM_KIND_LANE, "l", _("Backstage"), "backstage", NULL);
+  add_item (document, CJM_KIND_LANE, "l", _("Opportunities"), "opportunities", NULL);
+
+  cjm_document_clear_history (document);
+  cjm_document_set_clean (document);
+  return document;
+}

@@ -1,0 +1,25 @@
+/* cjm-application.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cjm-document.h"
+
+G_BEGIN_DECLS
+
+#define CJM_TYPE_APPLICATION (cjm_application_get_type ())
+G_DECLARE_FINAL_TYPE (CjmApplication, cjm_application, CJM, APPLICATION, AdwApplication)
+
+CjmApplication *cjm_application_new              (const char        *application_id,
+                                                  GApplicationFlags  flags);
+/* A new window with a blank map (a starting set of stages and lanes). */
+GtkWindow      *cjm_application_new_window       (CjmApplication    *self);
+
+/* A blank map with a starting set of stages and lanes of each kind, not
+ * modified and with an empty history. */
+CjmDocument    *cjm_application_create_blank_map (void);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* cjm-window-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's struct, shared by cjm-window.c and cjm-window-actions.c.
+ */
+
+#pragma once
+
+#include "cjm-window.h"
+
+G_BEGIN_DECLS
+
+struct _CjmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CjmDocument          *document;
+  GSignalGroup         *document_signals;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  GtkMenuButton        *primary_menu_button;
+  AdwFlap              *flap;
+  GtkBox               *palette_slot;
+  GtkBox               *canvas_box;
+  AdwStatusPage        *canvas_placeholder;
+  GtkBox               *side_panel;
+};
+
+void _cjm_window_class_actions_init (CjmWindowClass *klass);
+void _cjm_window_update_actions     (CjmWindow      *self);
+
+G_END_DECLS

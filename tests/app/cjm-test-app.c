@@ -1,0 +1,230 @@
+/* cjm-test-app.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CjmTest"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cjm-test-app.h"
+
+static CjmApplication *test_app;
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+cleanup_tmpdirs (void)
+{
+  if (tmpdirs == NULL)
+    return;
+  for (guint i = 0; i < tmpdirs->len; i++)
+    remove_tree (g_ptr_array_index (tmpdirs, i));
+  g_clear_pointer (&tmpdirs, g_ptr_array_unref);
+}
+
+void
+cjm_test_app_init (int    *argc,
+                   char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *runtime = NULL;
+
+  g_test_init (argc, argv, NULL);
+
+  /* Private XDG dirs: recent files, settings and caches of the tests stay
+   * out of the user's. */
+  runtime = cjm_test_make_tmpdir ();
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  g_setenv ("XDG_DATA_HOME", runtime, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", runtime, TRUE);
+  g_setenv ("XDG_CACHE_HOME", runtime, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      if (g_strcmp0 (g_getenv ("CJM_REQUIRE_DISPLAY"), "1") == 0)
+        {
+          printf ("Bail out! no display, and CJM_REQUIRE_DISPLAY=1 (run under xvfb-run)\n");
+          exit (1);
+        }
+      printf ("1..0 # SKIP no display (run under xvfb-run)\n");
+      exit (0);
+    }
+
+  test_app = cjm_application_new (APPLICATION_ID ".Test",
+                                  G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  /* Registering a non-unique application runs its startup (actions,
+   * accelerators, style) without a session bus. */
+  if (!g_application_register (G_APPLICATION (test_app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+  g_application_hold (G_APPLICATION (test_app));
+}
+
+CjmApplication *
+cjm_test_app_get (void)
+{
+  return test_app;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+cjm_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+cjm_test_wait_for (CjmTestCondition cond,
+                   gpointer         data,
+                   guint            timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      cjm_test_iterate (10);
+    }
+  return TRUE;
+}
+
+static void
+on_frame_after_paint (GdkFrameClock *clock,
+                      gpointer       data)
+{
+  gboolean *painted = data;
+
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+gboolean
+cjm_test_wait_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  if (!cjm_test_wait_for (is_mapped, widget, 5000))
+    return FALSE;
+
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  cjm_test_wait_for (is_true, &painted, 5000);
+  g_signal_handler_disconnect (clock, id);
+  return painted;
+}
+
+void
+cjm_test_close_all (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  cjm_test_iterate (20);
+}
+
+char *
+cjm_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("cjm-app-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (cleanup_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+char *
+cjm_test_find_data (const char *relative)
+{
+  const char *shared = g_getenv ("CJM_SHARED_DIR");
+  g_autofree char *in_shared = NULL;
+  g_autofree char *in_tree = NULL;
+
+  if (shared != NULL)
+    {
+      in_shared = g_build_filename (shared, relative, NULL);
+      if (g_file_test (in_shared, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&in_shared);
+    }
+
+  /* Samples are also in the source tree, under data/. */
+  in_tree = g_test_build_filename (G_TEST_DIST, "..", "data", relative, NULL);
+  if (g_file_test (in_tree, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&in_tree);
+  return NULL;
+}
+
+GtkWidget *
+cjm_test_find_toplevel (GType      type,
+                        GtkWidget *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != except && G_TYPE_CHECK_INSTANCE_TYPE (window, type)
+          && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}

@@ -1,0 +1,41 @@
+/* cjm-test-app.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers for the app tests: a real GTK display (Xvfb) or a clear failure,
+ * an in-process CjmApplication, and waiting on the main loop.
+ */
+
+#pragma once
+
+#include "cjm-application.h"
+#include "cjm-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*CjmTestCondition) (gpointer data);
+
+/* g_test_init() plus a display: without one the program fails when
+ * CJM_REQUIRE_DISPLAY=1 is set and skips (TAP "1..0 # SKIP") otherwise. */
+void            cjm_test_app_init        (int              *argc,
+                                          char           ***argv);
+/* The registered (not running) application of this test program. */
+CjmApplication *cjm_test_app_get         (void);
+/* Iterates the main context for at least @ms milliseconds. */
+void            cjm_test_iterate         (guint             ms);
+/* Iterates until @cond returns TRUE; FALSE after @timeout_ms. */
+gboolean        cjm_test_wait_for        (CjmTestCondition  cond,
+                                          gpointer          data,
+                                          guint             timeout_ms);
+/* Waits until @widget is mapped and has been drawn once. */
+gboolean        cjm_test_wait_drawn      (GtkWidget        *widget);
+/* Closes every window without asking (destroy) and iterates. */
+void            cjm_test_close_all       (void);
+/* A new temporary directory, removed at exit. */
+char           *cjm_test_make_tmpdir     (void);
+/* The path of a shared sample or hostile file, or NULL if absent. */
+char           *cjm_test_find_data       (const char       *relative);
+/* The first toplevel (other than @except) of @type that is visible. */
+GtkWidget      *cjm_test_find_toplevel   (GType             type,
+                                          GtkWidget        *except);
+
+G_END_DECLS
