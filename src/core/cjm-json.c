@@ -1,3 +1,1817 @@
 /* cjm-json.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * JSON conversion of a whole document. The shape mirrors the .cjm file: one
+ * object per item with the XML attribute and child element names as member
+ * names, every value the raw text of the file. What the .cjm format does
+ * not know travels as "unknown" objects. docs/json.md describes the shape.
+ *
+ * Reading is strict: a member that would be lost on the way to .cjm (an
+ * unknown name, a duplicate, a value no XML file can hold) is refused with
+ * its line and column, so that JSON -> .cjm -> JSON gives back what went in.
  */
+
+#define G_LOG_DOMAIN "Cjm"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cjm-document-private.h"
+#include "cjm-json.h"
+
+typedef struct {
+  guint line;
+  guint column;                 /* in bytes, as json-glib counts */
+} Position;
+
+typedef struct {
+  Position pos;
+  guint    size;                /* members seen so far (objects) */
+} Frame;
+
+typedef struct {
+  const char  *name;
+  const char  *data;
+  gsize        length;
+
+  /* Where each node started, from the parser's signals. */
+  GHashTable  *positions;       /* JsonNode/JsonObject/JsonArray -> index + 1 */
+  GArray      *pos_array;       /* Position */
+  GArray      *stack;           /* Frame */
+  char        *duplicate;       /* first member name seen twice */
+  Position     duplicate_pos;
+
+  GString     *path;            /* JSON path of what is being read */
+} Loader;
+
+/* What each kind of item holds, in the order written (XML attributes first,
+ * then text children, as in the .cjm file). */
+static const CjmField map_fields[] = {
+  CJM_FIELD_VERSION, CJM_FIELD_LANG, CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_FIELD_AUTHOR,
+  CJM_N_FIELDS
+};
+static const CjmField settings_fields[] = {
+  CJM_FIELD_EMOTION_SPREAD, CJM_N_FIELDS
+};
+static const CjmField print_fields[] = {
+  CJM_FIELD_PAPER, CJM_FIELD_ORIENTATION, CJM_FIELD_FIT, CJM_FIELD_TILES, CJM_FIELD_OVERLAP,
+  CJM_FIELD_COVER, CJM_FIELD_APPENDIX, CJM_FIELD_FINDINGS, CJM_N_FIELDS
+};
+static const CjmField persona_fields[] = {
+  CJM_FIELD_ID, CJM_FIELD_COLOR, CJM_FIELD_NAME, CJM_FIELD_DESCRIPTION, CJM_FIELD_GOAL,
+  CJM_N_FIELDS
+};
+static const CjmField stage_fields[] = {
+  CJM_FIELD_ID, CJM_FIELD_NAME, CJM_FIELD_DESCRIPTION, CJM_FIELD_GOAL, CJM_N_FIELDS
+};
+static const CjmField lane_fields[] = {
+  CJM_FIELD_ID, CJM_FIELD_LANE_KIND, CJM_FIELD_CHANNEL, CJM_FIELD_OWNER, CJM_FIELD_NAME,
+  CJM_FIELD_DESCRIPTION, CJM_N_FIELDS
+};
+static const CjmField touchpoint_fields[] = {
+  CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_INTERACTION, CJM_FIELD_EMOTION,
+  CJM_FIELD_TARGET_EMOTION, CJM_FIELD_OWNER, CJM_FIELD_EVIDENCE, CJM_FIELD_MOMENT_OF_TRUTH,
+  CJM_FIELD_PERSONAS, CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_FIELD_EMOTION_NOTE,
+  CJM_FIELD_THIRD_PARTY, CJM_N_FIELDS
+};
+static const CjmField note_fields[] = {
+  CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_TEXT, CJM_N_FIELDS
+};
+static const CjmField opportunity_fields[] = {
+  CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_IMPACT, CJM_FIELD_EFFORT,
+  CJM_FIELD_OWNER, CJM_FIELD_ADDRESSES, CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_N_FIELDS
+};
+static const CjmField link_fields[] = {
+  CJM_FIELD_FROM, CJM_FIELD_TO, CJM_FIELD_LABEL, CJM_N_FIELDS
+};
+static const CjmField term_fields[] = {
+  CJM_FIELD_PREFERRED, CJM_N_FIELDS
+};
+static const CjmField suppression_fields[] = {
+  CJM_FIELD_RULE, CJM_FIELD_TARGET, CJM_FIELD_TEXT, CJM_N_FIELDS
+};
+
+static const CjmField * const kind_fields[CJM_N_KINDS] = {
+  [CJM_KIND_MAP] = map_fields,
+  [CJM_KIND_PERSONA] = persona_fields,
+  [CJM_KIND_STAGE] = stage_fields,
+  [CJM_KIND_LANE] = lane_fields,
+  [CJM_KIND_TOUCHPOINT] = touchpoint_fields,
+  [CJM_KIND_NOTE] = note_fields,
+  [CJM_KIND_OPPORTUNITY] = opportunity_fields,
+  [CJM_KIND_LINK] = link_fields,
+  [CJM_KIND_TERM] = term_fields,
+  [CJM_KIND_SUPPRESSION] = suppression_fields,
+};
+
+static const char * const list_keys[CJM_N_LISTS] = {
+  [CJM_LIST_FACTS] = "facts",
+  [CJM_LIST_KPIS] = "kpis",
+  [CJM_LIST_DATA_SOURCES] = "data-sources",
+  [CJM_LIST_SYNONYMS] = "synonyms",
+};
+
+/* Attributes the writer puts on elements that are not items; unknown
+ * attributes must not repeat them. */
+static const char * const root_attrs[] = { "xmlns", "version", "xml:lang", NULL };
+static const char * const fact_attrs[] = { "key", NULL };
+static const char * const kpi_attrs[] = { "name", "value", "unit", "target", "source", NULL };
+
+/* Names */
+
+static const char *
+field_key (CjmField field)
+{
+  if (field == CJM_FIELD_TEXT)
+    return "text";
+  return cjm_field_to_name (field);
+}
+
+static gboolean
+kind_has_list (CjmKind     kind,
+               CjmListKind list)
+{
+  if (kind == CJM_KIND_TOUCHPOINT)
+    return list == CJM_LIST_FACTS || list == CJM_LIST_KPIS || list == CJM_LIST_DATA_SOURCES;
+  if (kind == CJM_KIND_TERM)
+    return list == CJM_LIST_SYNONYMS;
+  return FALSE;
+}
+
+static gboolean
+lookup_field (const CjmField *fields,
+              const char     *key,
+              CjmField       *field)
+{
+  for (guint i = 0; fields[i] != CJM_N_FIELDS; i++)
+    if (strcmp (field_key (fields[i]), key) == 0)
+      {
+        *field = fields[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+field_is_attribute_of (const CjmField *fields,
+                       const char     *name)
+{
+  for (guint i = 0; fields[i] != CJM_N_FIELDS; i++)
+    if (!cjm_field_is_text_child (fields[i]) && strcmp (cjm_field_to_name (fields[i]), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Writing */
+
+static void
+set_text (JsonObject *object,
+          const char *key,
+          const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, key, value);
+}
+
+static JsonNode *
+extras_to_json (const CjmExtras *extras)
+{
+  JsonObject *object;
+
+  if (cjm_extras_is_empty (extras))
+    return NULL;
+
+  object = json_object_new ();
+  if (extras->attrs->len > 0)
+    {
+      JsonObject *attrs = json_object_new ();
+
+      for (guint i = 0; i < extras->attrs->len; i++)
+        {
+          const CjmRawAttr *attr = g_ptr_array_index (extras->attrs, i);
+          json_object_set_string_member (attrs, attr->name, attr->value ? attr->value : "");
+        }
+      json_object_set_object_member (object, "attributes", attrs);
+    }
+  if (extras->children->len > 0)
+    {
+      JsonArray *elements = json_array_sized_new (extras->children->len);
+
+      for (guint i = 0; i < extras->children->len; i++)
+        {
+          const CjmRawChild *child = g_ptr_array_index (extras->children, i);
+          JsonObject *element = json_object_new ();
+
+          json_object_set_int_member (element, "anchor", child->anchor);
+          json_object_set_string_member (element, "xml", child->xml ? child->xml : "");
+          json_array_add_object_element (elements, element);
+        }
+      json_object_set_array_member (object, "elements", elements);
+    }
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+static void
+set_extras (JsonObject      *object,
+            const char      *key,
+            const CjmExtras *extras)
+{
+  JsonNode *node = extras_to_json (extras);
+
+  if (node != NULL)
+    json_object_set_member (object, key, node);
+}
+
+static JsonNode *
+list_to_json (CjmListKind  list,
+              GPtrArray   *entries)
+{
+  JsonArray *array = json_array_sized_new (entries->len);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      gpointer entry = g_ptr_array_index (entries, i);
+      JsonObject *object;
+
+      if (list == CJM_LIST_FACTS)
+        {
+          const CjmFact *fact = entry;
+
+          object = json_object_new ();
+          set_text (object, "key", fact->key);
+          set_text (object, "value", fact->value);
+          set_extras (object, "unknown", fact->extras);
+        }
+      else if (list == CJM_LIST_KPIS)
+        {
+          const CjmKpi *kpi = entry;
+
+          object = json_object_new ();
+          set_text (object, "name", kpi->name);
+          set_text (object, "value", kpi->value);
+          set_text (object, "unit", kpi->unit);
+          set_text (object, "target", kpi->target);
+          set_text (object, "source", kpi->source);
+          set_extras (object, "unknown", kpi->extras);
+        }
+      else
+        {
+          const CjmText *text = entry;
+
+          /* A plain string, unless there is more to say. */
+          if (text->text != NULL && cjm_extras_is_empty (text->extras))
+            {
+              json_array_add_string_element (array, text->text);
+              continue;
+            }
+          object = json_object_new ();
+          set_text (object, "text", text->text);
+          set_extras (object, "unknown", text->extras);
+        }
+
+      json_array_add_object_element (array, object);
+    }
+
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+static void
+set_fields (JsonObject     *object,
+            CjmItem        *item,
+            const CjmField *fields)
+{
+  for (guint i = 0; fields[i] != CJM_N_FIELDS; i++)
+    set_text (object, field_key (fields[i]), cjm_item_get_field (item, fields[i]));
+}
+
+static void
+set_field_extras (JsonObject     *object,
+                  CjmItem        *item,
+                  const CjmField *fields)
+{
+  JsonObject *in = NULL;
+
+  for (guint i = 0; fields[i] != CJM_N_FIELDS; i++)
+    {
+      JsonNode *node;
+
+      if (!cjm_field_is_text_child (fields[i]))
+        continue;
+      node = extras_to_json (cjm_item_get_field_extras (item, fields[i]));
+      if (node == NULL)
+        continue;
+      if (in == NULL)
+        in = json_object_new ();
+      json_object_set_member (in, field_key (fields[i]), node);
+    }
+
+  if (in != NULL)
+    json_object_set_object_member (object, "unknown-in", in);
+}
+
+static JsonObject *
+item_to_json (CjmItem *item)
+{
+  CjmKind kind = cjm_item_get_kind (item);
+  const CjmField *fields = kind_fields[kind];
+  JsonObject *object = json_object_new ();
+
+  set_fields (object, item, fields);
+  for (guint l = 0; l < CJM_N_LISTS; l++)
+    {
+      GPtrArray *entries;
+
+      if (!kind_has_list (kind, l))
+        continue;
+      entries = cjm_item_get_list (item, l);
+      if (entries->len > 0)
+        json_object_set_member (object, list_keys[l], list_to_json (l, entries));
+    }
+  set_extras (object, "unknown", cjm_item_get_extras (item));
+  set_field_extras (object, item, fields);
+
+  return object;
+}
+
+/* settings and print: map fields on an element of their own */
+static void
+set_map_element (JsonObject      *root,
+                 const char      *key,
+                 CjmItem         *map,
+                 const CjmField  *fields,
+                 const CjmExtras *extras)
+{
+  JsonObject *object = json_object_new ();
+
+  set_fields (object, map, fields);
+  set_extras (object, "unknown", extras);
+  if (json_object_get_size (object) > 0)
+    json_object_set_object_member (root, key, object);
+  else
+    json_object_unref (object);
+}
+
+/* Reading: positions */
+
+static void
+record_position (Loader   *loader,
+                 gpointer  key,
+                 Position  pos)
+{
+  g_array_append_val (loader->pos_array, pos);
+  g_hash_table_insert (loader->positions, key, GUINT_TO_POINTER (loader->pos_array->len));
+}
+
+static Position
+current_position (JsonParser *parser)
+{
+  Position pos = { json_parser_get_current_line (parser), json_parser_get_current_pos (parser) };
+  return pos;
+}
+
+static void
+on_parser_container_start (JsonParser *parser,
+                           Loader     *loader)
+{
+  Frame frame = { current_position (parser), 0 };
+
+  g_array_append_val (loader->stack, frame);
+}
+
+static void
+on_parser_container_end (JsonParser *parser,
+                         gpointer    container,
+                         Loader     *loader)
+{
+  Frame *frame;
+
+  g_assert (loader->stack->len > 0);
+  frame = &g_array_index (loader->stack, Frame, loader->stack->len - 1);
+  record_position (loader, container, frame->pos);
+  g_array_set_size (loader->stack, loader->stack->len - 1);
+}
+
+static void
+on_parser_object_member (JsonParser *parser,
+                         JsonObject *object,
+                         const char *name,
+                         Loader     *loader)
+{
+  Frame *frame = &g_array_index (loader->stack, Frame, loader->stack->len - 1);
+  guint size = json_object_get_size (object);
+
+  /* The parser replaces a repeated member silently: the object does not
+   * grow. Remember the first one to refuse it. */
+  if (size == frame->size && loader->duplicate == NULL)
+    {
+      loader->duplicate = g_strdup (name);
+      loader->duplicate_pos = current_position (parser);
+    }
+  frame->size = size;
+  record_position (loader, json_object_get_member (object, name), current_position (parser));
+}
+
+static void
+on_parser_array_element (JsonParser *parser,
+                         JsonArray  *array,
+                         int         index,
+                         Loader     *loader)
+{
+  record_position (loader, json_array_get_element (array, index), current_position (parser));
+}
+
+/* Column in characters from a line and a byte column (both 1-based). */
+static guint
+char_column (Loader *loader,
+             guint   line,
+             guint   byte_column)
+{
+  const char *p = loader->data;
+  const char *end = loader->data + loader->length;
+  const char *eol;
+  gsize n;
+
+  for (guint l = 1; l < line && p < end; l++)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      if (nl == NULL)
+        return byte_column;
+      p = nl + 1;
+    }
+  eol = memchr (p, '\n', end - p);
+  if (eol == NULL)
+    eol = end;
+  n = MIN ((gsize) (byte_column > 0 ? byte_column - 1 : 0), (gsize) (eol - p));
+  if (!g_utf8_validate (p, n, NULL))
+    return byte_column;
+  return g_utf8_strlen (p, n) + 1;
+}
+
+static gboolean
+lookup_position (Loader   *loader,
+                 JsonNode *node,
+                 Position *pos)
+{
+  gpointer key = node;
+  guint index;
+
+  if (loader->positions == NULL || node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    key = json_node_get_object (node);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    key = json_node_get_array (node);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (loader->positions, key));
+  if (index == 0)
+    index = GPOINTER_TO_UINT (g_hash_table_lookup (loader->positions, node));
+  if (index == 0)
+    return FALSE;
+  *pos = g_array_index (loader->pos_array, Position, index - 1);
+  return TRUE;
+}
+
+/* Reading: errors */
+
+static void
+fail_at_position (Loader   *loader,
+                  Position  pos,
+                  GError  **error,
+                  int       code,
+                  const char *reason)
+{
+  const char *path = loader->path != NULL ? loader->path->str : "";
+
+  if (pos.line > 0)
+    g_set_error (error, CJM_DOCUMENT_ERROR, code, "%s:%u:%u: %s%s%s", loader->name, pos.line,
+                 char_column (loader, pos.line, pos.column), path, *path ? ": " : "", reason);
+  else
+    g_set_error (error, CJM_DOCUMENT_ERROR, code, "%s: %s%s%s", loader->name,
+                 path, *path ? ": " : "", reason);
+}
+
+static gboolean fail (Loader     *loader,
+                      JsonNode   *node,
+                      GError    **error,
+                      int         code,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail (Loader     *loader,
+      JsonNode   *node,
+      GError    **error,
+      int         code,
+      const char *format,
+      ...)
+{
+  g_autofree char *reason = NULL;
+  Position pos = { 0, 0 };
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  lookup_position (loader, node, &pos);
+  fail_at_position (loader, pos, error, code, reason);
+  return FALSE;
+}
+
+/* Error at a byte offset of the input, for the checks before parsing. */
+static gboolean
+fail_at_offset (Loader     *loader,
+                gsize       offset,
+                GError    **error,
+                int         code,
+                const char *reason)
+{
+  Position pos = { 1, 1 };
+  const char *line_start = loader->data;
+
+  for (gsize i = 0; i < offset; i++)
+    if (loader->data[i] == '\n')
+      {
+        pos.line++;
+        line_start = loader->data + i + 1;
+      }
+  pos.column = (loader->data + offset - line_start) + 1;
+  fail_at_position (loader, pos, error, code, reason);
+  return FALSE;
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          return _("a string");
+        if (type == G_TYPE_BOOLEAN)
+          return _("a boolean");
+        return _("a number");
+      }
+    }
+}
+
+static gsize
+path_push (Loader     *loader,
+           const char *member)
+{
+  gsize mark = loader->path->len;
+
+  if (mark > 0)
+    g_string_append_c (loader->path, '.');
+  g_string_append (loader->path, member);
+  return mark;
+}
+
+static gsize
+path_push_index (Loader *loader,
+                 guint   index)
+{
+  gsize mark = loader->path->len;
+
+  g_string_append_printf (loader->path, "[%u]", index);
+  return mark;
+}
+
+static void
+path_pop (Loader *loader,
+          gsize   mark)
+{
+  g_string_truncate (loader->path, mark);
+}
+
+/* Reading: checks before parsing */
+
+/* json-glib has no depth limit (it recurses), keeps only the first value and
+ * turns "\u0000" into the end of the string. Refuse all of that first. */
+static gboolean
+check_input (Loader  *loader,
+             GError **error)
+{
+  const char *data = loader->data;
+  gsize length = loader->length;
+  const char *invalid;
+  guint depth = 0;
+  gboolean started = FALSE;
+  gsize i = 0;
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    return fail_at_offset (loader, invalid - data, error, CJM_DOCUMENT_ERROR_ENCODING,
+                           *invalid == '\0' ? _("the file contains a NUL byte")
+                                            : _("the file is not valid UTF-8"));
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+
+  for (; i < length; i++)
+    {
+      char c = data[i];
+
+      if (!started && c != '{' && !g_ascii_isspace (c))
+        return fail_at_offset (loader, i, error, CJM_DOCUMENT_ERROR_NOT_A_MAP,
+                               _("not a journey map: expected a JSON object"));
+
+      if (c == '"')
+        {
+          gsize start = i;
+
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\' && ++i < length && data[i] == 'u'
+                && i + 4 < length && memcmp (data + i + 1, "0000", 4) == 0)
+              return fail_at_offset (loader, i - 1, error, CJM_DOCUMENT_ERROR_ENCODING,
+                                     _("a string contains the character U+0000, which a "
+                                       "journey map cannot hold"));
+          if (i >= length)
+            {
+              /* Unterminated: the parser says so with a position. */
+              i = start;
+              break;
+            }
+        }
+      else if (c == '{' || c == '[')
+        {
+          started = TRUE;
+          if (++depth > CJM_JSON_MAX_DEPTH)
+            return fail_at_offset (loader, i, error, CJM_DOCUMENT_ERROR_UNSAFE,
+                                   _("nested deeper than a journey map can be"));
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            break;
+          if (--depth == 0)
+            {
+              for (i++; i < length; i++)
+                if (!g_ascii_isspace (data[i]))
+                  return fail_at_offset (loader, i, error, CJM_DOCUMENT_ERROR_PARSE,
+                                         _("unexpected text after the end of the JSON object"));
+              return TRUE;
+            }
+        }
+    }
+
+  if (!started)
+    return fail_at_offset (loader, length, error, CJM_DOCUMENT_ERROR_PARSE,
+                           _("the file is empty"));
+  return TRUE;
+}
+
+/* Reading: values */
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD
+         || (c >= 0x20 && c <= 0xD7FF)
+         || (c >= 0xE000 && c <= 0xFFFD)
+         || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* The first character no XML document can hold, or 0. */
+static gunichar
+find_non_xml_char (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p; )
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+            return *p;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char ((const char *) p);
+      if (!is_xml_char (c))
+        return c;
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+  return 0;
+}
+
+static gboolean
+check_string (Loader      *loader,
+              JsonNode    *node,
+              const char  *text,
+              gsize        max_length,
+              GError     **error)
+{
+  gunichar bad;
+
+  if (strlen (text) > max_length)
+    return fail (loader, node, error, CJM_DOCUMENT_ERROR_UNSAFE,
+                 _("the text is longer than %" G_GSIZE_FORMAT " bytes"), max_length);
+  bad = find_non_xml_char (text);
+  if (bad != 0)
+    return fail (loader, node, error, CJM_DOCUMENT_ERROR_ENCODING,
+                 _("the text contains the character U+%04X, which a journey map cannot hold"),
+                 bad);
+  return TRUE;
+}
+
+/* A field value: a string, or a number or boolean taken as its text; null
+ * means absent. */
+static gboolean
+read_text (Loader    *loader,
+           JsonNode  *node,
+           char     **out,
+           GError   **error)
+{
+  GType type;
+
+  *out = NULL;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+                 _("expected a string, found %s"), node_type_name (node));
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (!check_string (loader, node, text, CJM_MAX_TEXT_LENGTH, error))
+        return FALSE;
+      *out = g_strdup (text);
+    }
+  else if (type == G_TYPE_INT64)
+    *out = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (type == G_TYPE_BOOLEAN)
+    *out = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+  else if (type == G_TYPE_DOUBLE)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      double value = json_node_get_double (node);
+
+      if (!isfinite (value))
+        return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+                     _("the number is out of range"));
+      *out = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
+    }
+  else
+    return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+                 _("expected a string, found %s"), node_type_name (node));
+
+  return TRUE;
+}
+
+static gboolean
+expect_object (Loader    *loader,
+               JsonNode  *node,
+               GError   **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+  return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+               _("expected an object, found %s"), node_type_name (node));
+}
+
+static gboolean
+expect_array (Loader    *loader,
+              JsonNode  *node,
+              GError   **error)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;
+  return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+               _("expected an array, found %s"), node_type_name (node));
+}
+
+static gboolean
+unknown_member (Loader      *loader,
+                JsonNode    *node,
+                const char  *key,
+                const char  *what,
+                GError     **error)
+{
+  return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+               _("“%s” is not a member of %s (see docs/json.md)"), key, what);
+}
+
+/* An unknown element kept for the round trip: it must be well-formed XML
+ * that the writer can put back as it is (one element, comment or
+ * processing instruction; no DTD, no entity but the predefined ones). */
+static gboolean
+check_xml_fragment (Loader      *loader,
+                    JsonNode    *node,
+                    const char  *xml,
+                    GError     **error)
+{
+  static const char open[] = "<cjm-fragment>";
+  static const char close[] = "</cjm-fragment>";
+  g_autofree char *wrapped = NULL;
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  g_autofree char *reason = NULL;
+  guint n_nodes = 0;
+
+  wrapped = g_strconcat (open, xml, close, NULL);
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory");
+  doc = xmlCtxtReadMemory (ctxt, wrapped, strlen (wrapped), NULL, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
+
+      reason = g_strdup (xml_error != NULL && xml_error->message != NULL
+                         ? g_strstrip (xml_error->message) : _("not well-formed"));
+    }
+  else
+    {
+      for (xmlNodePtr child = xmlDocGetRootElement (doc)->children; child; child = child->next)
+        {
+          if (child->type == XML_ELEMENT_NODE || child->type == XML_COMMENT_NODE
+              || child->type == XML_PI_NODE)
+            n_nodes++;
+          else
+            n_nodes += 2;   /* text or CDATA: not allowed */
+        }
+      if (n_nodes != 1)
+        reason = g_strdup (_("expected exactly one element"));
+    }
+
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  xmlFreeParserCtxt (ctxt);
+
+  if (reason != NULL)
+    return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+                 _("not a well-formed XML element: %s"), reason);
+  return TRUE;
+}
+
+/* {"attributes": {"name": "value", …}, "elements": [{"anchor": n, "xml": "…"}]} */
+static gboolean
+read_extras (Loader             *loader,
+             JsonNode           *node,
+             const CjmField     *known_fields,
+             const char * const *known_attrs,
+             CjmExtras         **extras,
+             GError            **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (!expect_object (loader, node, error))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gsize mark = path_push (loader, key);
+
+      if (strcmp (key, "attributes") == 0)
+        {
+          JsonObjectIter attr_iter;
+          const char *name;
+          JsonNode *attr;
+
+          if (!expect_object (loader, value, error))
+            return FALSE;
+          json_object_iter_init_ordered (&attr_iter, json_node_get_object (value));
+          while (json_object_iter_next_ordered (&attr_iter, &name, &attr))
+            {
+              gsize attr_mark = path_push (loader, name);
+              g_autofree char *text = NULL;
+
+              if (xmlValidateQName ((const xmlChar *) name, 0) != 0)
+                return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("“%s” is not an XML attribute name"), name);
+              if (strcmp (name, "xmlns") == 0)
+                return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("the default namespace cannot be changed here"));
+              if ((known_fields != NULL && field_is_attribute_of (known_fields, name))
+                  || (known_attrs != NULL && g_strv_contains (known_attrs, name)))
+                return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("“%s” is not an unknown attribute here; set the member of that "
+                               "name instead"), name);
+              if (!read_text (loader, attr, &text, error))
+                return FALSE;
+              if (text == NULL)
+                return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("expected a string, found null"));
+              cjm_extras_add_attr (extras, name, text);
+              path_pop (loader, attr_mark);
+            }
+        }
+      else if (strcmp (key, "elements") == 0)
+        {
+          JsonArray *array;
+
+          if (!expect_array (loader, value, error))
+            return FALSE;
+          array = json_node_get_array (value);
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonNode *element = json_array_get_element (array, i);
+              gsize element_mark = path_push_index (loader, i);
+              JsonObjectIter element_iter;
+              const char *element_key;
+              JsonNode *member;
+              JsonNode *anchor = NULL;
+              JsonNode *xml = NULL;
+
+              if (!expect_object (loader, element, error))
+                return FALSE;
+              json_object_iter_init_ordered (&element_iter, json_node_get_object (element));
+              while (json_object_iter_next_ordered (&element_iter, &element_key, &member))
+                {
+                  if (strcmp (element_key, "anchor") == 0)
+                    anchor = member;
+                  else if (strcmp (element_key, "xml") == 0)
+                    xml = member;
+                  else
+                    return unknown_member (loader, member, element_key, _("an unknown element"),
+                                           error);
+                }
+              if (anchor == NULL || xml == NULL)
+                return fail (loader, element, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("an unknown element needs “anchor” and “xml”"));
+              if (!JSON_NODE_HOLDS_VALUE (anchor) || json_node_get_value_type (anchor) != G_TYPE_INT64
+                  || json_node_get_int (anchor) < 0 || json_node_get_int (anchor) > G_MAXINT)
+                return fail (loader, anchor, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("“anchor” must be a whole number from 0 up"));
+              if (!JSON_NODE_HOLDS_VALUE (xml) || json_node_get_value_type (xml) != G_TYPE_STRING)
+                return fail (loader, xml, error, CJM_DOCUMENT_ERROR_PARSE,
+                             _("expected a string, found %s"), node_type_name (xml));
+              if (!check_string (loader, xml, json_node_get_string (xml), CJM_MAX_FILE_SIZE, error)
+                  || !check_xml_fragment (loader, xml, json_node_get_string (xml), error))
+                return FALSE;
+              cjm_extras_add_child (extras, json_node_get_int (anchor), json_node_get_string (xml));
+              path_pop (loader, element_mark);
+            }
+        }
+      else
+        return unknown_member (loader, value, key, _("“unknown”"), error);
+
+      path_pop (loader, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_text_entry (Loader    *loader,
+                 JsonNode  *node,
+                 CjmText  **out,
+                 GError   **error)
+{
+  g_autoptr(CjmExtras) extras = NULL;
+  g_autofree char *text = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      if (!read_text (loader, node, &text, error))
+        return FALSE;
+      *out = cjm_text_new (text);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+                 _("expected a string or an object, found %s"), node_type_name (node));
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gsize mark = path_push (loader, key);
+
+      if (strcmp (key, "text") == 0)
+        {
+          g_clear_pointer (&text, g_free);
+          if (!read_text (loader, value, &text, error))
+            return FALSE;
+        }
+      else if (strcmp (key, "unknown") == 0)
+        {
+          if (!read_extras (loader, value, NULL, NULL, &extras, error))
+            return FALSE;
+        }
+      else
+        return unknown_member (loader, value, key, _("this entry"), error);
+      path_pop (loader, mark);
+    }
+
+  *out = cjm_text_new (text);
+  (*out)->extras = g_steal_pointer (&extras);
+  return TRUE;
+}
+
+static gboolean
+read_list (Loader       *loader,
+           JsonNode     *node,
+           CjmListKind   list,
+           GPtrArray    *entries,
+           GError      **error)
+{
+  JsonArray *array;
+
+  if (!expect_array (loader, node, error))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize mark = path_push_index (loader, i);
+
+      if (list == CJM_LIST_DATA_SOURCES || list == CJM_LIST_SYNONYMS)
+        {
+          CjmText *text = NULL;
+
+          if (!read_text_entry (loader, element, &text, error))
+            return FALSE;
+          g_ptr_array_add (entries, text);
+        }
+      else
+        {
+          static const char * const fact_keys[] = { "key", "value", NULL };
+          const char * const *keys = list == CJM_LIST_FACTS ? fact_keys : kpi_attrs;
+          char *values[5] = { NULL, };
+          CjmExtras *extras = NULL;
+          JsonObjectIter iter;
+          const char *key;
+          JsonNode *value;
+          gboolean ok = TRUE;
+
+          if (!expect_object (loader, element, error))
+            return FALSE;
+
+          json_object_iter_init_ordered (&iter, json_node_get_object (element));
+          while (ok && json_object_iter_next_ordered (&iter, &key, &value))
+            {
+              gsize key_mark = path_push (loader, key);
+              guint k;
+
+              for (k = 0; keys[k] != NULL; k++)
+                if (strcmp (keys[k], key) == 0)
+                  break;
+
+              if (keys[k] != NULL)
+                {
+                  g_clear_pointer (&values[k], g_free);
+                  ok = read_text (loader, value, &values[k], error);
+                }
+              else if (strcmp (key, "unknown") == 0)
+                ok = read_extras (loader, value, NULL,
+                                  list == CJM_LIST_FACTS ? fact_attrs : kpi_attrs,
+                                  &extras, error);
+              else
+                ok = unknown_member (loader, value, key,
+                                     list == CJM_LIST_FACTS ? _("a fact") : _("a KPI"), error);
+              if (ok)
+                path_pop (loader, key_mark);
+            }
+
+          if (ok)
+            {
+              if (list == CJM_LIST_FACTS)
+                {
+                  CjmFact *fact = g_new0 (CjmFact, 1);
+
+                  fact->key = g_steal_pointer (&values[0]);
+                  fact->value = g_steal_pointer (&values[1]);
+                  fact->extras = g_steal_pointer (&extras);
+                  g_ptr_array_add (entries, fact);
+                }
+              else
+                {
+                  CjmKpi *kpi = g_new0 (CjmKpi, 1);
+
+                  kpi->name = g_steal_pointer (&values[0]);
+                  kpi->value = g_steal_pointer (&values[1]);
+                  kpi->unit = g_steal_pointer (&values[2]);
+                  kpi->target = g_steal_pointer (&values[3]);
+                  kpi->source = g_steal_pointer (&values[4]);
+                  kpi->extras = g_steal_pointer (&extras);
+                  g_ptr_array_add (entries, kpi);
+                }
+            }
+
+          for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+            g_free (values[k]);
+          cjm_extras_free (extras);
+          if (!ok)
+            return FALSE;
+        }
+
+      path_pop (loader, mark);
+    }
+
+  return TRUE;
+}
+
+/* {"title": {"attributes": …}, …}: extras of an item's text children */
+static gboolean
+read_field_extras (Loader          *loader,
+                   JsonNode        *node,
+                   CjmItem         *item,
+                   const CjmField  *fields,
+                   GError         **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (!expect_object (loader, node, error))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gsize mark = path_push (loader, key);
+      CjmField field;
+
+      if (!lookup_field (fields, key, &field) || !cjm_field_is_text_child (field)
+          || field == CJM_FIELD_TEXT)
+        return fail (loader, value, error, CJM_DOCUMENT_ERROR_PARSE,
+                     _("“%s” is not a child element here"), key);
+      if (!read_extras (loader, value, NULL, NULL, cjm_item_peek_field_extras (item, field),
+                        error))
+        return FALSE;
+      path_pop (loader, mark);
+    }
+
+  return TRUE;
+}
+
+/* One member of an item object (or of the top-level object for the map). */
+static gboolean
+read_item_member (Loader      *loader,
+                  CjmItem     *item,
+                  const char  *key,
+                  JsonNode    *value,
+                  const char  *what,
+                  GError     **error)
+{
+  CjmKind kind = cjm_item_get_kind (item);
+  const CjmField *fields = kind_fields[kind];
+  gsize mark = path_push (loader, key);
+  CjmField field;
+
+  if (lookup_field (fields, key, &field))
+    {
+      char *text;
+
+      if (!read_text (loader, value, &text, error))
+        return FALSE;
+      cjm_item_take_field (item, field, text);
+    }
+  else if (strcmp (key, "unknown") == 0 && kind != CJM_KIND_MAP)
+    {
+      if (!read_extras (loader, value, fields, NULL, cjm_item_peek_extras (item), error))
+        return FALSE;
+    }
+  else if (strcmp (key, "unknown-in") == 0)
+    {
+      if (!read_field_extras (loader, value, item, fields, error))
+        return FALSE;
+    }
+  else
+    {
+      for (guint l = 0; l < CJM_N_LISTS; l++)
+        if (kind_has_list (kind, l) && strcmp (key, list_keys[l]) == 0)
+          {
+            g_autoptr(GPtrArray) entries = cjm_list_new (l);
+
+            if (!read_list (loader, value, l, entries, error))
+              return FALSE;
+            cjm_item_swap_list (item, l, &entries);
+            path_pop (loader, mark);
+            return TRUE;
+          }
+      return unknown_member (loader, value, key, what, error);
+    }
+
+  path_pop (loader, mark);
+  return TRUE;
+}
+
+static gboolean
+read_items (Loader       *loader,
+            JsonNode     *node,
+            CjmDocument  *doc,
+            CjmKind       kind,
+            GError      **error)
+{
+  g_autofree char *what = NULL;
+  JsonArray *array;
+
+  if (!expect_array (loader, node, error))
+    return FALSE;
+
+  what = g_strdup_printf (_("a %s"), cjm_kind_to_element (kind));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(CjmItem) item = cjm_item_new (kind);
+      gsize mark = path_push_index (loader, i);
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      if (!expect_object (loader, element, error))
+        return FALSE;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (element));
+      while (json_object_iter_next_ordered (&iter, &key, &value))
+        if (!read_item_member (loader, item, key, value, what, error))
+          return FALSE;
+
+      cjm_document_append_loaded (doc, item);
+      path_pop (loader, mark);
+    }
+
+  return TRUE;
+}
+
+/* "settings" and "print" */
+static gboolean
+read_map_element (Loader          *loader,
+                  JsonNode        *node,
+                  CjmItem         *map,
+                  const CjmField  *fields,
+                  const char      *what,
+                  CjmExtras      **extras,
+                  GError         **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (!expect_object (loader, node, error))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gsize mark = path_push (loader, key);
+      CjmField field;
+
+      if (lookup_field (fields, key, &field))
+        {
+          char *text;
+
+          if (!read_text (loader, value, &text, error))
+            return FALSE;
+          cjm_item_take_field (map, field, text);
+        }
+      else if (strcmp (key, "unknown") == 0)
+        {
+          if (!read_extras (loader, value, fields, NULL, extras, error))
+            return FALSE;
+        }
+      else
+        return unknown_member (loader, value, key, what, error);
+      path_pop (loader, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_unknown_containers (Loader       *loader,
+                         JsonNode     *node,
+                         CjmDocument  *doc,
+                         GError      **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (!expect_object (loader, node, error))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gsize mark = path_push (loader, key);
+      guint k;
+
+      for (k = CJM_KIND_MAP + 1; k < CJM_N_KINDS; k++)
+        if (strcmp (key, cjm_kind_to_container (k)) == 0)
+          break;
+      if (k == CJM_N_KINDS)
+        return fail (loader, value, error, CJM_DOCUMENT_ERROR_PARSE,
+                     _("“%s” is not a list of the map"), key);
+      if (!read_extras (loader, value, NULL, NULL, cjm_document_peek_container_extras (doc, k),
+                        error))
+        return FALSE;
+      path_pop (loader, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_document (Loader       *loader,
+               JsonNode     *root,
+               CjmDocument  *doc,
+               GError      **error)
+{
+  CjmItem *map = cjm_document_get_map (doc);
+  JsonObject *object = json_node_get_object (root);
+  JsonNode *format = json_object_get_member (object, "format");
+  JsonNode *version = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
+      || json_node_get_value_type (format) != G_TYPE_STRING
+      || strcmp (json_node_get_string (format), CJM_JSON_FORMAT) != 0)
+    return fail (loader, format ? format : root, error, CJM_DOCUMENT_ERROR_NOT_A_MAP,
+                 _("not a journey map: the top-level object needs "
+                   "\"format\": \"" CJM_JSON_FORMAT "\""));
+
+  /* The defaults of a new document are not in the file. */
+  for (guint f = 0; f < CJM_N_FIELDS; f++)
+    cjm_item_take_field (map, f, NULL);
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gboolean ok = TRUE;
+      guint k;
+
+      if (strcmp (key, "format") == 0)
+        continue;
+
+      for (k = CJM_KIND_MAP + 1; k < CJM_N_KINDS; k++)
+        if (strcmp (key, cjm_kind_to_container (k)) == 0)
+          break;
+
+      if (k < CJM_N_KINDS)
+        {
+          gsize mark = path_push (loader, key);
+
+          ok = read_items (loader, value, doc, k, error);
+          if (ok)
+            path_pop (loader, mark);
+        }
+      else if (strcmp (key, "settings") == 0 || strcmp (key, "print") == 0)
+        {
+          gboolean settings = key[0] == 's';
+          gsize mark = path_push (loader, key);
+
+          ok = read_map_element (loader, value, map, settings ? settings_fields : print_fields,
+                                 settings ? _("“settings”") : _("“print”"),
+                                 settings ? cjm_document_peek_settings_extras (doc)
+                                          : cjm_document_peek_print_extras (doc),
+                                 error);
+          if (ok)
+            path_pop (loader, mark);
+        }
+      else if (strcmp (key, "unknown") == 0)
+        {
+          gsize mark = path_push (loader, key);
+
+          ok = read_extras (loader, value, NULL, root_attrs,
+                            cjm_document_peek_container_extras (doc, CJM_KIND_MAP), error);
+          if (ok)
+            path_pop (loader, mark);
+        }
+      else if (strcmp (key, "unknown-containers") == 0)
+        {
+          gsize mark = path_push (loader, key);
+
+          ok = read_unknown_containers (loader, value, doc, error);
+          if (ok)
+            path_pop (loader, mark);
+        }
+      else
+        {
+          if (strcmp (key, "version") == 0)
+            version = value;
+          ok = read_item_member (loader, map, key, value, _("the map"), error);
+        }
+
+      if (!ok)
+        return FALSE;
+    }
+
+  /* Like a .cjm file, a newer major version is refused. */
+  if (version != NULL)
+    {
+      const char *text = cjm_item_get_field (map, CJM_FIELD_VERSION);
+
+      if (text != NULL && g_ascii_isdigit (*text) && g_ascii_strtoull (text, NULL, 10) > 1)
+        return fail (loader, version, error, CJM_DOCUMENT_ERROR_VERSION,
+                     _("the map is in version %s of the format; this application reads "
+                       "version 1.x"), text);
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COL: Parse error: reason". */
+static void
+set_parse_error (Loader       *loader,
+                 const GError *parse_error,
+                 GError      **error)
+{
+  Position pos = { 0, 0 };
+  const char *reason = parse_error->message;
+  const char *p;
+  char *end;
+
+  if (g_str_has_prefix (reason, "<data>:"))
+    {
+      p = reason + strlen ("<data>:");
+      pos.line = strtoul (p, &end, 10);
+      if (*end == ':')
+        {
+          pos.column = strtoul (end + 1, &end, 10);
+          if (*end == ':')
+            reason = end + 1;
+          else
+            pos.line = 0;
+        }
+      else
+        pos.line = 0;
+    }
+  while (*reason == ' ')
+    reason++;
+  if (g_str_has_prefix (reason, "Parse error: "))
+    reason += strlen ("Parse error: ");
+
+  fail_at_position (loader, pos, error, CJM_DOCUMENT_ERROR_PARSE, reason);
+}
+
+/* Writing files */
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           int         *saved_errno)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          *saved_errno = errno;
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Temporary file in the same folder, renamed over the target once it is
+ * complete and on disk. GIO's g_file_replace_contents() would rename a
+ * half-written file into place when a write fails. */
+static gboolean
+write_file_atomically (GFile       *file,
+                       const char  *data,
+                       gsize        length,
+                       GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  const char *what;
+  GStatBuf st;
+  int saved_errno = 0;
+  int fd;
+
+  if (path == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Not a local file: GIO's own replace is the best there is. */
+      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                    NULL, &local_error))
+        {
+          g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE,
+                       _("%s: could not save: %s"), display, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Write through a symbolic link, not over it. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      if (target != NULL)
+        {
+          g_autofree char *link_dir = g_path_get_dirname (path);
+          char *resolved = g_path_is_absolute (target)
+                           ? g_strdup (target)
+                           : g_build_filename (link_dir, target, NULL);
+
+          g_free (path);
+          path = resolved;
+        }
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  what = _("could not create a temporary file");
+  fd = g_mkstemp_full (tmp, O_WRONLY, 0666);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      goto failed;
+    }
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    fchmod (fd, st.st_mode & 07777);
+
+  what = _("could not write");
+  if (!write_all (fd, data, length, &saved_errno))
+    goto failed_open;
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      saved_errno = errno;
+      goto failed_open;
+    }
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      fd = -1;
+      goto failed_tmp;
+    }
+  fd = -1;
+
+  what = _("could not replace the file");
+  if (g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      goto failed_tmp;
+    }
+
+  return TRUE;
+
+failed_open:
+  close (fd);
+failed_tmp:
+  g_unlink (tmp);
+failed:
+  g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE, "%s: %s: %s",
+               display, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Public API */
+
+JsonNode *
+cjm_document_to_json (CjmDocument *self)
+{
+  CjmItem *map;
+  JsonObject *root;
+  JsonObject *containers = NULL;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (self), NULL);
+
+  map = cjm_document_get_map (self);
+  root = json_object_new ();
+
+  json_object_set_string_member (root, "format", CJM_JSON_FORMAT);
+  set_fields (root, map, map_fields);
+  set_map_element (root, "settings", map, settings_fields,
+                   *cjm_document_peek_settings_extras (self));
+  set_map_element (root, "print", map, print_fields, *cjm_document_peek_print_extras (self));
+  set_extras (root, "unknown", *cjm_document_peek_container_extras (self, CJM_KIND_MAP));
+  set_field_extras (root, map, map_fields);
+
+  for (guint k = CJM_KIND_MAP + 1; k < CJM_N_KINDS; k++)
+    {
+      JsonNode *node = extras_to_json (*cjm_document_peek_container_extras (self, k));
+
+      if (node == NULL)
+        continue;
+      if (containers == NULL)
+        containers = json_object_new ();
+      json_object_set_member (containers, cjm_kind_to_container (k), node);
+    }
+  if (containers != NULL)
+    json_object_set_object_member (root, "unknown-containers", containers);
+
+  for (guint k = CJM_KIND_MAP + 1; k < CJM_N_KINDS; k++)
+    {
+      GPtrArray *items = cjm_document_get_items (self, k);
+      JsonArray *array;
+
+      if (items->len == 0)
+        continue;
+      array = json_array_sized_new (items->len);
+      for (guint i = 0; i < items->len; i++)
+        json_array_add_object_element (array, item_to_json (g_ptr_array_index (items, i)));
+      json_object_set_array_member (root, cjm_kind_to_container (k), array);
+    }
+
+  return json_node_init_object (json_node_alloc (), root);
+}
+
+char *
+cjm_document_to_json_data (CjmDocument *self,
+                           gsize       *length)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *data;
+  gsize len;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (self), NULL);
+
+  root = cjm_document_to_json (self);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  json_generator_set_root (generator, root);
+
+  data = json_generator_to_data (generator, &len);
+  data = g_realloc (data, len + 2);
+  data[len++] = '\n';
+  data[len] = '\0';
+
+  if (length != NULL)
+    *length = len;
+  return data;
+}
+
+gboolean
+cjm_document_save_json (CjmDocument  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = cjm_document_to_json_data (self, &length);
+  return write_file_atomically (file, data, length, error);
+}
+
+CjmDocument *
+cjm_document_new_from_json_data (const char  *data,
+                                 gssize       length,
+                                 const char  *display_name,
+                                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(CjmDocument) doc = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  Loader loader = { 0, };
+  JsonNode *root;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  loader.name = display_name != NULL ? display_name : _("JSON data");
+  loader.data = data;
+  loader.length = length;
+
+  if ((gsize) length > CJM_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB"), loader.name,
+                   CJM_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!check_input (&loader, error))
+    return NULL;
+
+  loader.positions = g_hash_table_new (NULL, NULL);
+  loader.pos_array = g_array_new (FALSE, FALSE, sizeof (Position));
+  loader.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  loader.path = g_string_new (NULL);
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_container_start), &loader);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_parser_container_start), &loader);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_container_end), &loader);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_parser_container_end), &loader);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member), &loader);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element), &loader);
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    set_parse_error (&loader, parse_error, error);
+  else if (loader.duplicate != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” appears twice in the same object"),
+                                                 loader.duplicate);
+      fail_at_position (&loader, loader.duplicate_pos, error, CJM_DOCUMENT_ERROR_PARSE, reason);
+    }
+  else
+    {
+      root = json_parser_get_root (parser);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        fail (&loader, root, error, CJM_DOCUMENT_ERROR_NOT_A_MAP,
+              _("not a journey map: expected a JSON object"));
+      else
+        {
+          doc = g_object_new (CJM_TYPE_DOCUMENT, NULL);
+          ok = read_document (&loader, root, doc, error);
+        }
+    }
+
+  g_hash_table_unref (loader.positions);
+  g_array_unref (loader.pos_array);
+  g_array_unref (loader.stack);
+  g_string_free (loader.path, TRUE);
+  g_free (loader.duplicate);
+
+  if (!ok)
+    return NULL;
+
+  cjm_document_clear_history (doc);
+  cjm_document_set_clean (doc);
+  return g_steal_pointer (&doc);
+}
+
+CjmDocument *
+cjm_document_new_from_json_file (GFile   *file,
+                                 GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ, "%s: %s", name,
+                   local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > CJM_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB"), name,
+                   CJM_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ, "%s: %s", name,
+                   local_error->message);
+      return NULL;
+    }
+
+  return cjm_document_new_from_json_data (data, length, name, error);
+}
