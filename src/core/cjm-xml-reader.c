@@ -1,3 +1,1317 @@
 /* cjm-xml-reader.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads .cjm files (FORMAT.md) into a CjmDocument, safely: the bytes are
+ * checked before libxml2 sees them (size, compression, NUL bytes, UTF-8),
+ * a cheap prescan refuses any DOCTYPE and bounds nesting, text length and
+ * attribute count, and libxml2 then parses with no DTD, entity or network
+ * access, reporting errors only through the returned GError.
+ *
+ * Semantic faults are not errors: everything is loaded as text for the
+ * checker. Elements and attributes this version does not know are kept in
+ * CjmExtras and written back in place. Comments and processing
+ * instructions inside the root element are kept the same way; those
+ * outside it (before or after <journey-map>) are not kept.
  */
+
+#define G_LOG_DOMAIN "Cjm"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "cjm-xml-private.h"
+
+/* How far past the point where the prescan stopped understanding the
+ * markup libxml2 may read: it reports the exact error there, and the few
+ * bytes beyond cannot hold anything costly. */
+#define PRESCAN_WINDOW 4096
+
+typedef struct {
+  const char  *display_name;
+  const char  *data;
+  gsize        len;
+  xmlDoc      *xml;
+  CjmDocument *document;
+
+  /* the first error libxml2 reported */
+  char        *xml_message;
+  int          xml_code;
+  int          xml_line;
+  int          xml_column;
+} Reader;
+
+typedef enum {
+  SCAN_OK,
+  SCAN_REFUSED,
+  SCAN_STOPPED,
+} ScanResult;
+
+/* Returns TRUE when it took the attribute as a known one. */
+typedef gboolean (*AttrFunc) (gpointer     data,
+                              xmlAttr     *attr,
+                              const char  *value);
+
+static const struct {
+  const char *magic;
+  gsize       len;
+  const char *name;
+} compressed_formats[] = {
+  { "\x1f\x8b", 2, "gzip" },
+  { "BZh", 3, "bzip2" },
+  { "\xfd" "7zXZ\0", 6, "xz" },
+  { "\x28\xb5\x2f\xfd", 4, "zstd" },
+  { "PK\x03\x04", 4, "zip" },
+  { "LZIP", 4, "lzip" },
+};
+
+/* Positions and errors */
+
+static void
+offset_to_position (const char *data,
+                    gsize       offset,
+                    int        *line,
+                    int        *column)
+{
+  int l = 1;
+  int c = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        c++;
+    }
+  *line = l;
+  *column = c;
+}
+
+static void
+set_error (GError           **error,
+           const char        *display_name,
+           CjmDocumentError   code,
+           int                line,
+           int                column,
+           const char        *reason)
+{
+  g_set_error (error, CJM_DOCUMENT_ERROR, code, "%s:%d:%d: %s",
+               display_name, line, column, reason);
+}
+
+static void
+set_error_at (Reader           *r,
+              GError          **error,
+              CjmDocumentError  code,
+              gsize             offset,
+              const char       *reason)
+{
+  int line, column;
+
+  offset_to_position (r->data, offset, &line, &column);
+  set_error (error, r->display_name, code, line, column, reason);
+}
+
+/* The line and column of an element's start tag. libxml2 keeps only the
+ * line, so the column is found by looking for the tag on that line. */
+static void
+node_position (Reader  *r,
+               xmlNode *node,
+               int     *line,
+               int     *column)
+{
+  g_autofree char *tag = NULL;
+  gsize start = 0;
+  gsize end;
+  long target = xmlGetLineNo (node);
+
+  *line = target > 0 ? (int) target : 1;
+  *column = 1;
+  if (target <= 0)
+    return;
+
+  for (long l = 1; l < target && start < r->len; start++)
+    if (r->data[start] == '\n')
+      l++;
+  for (end = start; end < r->len && r->data[end] != '\n'; end++)
+    ;
+
+  if (node->ns != NULL && node->ns->prefix != NULL)
+    tag = g_strdup_printf ("<%s:%s", node->ns->prefix, node->name);
+  else
+    tag = g_strdup_printf ("<%s", node->name);
+
+  {
+    const char *found = g_strstr_len (r->data + start, end - start, tag);
+    int dummy;
+
+    if (found != NULL)
+      offset_to_position (r->data + start, found - (r->data + start), &dummy, column);
+  }
+}
+
+static void
+set_error_at_node (Reader           *r,
+                   GError          **error,
+                   CjmDocumentError  code,
+                   xmlNode          *node,
+                   const char       *reason)
+{
+  int line, column;
+
+  node_position (r, node, &line, &column);
+  set_error (error, r->display_name, code, line, column, reason);
+}
+
+/* Checks of the raw bytes */
+
+static gboolean
+check_bytes (Reader  *r,
+             GError **error)
+{
+  const char *nul;
+  const char *end = NULL;
+
+  if (r->len == 0)
+    {
+      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1, _("the file is empty"));
+      return FALSE;
+    }
+
+  if (r->len > CJM_MAX_FILE_SIZE)
+    {
+      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
+                 _("the file is larger than 64 MiB"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (compressed_formats); i++)
+    if (r->len >= compressed_formats[i].len
+        && memcmp (r->data, compressed_formats[i].magic, compressed_formats[i].len) == 0)
+      {
+        g_autofree char *reason =
+          g_strdup_printf (_("the file is compressed (%s); only uncompressed .cjm files are opened"),
+                           compressed_formats[i].name);
+        set_error (error, r->display_name, CJM_DOCUMENT_ERROR_ENCODING, 1, 1, reason);
+        return FALSE;
+      }
+
+  if (r->len >= 2
+      && (memcmp (r->data, "\xff\xfe", 2) == 0 || memcmp (r->data, "\xfe\xff", 2) == 0))
+    {
+      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_ENCODING, 1, 1,
+                 _("the file is UTF-16 text; .cjm files are UTF-8"));
+      return FALSE;
+    }
+
+  nul = memchr (r->data, '\0', r->len);
+  if (nul != NULL)
+    {
+      set_error_at (r, error, CJM_DOCUMENT_ERROR_ENCODING, nul - r->data,
+                    _("the file contains a NUL byte; it is not a text file"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (r->data, r->len, &end))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("invalid UTF-8 (byte 0x%02X); .cjm files are UTF-8"), (guchar) *end);
+      set_error_at (r, error, CJM_DOCUMENT_ERROR_ENCODING, end - r->data, reason);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The prescan */
+
+static gboolean
+has_prefix_at (const char *data,
+               gsize       len,
+               gsize       offset,
+               const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return offset + n <= len && memcmp (data + offset, prefix, n) == 0;
+}
+
+/* Offset of needle at or after from, or G_MAXSIZE. */
+static gsize
+find_from (const char *data,
+           gsize       len,
+           gsize       from,
+           const char *needle)
+{
+  const char *found;
+
+  if (from >= len)
+    return G_MAXSIZE;
+  found = g_strstr_len (data + from, len - from, needle);
+  return found != NULL ? (gsize) (found - data) : G_MAXSIZE;
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The length of character data once references are replaced, near enough:
+ * "&amp;" or "&#10;" counts as one. */
+static gsize
+text_length (const char *text,
+             gsize       len)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < len; i++, n++)
+    if (text[i] == '&')
+      {
+        const char *semi = memchr (text + i, ';', MIN (len - i, 32));
+
+        if (semi != NULL)
+          i = semi - text;
+      }
+  return n;
+}
+
+/* Walks the markup without building anything. Refuses a DOCTYPE or any
+ * other markup declaration, nesting deeper than CJM_MAX_DEPTH, more than
+ * CJM_MAX_ATTRIBUTES attributes on one element (libxml2 2.9 checks
+ * duplicates in quadratic time) and text or attribute values longer than
+ * CJM_MAX_TEXT_LENGTH. Where the markup is malformed it stops and sets
+ * *stop: libxml2 then reports the error with its own words. */
+static ScanResult
+prescan (Reader  *r,
+         gsize   *stop,
+         GError **error)
+{
+  const char *p = r->data;
+  gsize len = r->len;
+  gsize i = 0;
+  guint depth = 0;
+  gsize text_len = 0;
+  gsize text_start = 0;
+
+  if (has_prefix_at (p, len, 0, "\xef\xbb\xbf"))
+    i = 3;
+
+  while (i < len)
+    {
+      gsize tag_start;
+      guint n_attrs = 0;
+      gboolean empty_element = FALSE;
+
+      if (p[i] != '<')
+        {
+          const char *lt = memchr (p + i, '<', len - i);
+          gsize end = lt != NULL ? (gsize) (lt - p) : len;
+
+          if (text_len == 0)
+            text_start = i;
+          text_len += text_length (p + i, end - i);
+          if (text_len > CJM_MAX_TEXT_LENGTH)
+            {
+              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, text_start,
+                            _("a text longer than 1 MiB"));
+              return SCAN_REFUSED;
+            }
+          i = end;
+          continue;
+        }
+
+      if (has_prefix_at (p, len, i, "<!--"))
+        {
+          gsize end = find_from (p, len, i + 4, "-->");
+
+          if (end == G_MAXSIZE)
+            goto stopped;
+          text_len = 0;
+          i = end + 3;
+          continue;
+        }
+
+      if (has_prefix_at (p, len, i, "<![CDATA["))
+        {
+          gsize end = find_from (p, len, i + 9, "]]>");
+
+          if (end == G_MAXSIZE)
+            goto stopped;
+          if (text_len == 0)
+            text_start = i;
+          text_len += end - (i + 9);
+          if (text_len > CJM_MAX_TEXT_LENGTH)
+            {
+              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, text_start,
+                            _("a text longer than 1 MiB"));
+              return SCAN_REFUSED;
+            }
+          i = end + 3;
+          continue;
+        }
+
+      if (has_prefix_at (p, len, i, "<!DOCTYPE"))
+        {
+          set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, i,
+                        _("a DOCTYPE is not allowed: .cjm files never use a DTD or entities"));
+          return SCAN_REFUSED;
+        }
+
+      if (has_prefix_at (p, len, i, "<!"))
+        {
+          set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, i,
+                        _("markup declarations (“<!…”) are not allowed in .cjm files"));
+          return SCAN_REFUSED;
+        }
+
+      text_len = 0;
+
+      if (has_prefix_at (p, len, i, "<?"))
+        {
+          gsize end = find_from (p, len, i + 2, "?>");
+
+          if (end == G_MAXSIZE)
+            goto stopped;
+          i = end + 2;
+          continue;
+        }
+
+      if (has_prefix_at (p, len, i, "</"))
+        {
+          const char *gt = memchr (p + i, '>', len - i);
+
+          if (gt == NULL)
+            goto stopped;
+          if (depth > 0)
+            depth--;
+          i = gt - p + 1;
+          continue;
+        }
+
+      /* A start tag. */
+      tag_start = i++;
+      while (i < len && !is_xml_space (p[i]) && p[i] != '/' && p[i] != '>')
+        i++;
+      if (i == tag_start + 1)
+        goto stopped;
+
+      for (;;)
+        {
+          gsize name_start;
+          const char *close;
+          char quote;
+
+          while (i < len && is_xml_space (p[i]))
+            i++;
+          if (i >= len)
+            goto stopped;
+          if (p[i] == '>')
+            {
+              i++;
+              break;
+            }
+          if (p[i] == '/')
+            {
+              if (i + 1 < len && p[i + 1] == '>')
+                {
+                  empty_element = TRUE;
+                  i += 2;
+                  break;
+                }
+              goto stopped;
+            }
+
+          name_start = i;
+          while (i < len && !is_xml_space (p[i]) && p[i] != '=' && p[i] != '>' && p[i] != '/')
+            i++;
+          if (i == name_start)
+            goto stopped;
+          while (i < len && is_xml_space (p[i]))
+            i++;
+          if (i >= len || p[i] != '=')
+            goto stopped;
+          i++;
+          while (i < len && is_xml_space (p[i]))
+            i++;
+          if (i >= len || (p[i] != '"' && p[i] != '\''))
+            goto stopped;
+          quote = p[i];
+          close = memchr (p + i + 1, quote, len - i - 1);
+          if (close == NULL)
+            goto stopped;
+          if (text_length (p + i + 1, close - (p + i + 1)) > CJM_MAX_TEXT_LENGTH)
+            {
+              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, name_start,
+                            _("an attribute value longer than 1 MiB"));
+              return SCAN_REFUSED;
+            }
+          i = close - p + 1;
+
+          if (++n_attrs > CJM_MAX_ATTRIBUTES)
+            {
+              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, tag_start,
+                            _("an element with more than 256 attributes"));
+              return SCAN_REFUSED;
+            }
+        }
+
+      if (!empty_element && ++depth > CJM_MAX_DEPTH)
+        {
+          set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, tag_start,
+                        _("elements nested more than 256 levels deep"));
+          return SCAN_REFUSED;
+        }
+    }
+
+  return SCAN_OK;
+
+stopped:
+  *stop = i;
+  return SCAN_STOPPED;
+}
+
+/* libxml2 */
+
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  xml_error)
+{
+  xmlParserCtxt *ctxt = user_data;
+  Reader *r = ctxt->_private;
+
+  if (r->xml_message != NULL || xml_error->level < XML_ERR_ERROR)
+    return;
+
+  r->xml_message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
+  r->xml_code = xml_error->code;
+  r->xml_line = MAX (xml_error->line, 1);
+  r->xml_column = MAX (xml_error->int2, 1);
+}
+
+static gpointer
+init_libxml (gpointer data)
+{
+  xmlInitParser ();
+  return NULL;
+}
+
+static gboolean
+parse_xml (Reader  *r,
+           gsize    parse_len,
+           GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+  xmlParserCtxt *ctxt;
+  xmlSAXHandler *sax;
+  gboolean well_formed;
+
+  g_once (&once, init_libxml, NULL);
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_READ, 1, 1, _("out of memory"));
+      return FALSE;
+    }
+
+  /* Errors come only to us; nothing that could declare or load an entity
+   * or a DTD is ever called, even if the prescan were wrong. */
+  ctxt->_private = r;
+  sax = ctxt->sax;
+  sax->serror = on_xml_error;
+  sax->warning = NULL;
+  sax->error = NULL;
+  sax->fatalError = NULL;
+  sax->internalSubset = NULL;
+  sax->externalSubset = NULL;
+  sax->entityDecl = NULL;
+  sax->unparsedEntityDecl = NULL;
+  sax->notationDecl = NULL;
+  sax->attributeDecl = NULL;
+  sax->elementDecl = NULL;
+  sax->resolveEntity = NULL;
+
+  r->xml = xmlCtxtReadMemory (ctxt, r->data, (int) parse_len, NULL, "UTF-8",
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                              | XML_PARSE_BIG_LINES);
+  well_formed = ctxt->wellFormed;
+  xmlFreeParserCtxt (ctxt);
+
+  if (r->xml != NULL && well_formed && r->xml_message == NULL)
+    return TRUE;
+
+  g_clear_pointer (&r->xml, xmlFreeDoc);
+
+  if (r->xml_message == NULL)
+    {
+      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1,
+                 _("not well-formed XML"));
+    }
+  else
+    {
+      CjmDocumentError code = CJM_DOCUMENT_ERROR_PARSE;
+      g_autofree char *reason = NULL;
+
+      switch (r->xml_code)
+        {
+        case XML_ERR_UNDECLARED_ENTITY:
+        case XML_WAR_UNDECLARED_ENTITY:
+        case XML_ERR_ENTITY_LOOP:
+        case XML_ERR_ENTITY_BOUNDARY:
+        case XML_ERR_ENTITY_PE_INTERNAL:
+          code = CJM_DOCUMENT_ERROR_UNSAFE;
+          reason = g_strdup_printf (_("%s (.cjm files do not use entities)"), r->xml_message);
+          break;
+        case XML_ERR_DOCUMENT_EMPTY:
+          reason = g_strdup (_("the file has no XML content"));
+          break;
+        default:
+          reason = g_strdup_printf (_("not well-formed XML: %s"), r->xml_message);
+          break;
+        }
+      set_error (error, r->display_name, code, r->xml_line, r->xml_column, reason);
+    }
+  return FALSE;
+}
+
+/* Building the document */
+
+static gboolean
+is_cjm_element (xmlNode    *node,
+                const char *name)
+{
+  return node->type == XML_ELEMENT_NODE
+         && node->ns != NULL
+         && strcmp ((const char *) node->ns->href, CJM_XML_NAMESPACE) == 0
+         && (name == NULL || strcmp ((const char *) node->name, name) == 0);
+}
+
+static char *
+dump_node (Reader  *r,
+           xmlNode *node)
+{
+  xmlBuffer *buffer = xmlBufferCreate ();
+  char *xml;
+
+  /* Unknown elements in no namespace or in another default namespace
+   * than ours would change namespace under the root's xmlns on the way
+   * back: declare theirs on them. */
+  if (node->type == XML_ELEMENT_NODE)
+    {
+      const char *href = NULL;
+      gboolean declared = FALSE;
+
+      if (node->ns == NULL || node->ns->prefix == NULL)
+        {
+          href = node->ns != NULL ? (const char *) node->ns->href : "";
+          for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
+            if (ns->prefix == NULL)
+              declared = TRUE;
+          /* xmlns="" declares "no namespace". */
+          if (!declared && strcmp (href, CJM_XML_NAMESPACE) != 0)
+            xmlNewNs (node, (const xmlChar *) href, NULL);
+        }
+    }
+
+  xmlNodeDump (buffer, r->xml, node, 0, 0);
+  xml = g_strdup ((const char *) xmlBufferContent (buffer));
+  xmlBufferFree (buffer);
+  return xml;
+}
+
+/* Keeps a child the reader does not know, after @anchor known siblings. */
+static void
+keep_child (Reader     *r,
+            CjmExtras **extras,
+            guint       anchor,
+            xmlNode    *child)
+{
+  g_autofree char *xml = NULL;
+
+  if (child->type == XML_TEXT_NODE)
+    {
+      if (xmlIsBlankNode (child))
+        return;
+      xml = dump_node (r, child);
+      g_strstrip (xml);
+    }
+  else
+    xml = dump_node (r, child);
+
+  cjm_extras_add_child (extras, anchor, xml);
+}
+
+static void
+read_attributes (Reader     *r,
+                 xmlNode    *node,
+                 CjmExtras **extras,
+                 gboolean    is_root,
+                 AttrFunc    func,
+                 gpointer    data)
+{
+  for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
+    {
+      g_autofree char *name = NULL;
+      const char *href = (const char *) ns->href;
+
+      /* The writer always declares our namespace as the default one. */
+      if (ns->prefix == NULL && (is_root || strcmp (href, CJM_XML_NAMESPACE) != 0))
+        continue;
+      name = ns->prefix != NULL ? g_strconcat ("xmlns:", ns->prefix, NULL) : g_strdup ("xmlns");
+      cjm_extras_add_attr (extras, name, href);
+    }
+
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      xmlChar *raw = xmlNodeListGetString (r->xml, attr->children, 1);
+      const char *value = raw != NULL ? (const char *) raw : "";
+
+      if (func == NULL || !func (data, attr, value))
+        {
+          g_autofree char *name = NULL;
+
+          if (attr->ns != NULL && attr->ns->prefix != NULL)
+            name = g_strconcat ((const char *) attr->ns->prefix, ":", attr->name, NULL);
+          else
+            name = g_strdup ((const char *) attr->name);
+
+          /* Only a repeated container could bring a name twice. */
+          if (*extras != NULL)
+            for (guint i = 0; i < (*extras)->attrs->len && name != NULL; i++)
+              if (strcmp (((CjmRawAttr *) g_ptr_array_index ((*extras)->attrs, i))->name, name) == 0)
+                g_clear_pointer (&name, g_free);
+          if (name != NULL)
+            cjm_extras_add_attr (extras, name, value);
+        }
+      xmlFree (raw);
+    }
+}
+
+/* The text of an element that holds text: its text and CDATA joined;
+ * anything else inside it is kept in @extras. */
+static char *
+read_text_content (Reader     *r,
+                   xmlNode    *node,
+                   CjmExtras **extras)
+{
+  GString *text = g_string_new (NULL);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        g_string_append (text, (const char *) child->content);
+      else
+        keep_child (r, extras, 0, child);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+typedef struct {
+  CjmItem           *item;
+  const CjmField    *fields;
+} FieldAttrs;
+
+static gboolean
+take_field_attr (gpointer    data,
+                 xmlAttr    *attr,
+                 const char *value)
+{
+  FieldAttrs *fa = data;
+
+  if (attr->ns != NULL)
+    return FALSE;
+
+  for (const CjmField *f = fa->fields; *f != CJM_N_FIELDS; f++)
+    if (strcmp (cjm_field_to_name (*f), (const char *) attr->name) == 0)
+      {
+        cjm_item_take_field (fa->item, *f, g_strdup (value));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+take_root_attr (gpointer    data,
+                xmlAttr    *attr,
+                const char *value)
+{
+  CjmItem *map = data;
+
+  if (attr->ns == NULL && strcmp ((const char *) attr->name, "version") == 0)
+    {
+      cjm_item_take_field (map, CJM_FIELD_VERSION, g_strdup (value));
+      return TRUE;
+    }
+  if (attr->ns != NULL && strcmp ((const char *) attr->ns->href, (const char *) XML_XML_NAMESPACE) == 0
+      && strcmp ((const char *) attr->name, "lang") == 0)
+    {
+      cjm_item_take_field (map, CJM_FIELD_LANG, g_strdup (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+take_fact_attr (gpointer    data,
+                xmlAttr    *attr,
+                const char *value)
+{
+  CjmFact *fact = data;
+
+  if (attr->ns != NULL || strcmp ((const char *) attr->name, "key") != 0)
+    return FALSE;
+  g_free (fact->key);
+  fact->key = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+take_kpi_attr (gpointer    data,
+               xmlAttr    *attr,
+               const char *value)
+{
+  CjmKpi *kpi = data;
+  const char *name = (const char *) attr->name;
+  char **slot = NULL;
+
+  if (attr->ns != NULL)
+    return FALSE;
+
+  if (strcmp (name, "name") == 0)
+    slot = &kpi->name;
+  else if (strcmp (name, "value") == 0)
+    slot = &kpi->value;
+  else if (strcmp (name, "unit") == 0)
+    slot = &kpi->unit;
+  else if (strcmp (name, "target") == 0)
+    slot = &kpi->target;
+  else if (strcmp (name, "source") == 0)
+    slot = &kpi->source;
+  else
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+/* Children of an element that holds only elements, none of them known
+ * (kpi, settings, print). */
+static void
+read_unknown_children (Reader     *r,
+                       xmlNode    *node,
+                       CjmExtras **extras)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    keep_child (r, extras, 0, child);
+}
+
+static gpointer
+read_list_entry (Reader      *r,
+                 xmlNode     *node,
+                 CjmListKind  list)
+{
+  switch (list)
+    {
+    case CJM_LIST_FACTS:
+      {
+        CjmFact *fact = cjm_fact_new (NULL, NULL);
+
+        read_attributes (r, node, &fact->extras, FALSE, take_fact_attr, fact);
+        fact->value = read_text_content (r, node, &fact->extras);
+        return fact;
+      }
+    case CJM_LIST_KPIS:
+      {
+        CjmKpi *kpi = cjm_kpi_new (NULL, NULL, NULL, NULL, NULL);
+
+        read_attributes (r, node, &kpi->extras, FALSE, take_kpi_attr, kpi);
+        read_unknown_children (r, node, &kpi->extras);
+        return kpi;
+      }
+    case CJM_LIST_DATA_SOURCES:
+    case CJM_LIST_SYNONYMS:
+      {
+        CjmText *text = cjm_text_new (NULL);
+
+        read_attributes (r, node, &text->extras, FALSE, NULL, NULL);
+        text->text = read_text_content (r, node, &text->extras);
+        return text;
+      }
+    case CJM_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Which known part of @shape an element is, or CJM_XML_PART_END. */
+static guint
+shape_part_for (const CjmXmlShape *shape,
+                xmlNode           *node)
+{
+  for (const guint *part = shape->children; *part != CJM_XML_PART_END; part++)
+    {
+      const char *name = CJM_XML_PART_IS_LIST (*part)
+                         ? cjm_xml_list_to_element (*part - CJM_N_FIELDS)
+                         : cjm_field_to_name (*part);
+
+      if (is_cjm_element (node, name))
+        return *part;
+    }
+  return CJM_XML_PART_END;
+}
+
+/* A text child element (<title>, <name>, …) into a field of @item. */
+static void
+read_text_field (Reader   *r,
+                 CjmItem  *item,
+                 CjmField  field,
+                 xmlNode  *node)
+{
+  CjmExtras *extras = NULL;
+  char *text;
+
+  read_attributes (r, node, &extras, FALSE, NULL, NULL);
+  text = read_text_content (r, node, &extras);
+  cjm_item_take_field (item, field, text);
+  if (extras != NULL)
+    {
+      CjmExtras **slot = cjm_item_peek_field_extras (item, field);
+
+      cjm_extras_free (*slot);
+      *slot = extras;
+    }
+}
+
+static CjmItem *
+read_item (Reader  *r,
+           xmlNode *node,
+           CjmKind  kind)
+{
+  const CjmXmlShape *shape = cjm_xml_get_shape (kind);
+  CjmItem *item = cjm_item_new (kind);
+  CjmExtras **extras = cjm_item_peek_extras (item);
+  FieldAttrs fa = { item, shape->attrs };
+  guint known = 0;
+
+  read_attributes (r, node, extras, FALSE, take_field_attr, &fa);
+
+  if (cjm_xml_kind_is_text (kind))
+    {
+      cjm_item_take_field (item, CJM_FIELD_TEXT, read_text_content (r, node, extras));
+      return item;
+    }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      guint part = shape_part_for (shape, child);
+
+      if (part != CJM_XML_PART_END && CJM_XML_PART_IS_LIST (part))
+        {
+          CjmListKind list = part - CJM_N_FIELDS;
+
+          g_ptr_array_add (cjm_item_get_list (item, list), read_list_entry (r, child, list));
+          known++;
+        }
+      else if (part != CJM_XML_PART_END && cjm_item_get_field (item, part) == NULL)
+        {
+          read_text_field (r, item, part, child);
+          known++;
+        }
+      else
+        keep_child (r, extras, known, child);
+    }
+
+  return item;
+}
+
+static gboolean
+container_is_written (CjmDocument *document,
+                      CjmKind      kind)
+{
+  return cjm_document_get_n_items (document, kind) > 0
+         || !cjm_extras_is_empty (*cjm_document_peek_container_extras (document, kind));
+}
+
+static void
+read_container (Reader  *r,
+                xmlNode *node,
+                CjmKind  kind)
+{
+  CjmExtras **extras = cjm_document_peek_container_extras (r->document, kind);
+  const char *element = cjm_kind_to_element (kind);
+
+  read_attributes (r, node, extras, FALSE, NULL, NULL);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_cjm_element (child, element))
+        {
+          g_autoptr(CjmItem) item = read_item (r, child, kind);
+
+          cjm_document_append_loaded (r->document, item);
+        }
+      else
+        keep_child (r, extras, cjm_document_get_n_items (r->document, kind), child);
+    }
+}
+
+static gboolean
+fields_set (CjmItem        *map,
+            const CjmField *fields)
+{
+  for (const CjmField *f = fields; *f != CJM_N_FIELDS; f++)
+    if (cjm_item_get_field (map, *f) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* <settings> or <print>: attributes into map fields. Returns whether the
+ * writer will write it back. */
+static gboolean
+read_map_attributes_element (Reader         *r,
+                             xmlNode        *node,
+                             const CjmField *fields,
+                             CjmExtras     **extras)
+{
+  CjmItem *map = cjm_document_get_map (r->document);
+  FieldAttrs fa = { map, fields };
+
+  read_attributes (r, node, extras, FALSE, take_field_attr, &fa);
+  read_unknown_children (r, node, extras);
+  return fields_set (map, fields) || !cjm_extras_is_empty (*extras);
+}
+
+static gboolean
+parse_decimal (const char *str,
+               guint64    *value)
+{
+  if (str == NULL || !g_ascii_isdigit (*str))
+    return FALSE;
+  *value = 0;
+  for (; g_ascii_isdigit (*str); str++)
+    {
+      if (*value > G_MAXUINT32)
+        return TRUE;
+      *value = *value * 10 + (*str - '0');
+    }
+  return TRUE;
+}
+
+static gboolean
+check_root (Reader  *r,
+            xmlNode *root,
+            GError **error)
+{
+  const char *href = root->ns != NULL ? (const char *) root->ns->href : NULL;
+  xmlChar *version = xmlGetNoNsProp (root, (const xmlChar *) "version");
+  guint64 major = 0;
+  g_autofree char *reason = NULL;
+  CjmDocumentError code = CJM_DOCUMENT_ERROR_NOT_A_MAP;
+
+  if (strcmp ((const char *) root->name, "journey-map") != 0)
+    reason = g_strdup_printf (_("the root element is <%s>, not <journey-map>: "
+                                "this is not a journey map"), (const char *) root->name);
+  else if (parse_decimal ((const char *) version, &major) && major > 1)
+    {
+      code = CJM_DOCUMENT_ERROR_VERSION;
+      reason = g_strdup_printf (_("format version %s is newer than this app supports (1.x); "
+                                  "a newer Journeyman is needed to open it"),
+                                (const char *) version);
+    }
+  else if (href != NULL && g_str_has_prefix (href, "urn:x-cjm:")
+           && parse_decimal (href + strlen ("urn:x-cjm:"), &major) && major > 1)
+    {
+      code = CJM_DOCUMENT_ERROR_VERSION;
+      reason = g_strdup_printf (_("format %s is newer than this app supports (%s); "
+                                  "a newer Journeyman is needed to open it"),
+                                href, CJM_XML_NAMESPACE);
+    }
+  else if (href == NULL)
+    reason = g_strdup_printf (_("<journey-map> has no namespace; a journey map is in "
+                                "the namespace %s"), CJM_XML_NAMESPACE);
+  else if (strcmp (href, CJM_XML_NAMESPACE) != 0)
+    reason = g_strdup_printf (_("<journey-map> is in the namespace %s, not %s"),
+                              href, CJM_XML_NAMESPACE);
+
+  xmlFree (version);
+
+  if (reason != NULL)
+    {
+      set_error_at_node (r, error, code, root, reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+build_document (Reader  *r,
+                GError **error)
+{
+  xmlNode *root = xmlDocGetRootElement (r->xml);
+  CjmItem *map;
+  CjmExtras **root_extras;
+  const CjmXmlShape *map_shape = cjm_xml_get_shape (CJM_KIND_MAP);
+  gboolean seen_settings = FALSE;
+  gboolean seen_print = FALSE;
+  gboolean counted[CJM_N_KINDS] = { FALSE, };
+  guint known = 0;
+
+  if (root == NULL)
+    {
+      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1,
+                 _("the file has no root element"));
+      return FALSE;
+    }
+  if (!check_root (r, root, error))
+    return FALSE;
+
+  r->document = g_object_new (CJM_TYPE_DOCUMENT, NULL);
+  map = cjm_document_get_map (r->document);
+  root_extras = cjm_document_peek_container_extras (r->document, CJM_KIND_MAP);
+
+  read_attributes (r, root, root_extras, TRUE, take_root_attr, map);
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      guint part = shape_part_for (map_shape, child);
+      gboolean handled = FALSE;
+
+      if (part != CJM_XML_PART_END && !CJM_XML_PART_IS_LIST (part))
+        {
+          if (cjm_item_get_field (map, part) == NULL)
+            {
+              read_text_field (r, map, part, child);
+              known++;
+              handled = TRUE;
+            }
+        }
+      else if (is_cjm_element (child, "settings"))
+        {
+          if (!seen_settings)
+            {
+              seen_settings = TRUE;
+              handled = TRUE;
+              if (read_map_attributes_element (r, child, cjm_xml_get_settings_fields (),
+                                               cjm_document_peek_settings_extras (r->document)))
+                known++;
+            }
+        }
+      else if (is_cjm_element (child, "print"))
+        {
+          if (!seen_print)
+            {
+              seen_print = TRUE;
+              handled = TRUE;
+              if (read_map_attributes_element (r, child, cjm_xml_get_print_fields (),
+                                               cjm_document_peek_print_extras (r->document)))
+                known++;
+            }
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          for (guint k = CJM_KIND_MAP + 1; k < CJM_N_KINDS && !handled; k++)
+            if (is_cjm_element (child, cjm_kind_to_container (k)))
+              {
+                read_container (r, child, k);
+                if (!counted[k] && container_is_written (r->document, k))
+                  {
+                    counted[k] = TRUE;
+                    known++;
+                  }
+                handled = TRUE;
+              }
+        }
+
+      if (!handled)
+        keep_child (r, root_extras, known, child);
+    }
+
+  /* The title is always written first: what stood before the first known
+   * element stays after it. */
+  if (cjm_item_get_field (map, CJM_FIELD_TITLE) == NULL && *root_extras != NULL)
+    for (guint i = 0; i < (*root_extras)->children->len; i++)
+      ((CjmRawChild *) g_ptr_array_index ((*root_extras)->children, i))->anchor++;
+
+  return TRUE;
+}
+
+static GBytes *
+read_file_contents (GFile       *file,
+                    const char  *display_name,
+                    char       **etag,
+                    GError     **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ,
+                   _("%s: could not open the file: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  info = g_file_input_stream_query_info (stream,
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                         G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                         NULL, NULL);
+  if (info != NULL
+      && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+      && g_file_info_get_size (info) > CJM_MAX_FILE_SIZE)
+    {
+      set_error (error, display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
+                 _("the file is larger than 64 MiB"));
+      return NULL;
+    }
+  if (info != NULL)
+    *etag = g_strdup (g_file_info_get_etag (info));
+
+  /* The size may lie (pipes, /proc): read at most one byte over the cap. */
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n;
+
+      n = g_input_stream_read (G_INPUT_STREAM (stream), chunk,
+                               MIN (sizeof chunk, (gsize) CJM_MAX_FILE_SIZE + 1 - buffer->len),
+                               NULL, &local_error);
+      if (n < 0)
+        {
+          g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ,
+                       _("%s: could not read the file: %s"), display_name, local_error->message);
+          g_clear_pointer (etag, g_free);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (buffer, chunk, n);
+      if (buffer->len > CJM_MAX_FILE_SIZE)
+        {
+          set_error (error, display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
+                     _("the file is larger than 64 MiB"));
+          g_clear_pointer (etag, g_free);
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* Public API */
+
+CjmDocument *
+cjm_document_new_from_bytes (GBytes      *bytes,
+                             const char  *display_name,
+                             GError     **error)
+{
+  Reader r = { 0, };
+  gsize parse_len;
+  gsize stop = 0;
+  CjmDocument *document = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  r.display_name = display_name != NULL ? display_name : _("Untitled journey");
+  r.data = g_bytes_get_data (bytes, &r.len);
+  if (r.data == NULL)
+    r.data = "";
+
+  if (!check_bytes (&r, error))
+    return NULL;
+
+  switch (prescan (&r, &stop, error))
+    {
+    case SCAN_OK:
+      parse_len = r.len;
+      break;
+    case SCAN_STOPPED:
+      parse_len = MIN (r.len, stop + PRESCAN_WINDOW);
+      break;
+    case SCAN_REFUSED:
+    default:
+      return NULL;
+    }
+
+  if (parse_xml (&r, parse_len, error))
+    {
+      if (parse_len < r.len)
+        {
+          /* libxml2 accepted what the prescan could not follow: refuse
+           * rather than read the rest unchecked. */
+          set_error_at (&r, error, CJM_DOCUMENT_ERROR_PARSE, stop, _("not well-formed XML"));
+        }
+      else if (build_document (&r, error))
+        document = g_steal_pointer (&r.document);
+    }
+
+  g_clear_object (&r.document);
+  g_clear_pointer (&r.xml, xmlFreeDoc);
+  g_free (r.xml_message);
+  return document;
+}
+
+CjmDocument *
+cjm_document_new_from_file (GFile   *file,
+                            GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *etag = NULL;
+  CjmDocument *document;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_file_get_parse_name (file);
+  bytes = read_file_contents (file, display_name, &etag, error);
+  if (bytes == NULL)
+    return NULL;
+
+  document = cjm_document_new_from_bytes (bytes, display_name, error);
+  if (document == NULL)
+    return NULL;
+
+  cjm_document_set_file (document, file);
+  cjm_document_set_etag (document, etag);
+  return document;
+}
+
+gboolean
+cjm_document_reload (CjmDocument  *self,
+                     GError      **error)
+{
+  g_autoptr(CjmDocument) fresh = NULL;
+  GFile *file;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = cjm_document_get_file (self);
+  if (file == NULL)
+    {
+      g_set_error_literal (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ,
+                           _("The map has never been saved, so there is no file to reload"));
+      return FALSE;
+    }
+
+  fresh = cjm_document_new_from_file (file, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  cjm_document_take_content (self, fresh);
+  return TRUE;
+}
