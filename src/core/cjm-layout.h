@@ -70,7 +70,8 @@ typedef struct {
   gboolean      show_findings;
   /* The findings to badge cards with (a GPtrArray of CjmFinding, e.g.
    * from cjm_check_document() or cjm_checker_get_all()); suppressed
-   * findings are ignored. Read while the layout is built; not kept. May be
+   * findings are ignored. Read when the options are set and kept as a
+   * count per id (not the array) until cjm_layout_set_findings(). May be
    * NULL. Only used when show_findings is set. */
   GPtrArray    *findings;
   /* Reserve a band under the map for the legend (cjm_layout_get_legend_rect).
@@ -212,6 +213,11 @@ void                  cjm_layout_update            (CjmLayout              *self
 /* Changes the options and recomputes. */
 void                  cjm_layout_set_options       (CjmLayout              *self,
                                                     const CjmLayoutOptions *options);
+
+/* Replaces the findings the cards are badged with (a live checker calls
+ * this when its findings change) and updates the cards' badges. */
+void                  cjm_layout_set_findings      (CjmLayout              *self,
+                                                    GPtrArray              *findings);
 
 CjmDocument          *cjm_layout_get_document      (CjmLayout *self);
 PangoContext         *cjm_layout_get_pango_context (CjmLayout *self);

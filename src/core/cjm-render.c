@@ -1,3 +1,706 @@
 /* cjm-render.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Colours follow the GNOME (Adwaita) palette; text goes through Pango with
+ * the layout's own context, so what is drawn is exactly what was measured.
  */
+
+#define G_LOG_DOMAIN "cjm-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+#include "cjm-finding.h"
+#include "cjm-layout-private.h"
+#include "cjm-render-private.h"
+
+void
+cjm_render_options_init (CjmRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->draw_background = TRUE;
+  options->draw_findings = TRUE;
+  options->draw_link_labels = TRUE;
+}
+
+const CjmRenderOptions *
+cjm_render_default_options (const CjmRenderOptions *options,
+                 CjmRenderOptions       *storage)
+{
+  if (options != NULL)
+    return options;
+  cjm_render_options_init (storage);
+  return storage;
+}
+
+/* Layer 1 */
+
+void
+cjm_render_clip_rect (cairo_t *cr,
+           CjmRect *rect)
+{
+  double x1, y1, x2, y2;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  *rect = (CjmRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+void
+cjm_render_draw_background (CjmLayout              *layout,
+                            cairo_t                *cr,
+                            const CjmRenderOptions *options)
+{
+  CjmRenderOptions storage;
+  CjmRect clip, grid;
+  double w, h;
+  guint n_stages, n_lanes;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  options = cjm_render_default_options (options, &storage);
+  cjm_render_clip_rect (cr, &clip);
+  cjm_layout_get_size (layout, &w, &h);
+  cjm_layout_get_grid_rect (layout, &grid);
+  n_stages = cjm_layout_get_n_stages (layout);
+  n_lanes = cjm_layout_get_n_lanes (layout);
+
+  cairo_save (cr);
+
+  if (options->draw_background)
+    {
+      cjm_render_set_color (cr, &c_paper);
+      cairo_rectangle (cr, 0, 0, w, h);
+      cairo_fill (cr);
+    }
+
+  /* lane rows, tinted by kind */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (layout, l);
+      CjmColor tint;
+      CjmRect cells = lane->row;
+
+      if (!cjm_rect_intersects (&lane->row, &clip))
+        continue;
+      cells.width -= CJM_M_LANE_HEADER_WIDTH;
+      if (!cjm_layout_is_rtl (layout))
+        cells.x += CJM_M_LANE_HEADER_WIDTH;
+      cjm_render_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &tint);
+      cjm_render_set_color (cr, &tint);
+      cairo_rectangle (cr, cells.x, cells.y, cells.width, cells.height);
+      cairo_fill (cr);
+
+      if (lane->kind == CJM_LANE_EMOTION)
+        {
+          /* the scale: a line per level, the neutral one stronger */
+          cairo_set_line_width (cr, 1);
+          for (int e = -3; e <= 3; e++)
+            {
+              double y = cjm_layout_emotion_to_y (layout, l, e);
+
+              if (e == 0)
+                {
+                  const double dash[] = { 6, 4 };
+
+                  cjm_render_set_color_alpha (cr, &c_text_faint, 0.6);
+                  cairo_set_dash (cr, dash, 2, 0);
+                }
+              else
+                {
+                  cjm_render_set_color_alpha (cr, &c_grid, 0.9);
+                  cairo_set_dash (cr, NULL, 0, 0);
+                }
+              cairo_move_to (cr, MAX (cells.x, clip.x), y + 0.5);
+              cairo_line_to (cr, MIN (cells.x + cells.width, clip.x + clip.width), y + 0.5);
+              cairo_stroke (cr);
+            }
+          cairo_set_dash (cr, NULL, 0, 0);
+          /* a band marks where cards misplaced into this lane start */
+        }
+    }
+
+  /* grid lines */
+  cjm_render_set_color (cr, &c_grid);
+  cairo_set_line_width (cr, 1);
+  for (guint s = 0; s < n_stages; s++)
+    {
+      const CjmLayoutStage *st = cjm_layout_get_stage (layout, s);
+      double x = cjm_layout_is_rtl (layout) ? st->column.x : st->column.x + st->column.width;
+
+      if (x < clip.x - 1 || x > clip.x + clip.width + 1)
+        continue;
+      cairo_move_to (cr, round (x) - 0.5, grid.y);
+      cairo_line_to (cr, round (x) - 0.5, grid.y + grid.height);
+    }
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (layout, l);
+      double y = lane->row.y + lane->row.height;
+
+      if (y < clip.y - 1 || y > clip.y + clip.height + 1)
+        continue;
+      cairo_move_to (cr, grid.x, round (y) - 0.5);
+      cairo_line_to (cr, grid.x + grid.width, round (y) - 0.5);
+    }
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
+/* Layer 2 */
+
+static void
+draw_link_path (cairo_t             *cr,
+                const CjmLayoutLink *link)
+{
+  const CjmPoint *p = link->path;
+  double dx, dy, len, ux, uy;
+  const double head = 9;
+
+  cjm_render_set_color (cr, &c_link);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* end the stroke at the base of the arrow head */
+  dx = p[3].x - p[2].x;
+  dy = p[3].y - p[2].y;
+  len = sqrt (dx * dx + dy * dy);
+  if (len < 0.01)
+    {
+      dx = p[3].x - p[0].x;
+      dy = p[3].y - p[0].y;
+      len = MAX (sqrt (dx * dx + dy * dy), 0.01);
+    }
+  ux = dx / len;
+  uy = dy / len;
+
+  cairo_move_to (cr, p[0].x, p[0].y);
+  cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x - ux * head * 0.8, p[3].y - uy * head * 0.8);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, p[3].x, p[3].y);
+  cairo_line_to (cr, p[3].x - ux * head - uy * head * 0.5, p[3].y - uy * head + ux * head * 0.5);
+  cairo_line_to (cr, p[3].x - ux * head + uy * head * 0.5, p[3].y - uy * head - ux * head * 0.5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+
+  cairo_arc (cr, p[0].x, p[0].y, 2.5, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+draw_link_label (CjmLayout           *layout,
+                 cairo_t             *cr,
+                 const CjmLayoutLink *link)
+{
+  const CjmRect *r = &link->label;
+  CjmRect text = { r->x + 6, r->y + 2, r->width - 12, r->height - 4 };
+
+  cjm_render_rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
+  cjm_render_set_color (cr, &c_paper);
+  cairo_fill_preserve (cr);
+  cjm_render_set_color (cr, &c_grid);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cjm_render_text (layout, cr, CJM_FONT_SMALL, cjm_item_get_field (link->item, CJM_FIELD_LABEL),
+             &text, 2, CJM_TEXT_CENTER, &c_text_dim);
+}
+
+static void
+draw_link_part (CjmLayout           *layout,
+                cairo_t             *cr,
+                const CjmLayoutLink *link,
+                gboolean             path,
+                gboolean             label)
+{
+  cairo_save (cr);
+  if (path)
+    draw_link_path (cr, link);
+  if (label && link->label.width > 0)
+    draw_link_label (layout, cr, link);
+  cairo_restore (cr);
+}
+
+void
+cjm_render_draw_link (CjmLayout              *layout,
+                      cairo_t                *cr,
+                      const CjmLayoutLink    *link,
+                      const CjmRenderOptions *options)
+{
+  CjmRenderOptions storage;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL && link != NULL);
+
+  options = cjm_render_default_options (options, &storage);
+  draw_link_part (layout, cr, link, TRUE, options->draw_link_labels);
+}
+
+void
+cjm_render_draw_links (CjmLayout              *layout,
+                       cairo_t                *cr,
+                       const CjmRenderOptions *options)
+{
+  CjmRect clip;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  cjm_render_clip_rect (cr, &clip);
+  for (guint i = 0; i < cjm_layout_get_n_links (layout); i++)
+    {
+      const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
+
+      if (cjm_rect_intersects (&link->bounds, &clip))
+        cjm_render_draw_link (layout, cr, link, options);
+    }
+}
+
+/* Layer 4 */
+
+static void
+curve_path (cairo_t              *cr,
+            const CjmLayoutCurve *curve,
+            const CjmRect        *clip)
+{
+  const CjmLayoutPoint *p = curve->points;
+  guint n = curve->n_points;
+  gboolean moved = FALSE;
+
+  /* Catmull-Rom through the points, as cubic Béziers; segments far from
+   * the clip are skipped. */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const CjmLayoutPoint *p0 = &p[i > 0 ? i - 1 : i];
+      const CjmLayoutPoint *p1 = &p[i];
+      const CjmLayoutPoint *p2 = &p[i + 1];
+      const CjmLayoutPoint *p3 = &p[i + 2 < n ? i + 2 : i + 1];
+      double c1x = p1->x + (p2->x - p0->x) / 6, c1y = p1->y + (p2->y - p0->y) / 6;
+      double c2x = p2->x - (p3->x - p1->x) / 6, c2y = p2->y - (p3->y - p1->y) / 6;
+      double x1 = MIN (MIN (p1->x, p2->x), MIN (c1x, c2x)) - 4;
+      double x2 = MAX (MAX (p1->x, p2->x), MAX (c1x, c2x)) + 4;
+
+      if (x2 < clip->x || x1 > clip->x + clip->width)
+        {
+          moved = FALSE;
+          continue;
+        }
+      if (!moved)
+        cairo_move_to (cr, p1->x, p1->y);
+      cairo_curve_to (cr, c1x, c1y, c2x, c2y, p2->x, p2->y);
+      moved = TRUE;
+    }
+}
+
+void
+cjm_render_draw_emotion_lane (CjmLayout              *layout,
+                              cairo_t                *cr,
+                              guint                   lane_index,
+                              const CjmRenderOptions *options)
+{
+  CjmRect clip;
+  guint n_curves;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (lane_index < cjm_layout_get_n_lanes (layout));
+
+  cjm_render_clip_rect (cr, &clip);
+  n_curves = cjm_layout_get_n_curves (layout);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* to-be curves under the as-is ones */
+  for (int target = 1; target >= 0; target--)
+    for (guint c = 0; c < n_curves; c++)
+      {
+        const CjmLayoutCurve *curve = cjm_layout_get_curve (layout, c);
+
+        if (curve->lane_index != lane_index || curve->target != target)
+          continue;
+
+        cairo_new_path (cr);
+        curve_path (cr, curve, &clip);
+        if (target)
+          {
+            const double dash[] = { 7, 5 };
+
+            cairo_set_dash (cr, dash, 2, 0);
+            cairo_set_line_width (cr, 2);
+            cjm_render_set_color_alpha (cr, &curve->color, 0.8);
+          }
+        else
+          {
+            cairo_set_dash (cr, NULL, 0, 0);
+            cairo_set_line_width (cr, 3);
+            cjm_render_set_color (cr, &curve->color);
+          }
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+
+        for (guint i = 0; i < curve->n_points; i++)
+          {
+            const CjmLayoutPoint *pt = &curve->points[i];
+            double rr = CJM_M_FACE_SIZE / 2;
+
+            if (pt->x + rr + 3 < clip.x || pt->x - rr - 3 > clip.x + clip.width ||
+                pt->y + rr + 3 < clip.y || pt->y - rr - 3 > clip.y + clip.height)
+              continue;
+            if (target)
+              {
+                /* a hollow ring at the to-be feeling */
+                cairo_arc (cr, pt->x, pt->y, 5, 0, 2 * G_PI);
+                cjm_render_set_color (cr, &c_paper);
+                cairo_fill_preserve (cr);
+                cairo_set_line_width (cr, 2);
+                cjm_render_set_color (cr, &curve->color);
+                cairo_stroke (cr);
+              }
+            else
+              {
+                cairo_arc (cr, pt->x, pt->y, rr + 2, 0, 2 * G_PI);
+                cjm_render_set_color (cr, &curve->color);
+                cairo_fill (cr);
+                cjm_render_draw_face (cr, pt->x, pt->y, rr - 0.5, pt->emotion);
+              }
+          }
+      }
+
+  cairo_restore (cr);
+}
+
+/* Layer 5 */
+
+void
+cjm_render_draw_corner (CjmLayout              *layout,
+                        cairo_t                *cr,
+                        const CjmRenderOptions *options)
+{
+  CjmDocument *document;
+  CjmItem *map;
+  CjmRect corner, box;
+  const char *title;
+  double h;
+  GPtrArray *personas;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  document = cjm_layout_get_document (layout);
+  map = cjm_document_get_map (document);
+  cjm_layout_get_corner_rect (layout, &corner);
+
+  cairo_save (cr);
+  cjm_render_set_color (cr, &c_corner_bg);
+  cairo_rectangle (cr, corner.x, corner.y, corner.width, corner.height);
+  cairo_fill (cr);
+
+  title = cjm_item_get_field (map, CJM_FIELD_TITLE);
+  box = (CjmRect) { corner.x + CJM_M_HEADER_PAD, corner.y + CJM_M_HEADER_PAD,
+                    corner.width - 2 * CJM_M_HEADER_PAD, corner.height - 2 * CJM_M_HEADER_PAD };
+  h = cjm_render_text (layout, cr, CJM_FONT_MAP_TITLE, title ? title : "", &box, 3, 0, &c_text);
+
+  /* who the curves belong to */
+  personas = cjm_document_get_items (document, CJM_KIND_PERSONA);
+  box.y += h + 6;
+  for (guint i = 0; i < personas->len && box.y + 14 < corner.y + corner.height; i++)
+    {
+      CjmItem *persona = g_ptr_array_index (personas, i);
+      CjmColor color;
+      double dot_x;
+      CjmRect name = box;
+
+      cjm_render_get_persona_color (persona, i, &color);
+      dot_x = cjm_layout_is_rtl (layout) ? box.x + box.width - 5 : box.x + 5;
+      cairo_arc (cr, dot_x, box.y + 7, 5, 0, 2 * G_PI);
+      cjm_render_set_color (cr, &color);
+      cairo_fill (cr);
+      name.width -= 16;
+      if (!cjm_layout_is_rtl (layout))
+        name.x += 16;
+      box.y += cjm_render_text (layout, cr, CJM_FONT_SMALL_BOLD, cjm_item_get_display_text (persona), &name, 1, 0,
+                          &c_text_dim) + 3;
+    }
+
+  cjm_render_set_color (cr, &c_grid);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, corner.x + 0.5, corner.y + 0.5, corner.width - 1, corner.height - 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+cjm_render_draw_stage_header (CjmLayout              *layout,
+                              cairo_t                *cr,
+                              guint                   stage_index,
+                              const CjmRenderOptions *options)
+{
+  const CjmLayoutStage *st;
+  const CjmRect *r;
+  const char *goal;
+  g_autofree char *number = NULL;
+  CjmRect box;
+  double h;
+  gboolean rtl;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (stage_index < cjm_layout_get_n_stages (layout));
+
+  st = cjm_layout_get_stage (layout, stage_index);
+  r = &st->header;
+  rtl = cjm_layout_is_rtl (layout);
+
+  cairo_save (cr);
+  cjm_render_set_color (cr, &c_header_bg);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_fill (cr);
+
+  /* a blue rule under the header, and the stage's number above its name */
+  cjm_render_set_color (cr, &c_blue);
+  cairo_rectangle (cr, r->x, r->y + r->height - 3, r->width, 3);
+  cairo_fill (cr);
+
+  box = (CjmRect) { r->x + CJM_M_HEADER_PAD, r->y + CJM_M_HEADER_PAD, r->width - 2 * CJM_M_HEADER_PAD, 16 };
+  /* Translators: the number of a stage in the map's header row */
+  number = g_strdup_printf (_("STAGE %u"), stage_index + 1);
+  cjm_render_text (layout, cr, CJM_FONT_CAPTION, number, &box, 1, 0, &c_blue);
+
+  box.y += 18;
+  h = cjm_render_text (layout, cr, CJM_FONT_STAGE, cjm_item_get_display_text (st->item), &box, 2, 0, &c_text);
+  (void) h;
+
+  goal = cjm_item_get_field (st->item, CJM_FIELD_GOAL);
+  if (goal != NULL && *goal != '\0' && st->goal.width > 0)
+    {
+      CjmRect gbox = st->goal;
+      double ix = rtl ? gbox.x + gbox.width - 12 : gbox.x;
+      double line = cjm_layout_get_line_height (layout, CJM_FONT_GOAL);
+
+      /* a target icon before the goal */
+      cairo_set_line_width (cr, 1.3);
+      cjm_render_set_color (cr, &c_text_faint);
+      cairo_arc (cr, ix + 6, gbox.y + line / 2, 5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_arc (cr, ix + 6, gbox.y + line / 2, 2, 0, 2 * G_PI);
+      cairo_fill (cr);
+
+      gbox.width -= 18;
+      if (!rtl)
+        gbox.x += 18;
+      cjm_render_text (layout, cr, CJM_FONT_GOAL, goal, &gbox, 3, 0, &c_text_dim);
+    }
+
+  cjm_render_set_color (cr, &c_grid);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, (rtl ? r->x : r->x + r->width) - 0.5, r->y);
+  cairo_line_to (cr, (rtl ? r->x : r->x + r->width) - 0.5, r->y + r->height - 3);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+cjm_render_draw_lane_header (CjmLayout              *layout,
+                             cairo_t                *cr,
+                             guint                   lane_index,
+                             const CjmRenderOptions *options)
+{
+  const CjmLayoutLane *lane;
+  const CjmRect *r;
+  const char *owner;
+  CjmColor accent;
+  CjmRect box;
+  double h;
+  gboolean rtl;
+  const double icon = 20;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (lane_index < cjm_layout_get_n_lanes (layout));
+
+  lane = cjm_layout_get_lane (layout, lane_index);
+  r = &lane->header;
+  rtl = cjm_layout_is_rtl (layout);
+  cjm_render_get_lane_accent (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &accent);
+
+  cairo_save (cr);
+  cjm_render_set_color (cr, &c_header_bg);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_fill (cr);
+
+  /* the lane's colour along the outer edge */
+  cjm_render_set_color (cr, &accent);
+  cairo_rectangle (cr, rtl ? r->x + r->width - 4 : r->x, r->y, 4, r->height);
+  cairo_fill (cr);
+
+  cjm_render_draw_lane_icon (cr, lane->item, rtl ? r->x + r->width - CJM_M_HEADER_PAD - icon : r->x + CJM_M_HEADER_PAD,
+                  r->y + CJM_M_HEADER_PAD - 1, icon, &accent);
+
+  box = (CjmRect) { rtl ? r->x + CJM_M_HEADER_PAD : r->x + CJM_M_HEADER_PAD + 30, r->y + CJM_M_HEADER_PAD,
+                    r->width - 2 * CJM_M_HEADER_PAD - 30, 0 };
+  h = cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_item_get_display_text (lane->item), &box, 3, 0, &c_text);
+
+  owner = cjm_item_get_field (lane->item, CJM_FIELD_OWNER);
+  if (owner != NULL && *owner != '\0')
+    {
+      box.y += h + 4;
+      cjm_render_text (layout, cr, CJM_FONT_SMALL, owner, &box, 1, 0, &c_text_dim);
+    }
+
+  if (lane->kind == CJM_LANE_EMOTION)
+    {
+      /* the scale's labels along the edge next to the cells */
+      for (int e = -3; e <= 3; e++)
+        {
+          double y = cjm_layout_emotion_to_y (layout, lane_index, e);
+          double line = cjm_layout_get_line_height (layout, CJM_FONT_CAPTION);
+          /* a left-to-right mark keeps the sign before the digit in RTL maps */
+          g_autofree char *label = e > 0 ? g_strdup_printf ("\u200e+%d", e)
+                                   : e < 0 ? g_strdup_printf ("\u200e−%d", -e) : g_strdup ("0");
+          CjmRect lb = { rtl ? r->x + 8 : r->x + r->width - 32, y - line / 2, 24, line };
+
+          if (e == 3 || e == 0 || e == -3)
+            cjm_render_draw_face (cr, rtl ? r->x + 42 : r->x + r->width - 42, y, 7, e);
+          cjm_render_text (layout, cr, CJM_FONT_CAPTION, label, &lb, 1, rtl ? 0 : CJM_TEXT_END, &c_text_faint);
+        }
+    }
+
+  cjm_render_set_color (cr, &c_grid);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, r->x, r->y + r->height - 0.5);
+  cairo_line_to (cr, r->x + r->width, r->y + r->height - 0.5);
+  cairo_move_to (cr, (rtl ? r->x + 0.5 : r->x + r->width - 0.5), r->y);
+  cairo_line_to (cr, (rtl ? r->x + 0.5 : r->x + r->width - 0.5), r->y + r->height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+cjm_render_draw_headers (CjmLayout              *layout,
+                         cairo_t                *cr,
+                         const CjmRenderOptions *options)
+{
+  CjmRect clip, corner;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  cjm_render_clip_rect (cr, &clip);
+  for (guint s = 0; s < cjm_layout_get_n_stages (layout); s++)
+    if (cjm_rect_intersects (&cjm_layout_get_stage (layout, s)->header, &clip))
+      cjm_render_draw_stage_header (layout, cr, s, options);
+  for (guint l = 0; l < cjm_layout_get_n_lanes (layout); l++)
+    if (cjm_rect_intersects (&cjm_layout_get_lane (layout, l)->header, &clip))
+      cjm_render_draw_lane_header (layout, cr, l, options);
+  cjm_layout_get_corner_rect (layout, &corner);
+  if (cjm_rect_intersects (&corner, &clip))
+    cjm_render_draw_corner (layout, cr, options);
+}
+
+void
+cjm_render_draw_unplaced (CjmLayout              *layout,
+                          cairo_t                *cr,
+                          const CjmRenderOptions *options)
+{
+  CjmRect r, box;
+  const double dash[] = { 6, 4 };
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  if (!cjm_layout_get_unplaced_rect (layout, &r))
+    return;
+
+  cairo_save (cr);
+  cjm_render_rounded_rect (cr, r.x + 6.5, r.y + 0.5, r.width - 13, r.height - 7, 10);
+  cjm_render_set_color_alpha (cr, &c_unplaced, 0.05);
+  cairo_fill_preserve (cr);
+  cjm_render_set_color (cr, &c_unplaced);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  box = (CjmRect) { r.x + CJM_M_STAGE_PAD + 4, r.y + 12, r.width - 2 * CJM_M_STAGE_PAD - 8, 20 };
+  cjm_render_text (layout, cr, CJM_FONT_LANE, _("Unplaced — their stage or lane is missing"), &box, 1, 0, &c_unplaced);
+  cairo_restore (cr);
+}
+
+/* Everything */
+
+void
+cjm_render_draw (CjmLayout              *layout,
+                 CjmDocument            *document,
+                 cairo_t                *cr,
+                 const CjmRenderOptions *options)
+{
+  CjmRenderOptions storage;
+  CjmRect clip, legend;
+  g_autoptr(GArray) cards = NULL;
+
+  g_return_if_fail (CJM_IS_LAYOUT (layout));
+  g_return_if_fail (document == NULL || document == cjm_layout_get_document (layout));
+  g_return_if_fail (cr != NULL);
+
+  options = cjm_render_default_options (options, &storage);
+  cjm_render_clip_rect (cr, &clip);
+
+  cjm_render_draw_background (layout, cr, options);
+  cjm_render_draw_unplaced (layout, cr, options);
+
+  for (guint i = 0; i < cjm_layout_get_n_links (layout); i++)
+    {
+      const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
+
+      if (cjm_rect_intersects (&link->bounds, &clip))
+        draw_link_part (layout, cr, link, TRUE, FALSE);
+    }
+
+  cards = cjm_layout_get_cards_in_rect (layout, &clip);
+  for (guint i = 0; i < cards->len; i++)
+    cjm_render_draw_card (layout, cr, cjm_layout_get_card (layout, g_array_index (cards, guint, i)), options);
+
+  for (guint l = 0; l < cjm_layout_get_n_lanes (layout); l++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (layout, l);
+
+      if (lane->kind == CJM_LANE_EMOTION && cjm_rect_intersects (&lane->row, &clip))
+        cjm_render_draw_emotion_lane (layout, cr, l, options);
+    }
+
+  /* link labels over the cards, so that they stay readable */
+  if (options->draw_link_labels)
+    for (guint i = 0; i < cjm_layout_get_n_links (layout); i++)
+      {
+        const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
+
+        if (link->label.width > 0 && cjm_rect_intersects (&link->label, &clip))
+          draw_link_part (layout, cr, link, FALSE, TRUE);
+      }
+
+  cjm_render_draw_headers (layout, cr, options);
+
+  if (cjm_layout_get_legend_rect (layout, &legend) && cjm_rect_intersects (&legend, &clip))
+    {
+      CjmRect area = { legend.x + CJM_M_LEGEND_PAD, legend.y + CJM_M_LEGEND_PAD,
+                       legend.width - 2 * CJM_M_LEGEND_PAD, legend.height - 2 * CJM_M_LEGEND_PAD };
+
+      cairo_save (cr);
+      cjm_render_set_color (cr, &c_grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, legend.x, legend.y + 0.5);
+      cairo_line_to (cr, legend.x + legend.width, legend.y + 0.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cjm_render_draw_legend (layout, cr, &area);
+    }
+}
