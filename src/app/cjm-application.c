@@ -217,8 +217,10 @@ cjm_application_create_blank_map (void)
 
   /* The map speaks the language of the person who starts it, so that a
    * Hebrew map runs right to left from the first stage. */
-  if (languages[0] != NULL && strcmp (languages[0], "C") != 0 && strcmp (languages[0], "POSIX") != 0)
+  if (languages[0] != NULL)
     lang = g_strndup (languages[0], strcspn (languages[0], "_.@"));
+  if (lang != NULL && (*lang == '\0' || strcmp (lang, "C") == 0 || strcmp (lang, "POSIX") == 0))
+    g_clear_pointer (&lang, g_free);
   cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_LANG,
                           lang != NULL ? lang : "en");
 

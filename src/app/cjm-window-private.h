@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cjm-inspector.h"
 #include "cjm-window.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ struct _CjmWindow
   GtkBox               *canvas_box;
   AdwStatusPage        *canvas_placeholder;
   GtkBox               *side_panel;
+  CjmInspector         *inspector;
 };
 
 void _cjm_window_class_actions_init (CjmWindowClass *klass);

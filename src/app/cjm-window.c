@@ -232,6 +232,8 @@ cjm_window_class_init (CjmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CJM_TYPE_INSPECTOR);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cjm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, window_title);
@@ -244,6 +246,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, canvas_box);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, canvas_placeholder);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, side_panel);
+  gtk_widget_class_bind_template_child (widget_class, CjmWindow, inspector);
 
   _cjm_window_class_actions_init (klass);
 }
@@ -301,6 +304,7 @@ cjm_window_set_document (CjmWindow   *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
+  cjm_inspector_set_document (self->inspector, document);
   update_title (self);
   update_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
