@@ -55,7 +55,99 @@ get_active_window (CjmApplication *self)
   return CJM_IS_WINDOW (window) ? CJM_WINDOW (window) : NULL;
 }
 
+static CjmWindow *
+find_window_for_file (CjmApplication *self,
+                      GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      CjmDocument *document;
+      GFile *shown;
+
+      if (!CJM_IS_WINDOW (l->data))
+        continue;
+      document = cjm_window_get_document (l->data);
+      shown = document ? cjm_document_get_file (document) : NULL;
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+on_open_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          CjmApplication  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          cjm_application_open_file (self, file);
+        }
+    }
+  g_object_unref (chooser);
+}
+
 /* Actions */
+
+static void
+cjm_application_action_open (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  CjmApplication *self = CJM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) maps = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Maps"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  gtk_file_filter_set_name (maps, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (maps, "application/x-cjm+xml");
+  gtk_file_filter_add_pattern (maps, "*.cjm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), maps);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), maps);
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autofree char *uri = g_settings_get_string (settings, "last-folder");
+
+      if (*uri != '\0')
+        {
+          g_autoptr(GFile) folder = g_file_new_for_uri (uri);
+
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        }
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cjm_application_action_open_uri (GSimpleAction *action,
+                                 GVariant      *param,
+                                 gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  cjm_application_open_file (CJM_APPLICATION (user_data), file);
+}
 
 static void
 cjm_application_action_new_window (GSimpleAction *action,
@@ -121,6 +213,8 @@ cjm_application_action_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-window", cjm_application_action_new_window },
+  { "open", cjm_application_action_open },
+  { "open-uri", cjm_application_action_open_uri, "s" },
   { "about", cjm_application_action_about },
   { "shortcuts", cjm_application_action_shortcuts },
   { "quit", cjm_application_action_quit },
@@ -137,6 +231,9 @@ cjm_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.new-window", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.map-properties", { "<Alt>Return", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
   };
@@ -165,12 +262,25 @@ cjm_application_activate (GApplication *application)
 }
 
 static void
+cjm_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  CjmApplication *self = CJM_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    cjm_application_open_file (self, files[i]);
+}
+
+static void
 cjm_application_class_init (CjmApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->startup = cjm_application_startup;
   app_class->activate = cjm_application_activate;
+  app_class->open = cjm_application_open;
 }
 
 static void
@@ -246,4 +356,48 @@ cjm_application_create_blank_map (void)
   cjm_document_clear_history (document);
   cjm_document_set_clean (document);
   return document;
+}
+
+GtkWindow *
+cjm_application_open_file (CjmApplication *self,
+                           GFile          *file)
+{
+  g_autoptr(CjmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CjmWindow *window;
+
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* A map opened twice: its window comes forward. */
+  if ((window = find_window_for_file (self, file)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return GTK_WINDOW (window);
+    }
+
+  window = get_active_window (self);
+  document = cjm_document_new_from_file (file, &error);
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      if (window == NULL)
+        window = CJM_WINDOW (cjm_application_new_window (self));
+      gtk_window_present (GTK_WINDOW (window));
+      cjm_window_show_error (window, heading, error);
+      return NULL;
+    }
+
+  /* An untouched blank window takes the map; otherwise a new window. */
+  if (window != NULL && cjm_window_is_pristine (window))
+    cjm_window_set_document (window, document);
+  else
+    window = cjm_window_new (self, document);
+
+  cjm_window_add_recent (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }

@@ -18,6 +18,11 @@ CjmApplication *cjm_application_new              (const char        *application
 /* A new window with a blank map (a starting set of stages and lanes). */
 GtkWindow      *cjm_application_new_window       (CjmApplication    *self);
 
+/* Opens @file in a window of its own (or brings its window forward); a
+ * file that cannot be opened is explained in a dialog. NULL on error. */
+GtkWindow      *cjm_application_open_file        (CjmApplication    *self,
+                                                  GFile             *file);
+
 /* A blank map with a starting set of stages and lanes of each kind, not
  * modified and with an empty history. */
 CjmDocument    *cjm_application_create_blank_map (void);

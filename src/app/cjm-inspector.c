@@ -92,6 +92,11 @@ binding_commit (Binding *binding)
 
   text = gtk_editable_get_text (GTK_EDITABLE (binding->widget));
 
+  /* What was typed is in the map's history now: the field's own undo
+   * starts afresh, so Ctrl+Z in it reaches the map. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (binding->widget), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (binding->widget), TRUE);
+
   if (binding->type == BINDING_TEXT)
     {
       cjm_document_set_field (self->document, binding->item, binding->field,

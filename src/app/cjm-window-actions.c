@@ -1,7 +1,9 @@
 /* cjm-window-actions.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window's actions ("win.*") and their keyboard shortcuts.
+ * The window's actions ("win.*"), their keyboard shortcuts, and the file
+ * operations behind them: save, save as, revert, and the questions asked
+ * on the way (unsaved changes on close, a file changed on disk).
  */
 
 #define G_LOG_DOMAIN "CjmWindow"
@@ -11,6 +13,251 @@
 #include <glib/gi18n.h>
 
 #include "cjm-window-private.h"
+
+static void save_as_with_chooser (CjmWindow *self);
+
+/* Helpers */
+
+static char *
+dup_map_title (CjmWindow *self)
+{
+  const char *title = cjm_item_get_field (cjm_document_get_map (self->document), CJM_FIELD_TITLE);
+
+  return g_strdup (title && *title ? title : _("Untitled journey"));
+}
+
+static void
+remember_folder (CjmWindow *self,
+                 GFile     *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = folder ? g_file_get_uri (folder) : NULL;
+
+  if (self->settings != NULL && uri != NULL)
+    g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+static GtkFileFilter *
+cjm_file_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-cjm+xml");
+  gtk_file_filter_add_pattern (filter, "*.cjm");
+  return filter;
+}
+
+static gboolean
+close_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes once the dialog that asked has finished with its response (it
+ * is transient for this window). */
+static void
+close_confirmed (CjmWindow *self)
+{
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+finish_close_if_asked (CjmWindow *self)
+{
+  if (self->close_after_save && !cjm_document_get_modified (self->document))
+    close_confirmed (self);
+}
+
+/* The file changed on disk */
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CjmWindow        *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "cjm-file");
+
+  if (g_strcmp0 (response, "overwrite") == 0)
+    {
+      cjm_window_save_to (self, file, CJM_SAVE_FORCE);
+    }
+  else if (g_strcmp0 (response, "reload") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->close_after_save = FALSE;
+      if (!cjm_document_reload (self->document, &error))
+        cjm_window_show_error (self, _("Could Not Reload the Map"), error);
+      else
+        cjm_window_add_toast (self, adw_toast_new (_("Reloaded the map from disk")));
+    }
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+ask_changed_on_disk (CjmWindow *self,
+                     GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The File Changed on Disk"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Someone changed “%s” since you opened it. Save over "
+                                    "their changes, or reload the file and lose yours?"),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cjm-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Save as */
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          CjmWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      cjm_window_save_to (self, file, CJM_SAVE_DEFAULT);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  g_object_unref (chooser);
+}
+
+static void
+save_as_with_chooser (CjmWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = cjm_file_filter_new ();
+  GFile *file = cjm_document_get_file (self->document);
+
+  chooser = gtk_file_chooser_native_new (_("Save Map As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else
+    {
+      g_autofree char *title = dup_map_title (self);
+      g_autofree char *name = NULL;
+
+      g_strdelimit (title, "/\\", '-');
+      name = g_strdup_printf ("%s.cjm", title);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      if (self->settings != NULL)
+        {
+          g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
+
+          if (*uri != '\0')
+            {
+              g_autoptr(GFile) folder = g_file_new_for_uri (uri);
+
+              gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+            }
+        }
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Closing with unsaved changes */
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CjmWindow        *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    close_confirmed (self);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      GFile *file = cjm_document_get_file (self->document);
+
+      self->close_after_save = TRUE;
+      if (file != NULL)
+        cjm_window_save_to (self, file, CJM_SAVE_DEFAULT);
+      else
+        save_as_with_chooser (self);
+    }
+}
+
+gboolean
+_cjm_window_confirm_close (CjmWindow *self)
+{
+  g_autofree char *title = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed || self->document == NULL)
+    return TRUE;
+
+  cjm_inspector_commit (self->inspector);
+  if (!cjm_document_get_modified (self->document))
+    return TRUE;
+
+  title = dup_map_title (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has changes that are not saved. "
+                                    "Changes that are not saved are lost for good."),
+                                  title);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+/* Revert */
+
+static void
+revert (CjmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cjm_document_reload (self->document, &error))
+    cjm_window_show_error (self, _("Could Not Revert the Map"), error);
+}
+
+static void
+on_revert_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CjmWindow        *self)
+{
+  if (g_strcmp0 (response, "revert") == 0)
+    revert (self);
+}
+
+/* Actions */
 
 static void
 cjm_window_action_undo (GtkWidget  *widget,
@@ -50,15 +297,153 @@ cjm_window_action_toggle_inspector (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+static void
+cjm_window_action_map_properties (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  cjm_inspector_set_item (self->inspector, NULL);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_child_focus (GTK_WIDGET (self->inspector), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+cjm_window_action_save (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  GFile *file = cjm_document_get_file (self->document);
+
+  cjm_inspector_commit (self->inspector);
+  if (file != NULL)
+    cjm_window_save_to (self, file, CJM_SAVE_DEFAULT);
+  else
+    save_as_with_chooser (self);
+}
+
+static void
+cjm_window_action_save_as (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  cjm_inspector_commit (self->inspector);
+  save_as_with_chooser (self);
+}
+
+static void
+cjm_window_action_save_as_file (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (param, NULL));
+
+  cjm_inspector_commit (self->inspector);
+  cjm_window_save_to (self, file, CJM_SAVE_DEFAULT);
+}
+
+static void
+cjm_window_action_revert (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  cjm_inspector_commit (self->inspector);
+  if (!cjm_document_get_modified (self->document))
+    {
+      revert (self);
+      return;
+    }
+
+  name = g_file_get_basename (cjm_document_get_file (self->document));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Revert Unsaved Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The map goes back to “%s” as it was last saved. "
+                                    "Your changes since then are lost, and cannot be undone."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "revert", _("_Revert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "revert", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revert_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _cjm_window_update_actions (CjmWindow *self)
 {
   gboolean has_document = self->document != NULL;
+  gboolean has_file = has_document && cjm_document_get_file (self->document) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  has_document && cjm_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  has_document && cjm_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-file", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert", has_file);
+}
+
+/* Recent maps, for the Open button's menu */
+
+static gint
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+void
+_cjm_window_update_recent (CjmWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+  g_autoptr(GMenu) recent = g_menu_new ();
+  g_autoptr(GMenu) other = g_menu_new ();
+  guint limit = self->settings ? g_settings_get_uint (self->settings, "recent-limit") : 10;
+  guint n = 0;
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < limit; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *detailed = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-cjm+xml") != 0
+          && !g_str_has_suffix (uri, ".cjm"))
+        continue;
+      if (!gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-uri", "s", uri);
+      g_menu_append_item (recent, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_menu_remove_all (self->recent_menu);
+  if (n > 0)
+    g_menu_append_section (self->recent_menu, _("Recent Maps"), G_MENU_MODEL (recent));
+  g_menu_append (other, _("_Other Maps…"), "app.open");
+  g_menu_append_section (self->recent_menu, NULL, G_MENU_MODEL (other));
 }
 
 void
@@ -71,6 +456,14 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, cjm_window_action_close);
   gtk_widget_class_install_action (widget_class, "win.toggle-inspector", NULL,
                                    cjm_window_action_toggle_inspector);
+  gtk_widget_class_install_action (widget_class, "win.map-properties", NULL,
+                                   cjm_window_action_map_properties);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, cjm_window_action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, cjm_window_action_save_as);
+  /* Saves to a path without the file chooser (scripts, tests). */
+  gtk_widget_class_install_action (widget_class, "win.save-as-file", "s",
+                                   cjm_window_action_save_as_file);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, cjm_window_action_revert);
 
   /* Bubble-phase bindings: a focused text field handles its own Ctrl+Z
    * first, the map's history gets it everywhere else. */
@@ -79,5 +472,62 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
+                                       "win.map-properties", NULL);
+}
+
+/* Public API */
+
+void
+cjm_window_save_to (CjmWindow    *self,
+                    GFile        *file,
+                    CjmSaveFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CJM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!cjm_document_save (self->document, file, flags, &error))
+    {
+      if (g_error_matches (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_CHANGED_ON_DISK))
+        ask_changed_on_disk (self, file);
+      else
+        {
+          self->close_after_save = FALSE;
+          cjm_window_show_error (self, _("Could Not Save the Map"), error);
+        }
+      return;
+    }
+
+  remember_folder (self, file);
+  cjm_window_add_recent (self, file);
+  _cjm_window_update_actions (self);
+  finish_close_if_asked (self);
+}
+
+void
+cjm_window_add_recent (CjmWindow *self,
+                       GFile     *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-cjm+xml",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "journeyman %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  g_return_if_fail (CJM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
 }

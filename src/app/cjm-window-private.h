@@ -18,6 +18,12 @@ struct _CjmWindow
   CjmDocument          *document;
   GSignalGroup         *document_signals;
   GSettings            *settings;
+  GtkRecentManager     *recent_manager;
+
+  /* Close once the save in progress (dialogs included) succeeds. */
+  gboolean              close_after_save;
+  /* The unsaved-changes question was answered: close for real. */
+  gboolean              close_confirmed;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -32,9 +38,13 @@ struct _CjmWindow
   AdwStatusPage        *canvas_placeholder;
   GtkBox               *side_panel;
   CjmInspector         *inspector;
+  GMenu                *recent_menu;
 };
 
-void _cjm_window_class_actions_init (CjmWindowClass *klass);
-void _cjm_window_update_actions     (CjmWindow      *self);
+void     _cjm_window_class_actions_init (CjmWindowClass *klass);
+void     _cjm_window_update_actions     (CjmWindow      *self);
+/* Asks about unsaved changes; TRUE when the window may close now. */
+gboolean _cjm_window_confirm_close      (CjmWindow      *self);
+void     _cjm_window_update_recent      (CjmWindow      *self);
 
 G_END_DECLS

@@ -149,12 +149,21 @@ on_document_notify_history (CjmWindow *self)
   update_history (self);
 }
 
+static void
+on_recent_manager_changed (CjmWindow *self)
+{
+  _cjm_window_update_recent (self);
+}
+
 /* GObject */
 
 static gboolean
 cjm_window_close_request (GtkWindow *window)
 {
   CjmWindow *self = CJM_WINDOW (window);
+
+  if (!_cjm_window_confirm_close (self))
+    return TRUE;
 
   save_window_state (self);
   return GTK_WINDOW_CLASS (cjm_window_parent_class)->close_request (window);
@@ -171,6 +180,7 @@ cjm_window_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_manager);
 
   G_OBJECT_CLASS (cjm_window_parent_class)->dispose (object);
 }
@@ -247,6 +257,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, canvas_placeholder);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, CjmWindow, recent_menu);
 
   _cjm_window_class_actions_init (klass);
 }
@@ -263,12 +274,19 @@ cjm_window_init (CjmWindow *self)
                                  G_CALLBACK (on_document_notify_modified), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::file",
                                  G_CALLBACK (on_document_notify_modified), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file",
+                                 G_CALLBACK (on_document_notify_history), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::can-undo",
                                  G_CALLBACK (on_document_notify_history), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::can-redo",
                                  G_CALLBACK (on_document_notify_history), self, G_CONNECT_SWAPPED);
 
   load_window_state (self);
+
+  self->recent_manager = g_object_ref (gtk_recent_manager_get_default ());
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (on_recent_manager_changed), self, G_CONNECT_SWAPPED);
+  _cjm_window_update_recent (self);
 }
 
 /* Public API */
@@ -318,4 +336,36 @@ cjm_window_add_toast (CjmWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+cjm_window_is_pristine (CjmWindow *self)
+{
+  g_return_val_if_fail (CJM_IS_WINDOW (self), FALSE);
+
+  return self->document != NULL
+         && cjm_document_get_file (self->document) == NULL
+         && !cjm_document_get_modified (self->document)
+         && !cjm_document_can_undo (self->document)
+         && !cjm_document_can_redo (self->document);
+}
+
+void
+cjm_window_show_error (CjmWindow    *self,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (CJM_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  g_debug ("%s: %s", heading, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

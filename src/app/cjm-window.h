@@ -22,7 +22,22 @@ CjmWindow   *cjm_window_new          (CjmApplication *application,
 CjmDocument *cjm_window_get_document (CjmWindow      *self);
 void         cjm_window_set_document (CjmWindow      *self,
                                       CjmDocument    *document);
+/* Takes ownership of @toast. */
 void         cjm_window_add_toast    (CjmWindow      *self,
                                       AdwToast       *toast);
+/* A blank window nobody has touched yet: no file, no edits. */
+gboolean     cjm_window_is_pristine  (CjmWindow      *self);
+/* Shows an error about a file in a dialog over the window. */
+void         cjm_window_show_error   (CjmWindow      *self,
+                                      const char     *heading,
+                                      const GError   *error);
+/* Adds @file to the recently used maps. */
+void         cjm_window_add_recent   (CjmWindow      *self,
+                                      GFile          *file);
+/* Saves to @file (the file of the map from then on); errors and a file
+ * changed on disk are asked about in dialogs. */
+void         cjm_window_save_to      (CjmWindow      *self,
+                                      GFile          *file,
+                                      CjmSaveFlags    flags);
 
 G_END_DECLS

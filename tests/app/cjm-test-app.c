@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,4 +228,138 @@ cjm_test_find_toplevel (GType      type,
         return window;
     }
   return NULL;
+}
+
+gulong
+cjm_test_window_xid (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_assert_nonnull (surface);
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  return gdk_x11_surface_get_xid (surface);
+}
+
+static void
+on_xdotool_exited (GPid     pid,
+                   int      status,
+                   gpointer data)
+{
+  int *result = data;
+
+  *result = status;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+is_not_minus_one (gpointer data)
+{
+  return *(int *) data != -1;
+}
+
+void
+cjm_test_xdotool (const char *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_auto(GStrv) argv = NULL;
+  GPid pid;
+  int status = -1;
+
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_xdotool_exited, &status);
+  g_assert_true (cjm_test_wait_for (is_not_minus_one, &status, 10000));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Let GTK handle what the X server delivered. */
+  cjm_test_iterate (100);
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+void
+cjm_test_focus_window (GtkWidget *window)
+{
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu", cjm_test_window_xid (window));
+
+  cjm_test_xdotool (args);
+  g_assert_true (cjm_test_wait_for (is_active, window, 5000));
+}
+
+GtkWidget *
+cjm_test_find_row (GtkWidget  *root,
+                   const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cjm_test_find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+cjm_test_find_child (GtkWidget *root,
+                     GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = cjm_test_find_child (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWindow        *parent;
+  AdwMessageDialog *dialog;
+} DialogSearch;
+
+static gboolean
+find_dialog (gpointer data)
+{
+  DialogSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window))
+          && gtk_window_get_transient_for (window) == search->parent)
+        {
+          search->dialog = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+AdwMessageDialog *
+cjm_test_wait_dialog (GtkWindow *parent)
+{
+  DialogSearch search = { parent, NULL };
+
+  if (!cjm_test_wait_for (find_dialog, &search, 5000))
+    return NULL;
+  return search.dialog;
 }

@@ -38,4 +38,21 @@ char           *cjm_test_find_data       (const char       *relative);
 GtkWidget      *cjm_test_find_toplevel   (GType             type,
                                           GtkWidget        *except);
 
+/* The X window id of a realized toplevel. */
+gulong          cjm_test_window_xid      (GtkWidget        *window);
+/* Runs xdotool with @args (split on spaces) while the main loop runs,
+ * so real input events reach in-process windows. */
+void            cjm_test_xdotool         (const char       *args);
+/* Focuses @window through X and waits until GTK sees it active. */
+void            cjm_test_focus_window    (GtkWidget        *window);
+/* The first descendant of @root that is an AdwPreferencesRow titled
+ * @title (an exact match), or NULL. */
+GtkWidget      *cjm_test_find_row        (GtkWidget        *root,
+                                          const char       *title);
+/* The first descendant of @root of @type, or NULL. */
+GtkWidget      *cjm_test_find_child      (GtkWidget        *root,
+                                          GType             type);
+/* The visible AdwMessageDialog transient for @parent, waiting for it. */
+AdwMessageDialog *cjm_test_wait_dialog   (GtkWindow        *parent);
+
 G_END_DECLS
