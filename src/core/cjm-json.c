@@ -26,8 +26,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cjm-document-private.h"
 #include "cjm-json.h"
+#include "cjm-xml-private.h"
 
 typedef struct {
   guint line;
@@ -52,67 +52,23 @@ typedef struct {
   Position     duplicate_pos;
 
   GString     *path;            /* JSON path of what is being read */
+
+  /* The parser keeps only one of two members of the same name, silently.
+   * Members in the text (counted before parsing) and members read (every
+   * object is read once) differ when that happened. */
+  guint64      members_in_text;
+  guint64      members_read;
 } Loader;
 
-/* What each kind of item holds, in the order written (XML attributes first,
- * then text children, as in the .cjm file). */
-static const CjmField map_fields[] = {
-  CJM_FIELD_VERSION, CJM_FIELD_LANG, CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_FIELD_AUTHOR,
-  CJM_N_FIELDS
-};
-static const CjmField settings_fields[] = {
-  CJM_FIELD_EMOTION_SPREAD, CJM_N_FIELDS
-};
-static const CjmField print_fields[] = {
-  CJM_FIELD_PAPER, CJM_FIELD_ORIENTATION, CJM_FIELD_FIT, CJM_FIELD_TILES, CJM_FIELD_OVERLAP,
-  CJM_FIELD_COVER, CJM_FIELD_APPENDIX, CJM_FIELD_FINDINGS, CJM_N_FIELDS
-};
-static const CjmField persona_fields[] = {
-  CJM_FIELD_ID, CJM_FIELD_COLOR, CJM_FIELD_NAME, CJM_FIELD_DESCRIPTION, CJM_FIELD_GOAL,
-  CJM_N_FIELDS
-};
-static const CjmField stage_fields[] = {
-  CJM_FIELD_ID, CJM_FIELD_NAME, CJM_FIELD_DESCRIPTION, CJM_FIELD_GOAL, CJM_N_FIELDS
-};
-static const CjmField lane_fields[] = {
-  CJM_FIELD_ID, CJM_FIELD_LANE_KIND, CJM_FIELD_CHANNEL, CJM_FIELD_OWNER, CJM_FIELD_NAME,
-  CJM_FIELD_DESCRIPTION, CJM_N_FIELDS
-};
-static const CjmField touchpoint_fields[] = {
-  CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_INTERACTION, CJM_FIELD_EMOTION,
-  CJM_FIELD_TARGET_EMOTION, CJM_FIELD_OWNER, CJM_FIELD_EVIDENCE, CJM_FIELD_MOMENT_OF_TRUTH,
-  CJM_FIELD_PERSONAS, CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_FIELD_EMOTION_NOTE,
-  CJM_FIELD_THIRD_PARTY, CJM_N_FIELDS
-};
-static const CjmField note_fields[] = {
-  CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_TEXT, CJM_N_FIELDS
-};
-static const CjmField opportunity_fields[] = {
-  CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_IMPACT, CJM_FIELD_EFFORT,
-  CJM_FIELD_OWNER, CJM_FIELD_ADDRESSES, CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_N_FIELDS
-};
-static const CjmField link_fields[] = {
-  CJM_FIELD_FROM, CJM_FIELD_TO, CJM_FIELD_LABEL, CJM_N_FIELDS
-};
-static const CjmField term_fields[] = {
-  CJM_FIELD_PREFERRED, CJM_N_FIELDS
-};
-static const CjmField suppression_fields[] = {
-  CJM_FIELD_RULE, CJM_FIELD_TARGET, CJM_FIELD_TEXT, CJM_N_FIELDS
-};
+/* What each kind of item holds, from the shape of the .cjm format that the
+ * reader and writer share: XML attributes, then the body text of a note or
+ * suppress, then text children, in the order written; and its lists. */
+typedef struct {
+  CjmField fields[CJM_N_FIELDS + 1];    /* ends with CJM_N_FIELDS */
+  gboolean lists[CJM_N_LISTS];
+} KindShape;
 
-static const CjmField * const kind_fields[CJM_N_KINDS] = {
-  [CJM_KIND_MAP] = map_fields,
-  [CJM_KIND_PERSONA] = persona_fields,
-  [CJM_KIND_STAGE] = stage_fields,
-  [CJM_KIND_LANE] = lane_fields,
-  [CJM_KIND_TOUCHPOINT] = touchpoint_fields,
-  [CJM_KIND_NOTE] = note_fields,
-  [CJM_KIND_OPPORTUNITY] = opportunity_fields,
-  [CJM_KIND_LINK] = link_fields,
-  [CJM_KIND_TERM] = term_fields,
-  [CJM_KIND_SUPPRESSION] = suppression_fields,
-};
+static KindShape kind_shapes[CJM_N_KINDS];
 
 static const char * const list_keys[CJM_N_LISTS] = {
   [CJM_LIST_FACTS] = "facts",
@@ -123,11 +79,52 @@ static const char * const list_keys[CJM_N_LISTS] = {
 
 /* Attributes the writer puts on elements that are not items; unknown
  * attributes must not repeat them. */
-static const char * const root_attrs[] = { "xmlns", "version", "xml:lang", NULL };
+static const char * const root_attrs[] = { "version", "xml:lang", NULL };
 static const char * const fact_attrs[] = { "key", NULL };
 static const char * const kpi_attrs[] = { "name", "value", "unit", "target", "source", NULL };
 
 /* Names */
+
+static void
+init_kind_shapes (void)
+{
+  static gsize initialized = 0;
+
+  if (!g_once_init_enter (&initialized))
+    return;
+
+  for (guint k = 0; k < CJM_N_KINDS; k++)
+    {
+      const CjmXmlShape *shape = cjm_xml_get_shape (k);
+      KindShape *out = &kind_shapes[k];
+      guint n = 0;
+
+      for (guint i = 0; shape->attrs[i] != CJM_N_FIELDS; i++)
+        out->fields[n++] = shape->attrs[i];
+      if (cjm_xml_kind_is_text (k))
+        out->fields[n++] = CJM_FIELD_TEXT;
+      for (guint i = 0; shape->children[i] != CJM_XML_PART_END; i++)
+        {
+          guint part = shape->children[i];
+
+          if (CJM_XML_PART_IS_LIST (part))
+            out->lists[part - CJM_N_FIELDS] = TRUE;
+          else
+            out->fields[n++] = part;
+        }
+      g_assert (n <= CJM_N_FIELDS);
+      out->fields[n] = CJM_N_FIELDS;
+    }
+
+  g_once_init_leave (&initialized, 1);
+}
+
+static const CjmField *
+kind_fields (CjmKind kind)
+{
+  init_kind_shapes ();
+  return kind_shapes[kind].fields;
+}
 
 static const char *
 field_key (CjmField field)
@@ -141,11 +138,8 @@ static gboolean
 kind_has_list (CjmKind     kind,
                CjmListKind list)
 {
-  if (kind == CJM_KIND_TOUCHPOINT)
-    return list == CJM_LIST_FACTS || list == CJM_LIST_KPIS || list == CJM_LIST_DATA_SOURCES;
-  if (kind == CJM_KIND_TERM)
-    return list == CJM_LIST_SYNONYMS;
-  return FALSE;
+  init_kind_shapes ();
+  return kind_shapes[kind].lists[list];
 }
 
 static gboolean
@@ -173,6 +167,24 @@ field_is_attribute_of (const CjmField *fields,
 }
 
 /* Writing */
+
+static JsonNode *
+node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+node_take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
 
 static void
 set_text (JsonObject *object,
@@ -219,7 +231,7 @@ extras_to_json (const CjmExtras *extras)
       json_object_set_array_member (object, "elements", elements);
     }
 
-  return json_node_init_object (json_node_alloc (), object);
+  return node_take_object (object);
 }
 
 static void
@@ -283,7 +295,7 @@ list_to_json (CjmListKind  list,
       json_array_add_object_element (array, object);
     }
 
-  return json_node_init_array (json_node_alloc (), array);
+  return node_take_array (array);
 }
 
 static void
@@ -324,7 +336,7 @@ static JsonObject *
 item_to_json (CjmItem *item)
 {
   CjmKind kind = cjm_item_get_kind (item);
-  const CjmField *fields = kind_fields[kind];
+  const CjmField *fields = kind_fields (kind);
   JsonObject *object = json_object_new ();
 
   set_fields (object, item, fields);
@@ -616,6 +628,7 @@ check_input (Loader  *loader,
   const char *data = loader->data;
   gsize length = loader->length;
   const char *invalid;
+  gboolean in_object[CJM_JSON_MAX_DEPTH + 1];
   guint depth = 0;
   gboolean started = FALSE;
   gsize i = 0;
@@ -659,6 +672,12 @@ check_input (Loader  *loader,
           if (++depth > CJM_JSON_MAX_DEPTH)
             return fail_at_offset (loader, i, error, CJM_DOCUMENT_ERROR_UNSAFE,
                                    _("nested deeper than a journey map can be"));
+          in_object[depth] = c == '{';
+        }
+      else if (c == ':')
+        {
+          if (depth > 0 && in_object[depth])
+            loader->members_in_text++;
         }
       else if (c == '}' || c == ']')
         {
@@ -682,6 +701,15 @@ check_input (Loader  *loader,
 }
 
 /* Reading: values */
+
+static void
+iter_members (Loader         *loader,
+              JsonObjectIter *iter,
+              JsonObject     *object)
+{
+  loader->members_read += json_object_get_size (object);
+  json_object_iter_init_ordered (iter, object);
+}
 
 static gboolean
 is_xml_char (gunichar c)
@@ -815,9 +843,10 @@ unknown_member (Loader      *loader,
                _("“%s” is not a member of %s (see docs/json.md)"), key, what);
 }
 
-/* An unknown element kept for the round trip: it must be well-formed XML
- * that the writer can put back as it is (one element, comment or
- * processing instruction; no DTD, no entity but the predefined ones). */
+/* An unknown child kept for the round trip: it must be well-formed XML that
+ * the writer can put back as it is: one node (an element, a comment, a
+ * processing instruction, or stray text as the reader keeps it), no DTD,
+ * no entity but the predefined ones. */
 static gboolean
 check_xml_fragment (Loader      *loader,
                     JsonNode    *node,
@@ -849,13 +878,7 @@ check_xml_fragment (Loader      *loader,
   else
     {
       for (xmlNodePtr child = xmlDocGetRootElement (doc)->children; child; child = child->next)
-        {
-          if (child->type == XML_ELEMENT_NODE || child->type == XML_COMMENT_NODE
-              || child->type == XML_PI_NODE)
-            n_nodes++;
-          else
-            n_nodes += 2;   /* text or CDATA: not allowed */
-        }
+        n_nodes++;
       if (n_nodes != 1)
         reason = g_strdup (_("expected exactly one element"));
     }
@@ -886,7 +909,7 @@ read_extras (Loader             *loader,
   if (!expect_object (loader, node, error))
     return FALSE;
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  iter_members (loader, &iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gsize mark = path_push (loader, key);
@@ -899,7 +922,7 @@ read_extras (Loader             *loader,
 
           if (!expect_object (loader, value, error))
             return FALSE;
-          json_object_iter_init_ordered (&attr_iter, json_node_get_object (value));
+          iter_members (loader, &attr_iter, json_node_get_object (value));
           while (json_object_iter_next_ordered (&attr_iter, &name, &attr))
             {
               gsize attr_mark = path_push (loader, name);
@@ -908,7 +931,11 @@ read_extras (Loader             *loader,
               if (xmlValidateQName ((const xmlChar *) name, 0) != 0)
                 return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
                              _("“%s” is not an XML attribute name"), name);
-              if (strcmp (name, "xmlns") == 0)
+              /* A repeated declaration of our own namespace is kept as it
+               * was read; any other would move the element out of it. */
+              if (strcmp (name, "xmlns") == 0
+                  && (known_attrs == root_attrs || !JSON_NODE_HOLDS_VALUE (attr)
+                      || g_strcmp0 (json_node_get_string (attr), CJM_JSON_FORMAT) != 0))
                 return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
                              _("the default namespace cannot be changed here"));
               if ((known_fields != NULL && field_is_attribute_of (known_fields, name))
@@ -944,7 +971,7 @@ read_extras (Loader             *loader,
 
               if (!expect_object (loader, element, error))
                 return FALSE;
-              json_object_iter_init_ordered (&element_iter, json_node_get_object (element));
+              iter_members (loader, &element_iter, json_node_get_object (element));
               while (json_object_iter_next_ordered (&element_iter, &element_key, &member))
                 {
                   if (strcmp (element_key, "anchor") == 0)
@@ -1004,7 +1031,7 @@ read_text_entry (Loader    *loader,
     return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
                  _("expected a string or an object, found %s"), node_type_name (node));
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  iter_members (loader, &iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gsize mark = path_push (loader, key);
@@ -1070,7 +1097,7 @@ read_list (Loader       *loader,
           if (!expect_object (loader, element, error))
             return FALSE;
 
-          json_object_iter_init_ordered (&iter, json_node_get_object (element));
+          iter_members (loader, &iter, json_node_get_object (element));
           while (ok && json_object_iter_next_ordered (&iter, &key, &value))
             {
               gsize key_mark = path_push (loader, key);
@@ -1149,7 +1176,7 @@ read_field_extras (Loader          *loader,
   if (!expect_object (loader, node, error))
     return FALSE;
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  iter_members (loader, &iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gsize mark = path_push (loader, key);
@@ -1178,7 +1205,7 @@ read_item_member (Loader      *loader,
                   GError     **error)
 {
   CjmKind kind = cjm_item_get_kind (item);
-  const CjmField *fields = kind_fields[kind];
+  const CjmField *fields = kind_fields (kind);
   gsize mark = path_push (loader, key);
   CjmField field;
 
@@ -1247,7 +1274,7 @@ read_items (Loader       *loader,
       if (!expect_object (loader, element, error))
         return FALSE;
 
-      json_object_iter_init_ordered (&iter, json_node_get_object (element));
+      iter_members (loader, &iter, json_node_get_object (element));
       while (json_object_iter_next_ordered (&iter, &key, &value))
         if (!read_item_member (loader, item, key, value, what, error))
           return FALSE;
@@ -1276,7 +1303,7 @@ read_map_element (Loader          *loader,
   if (!expect_object (loader, node, error))
     return FALSE;
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  iter_members (loader, &iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gsize mark = path_push (loader, key);
@@ -1316,7 +1343,7 @@ read_unknown_containers (Loader       *loader,
   if (!expect_object (loader, node, error))
     return FALSE;
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  iter_members (loader, &iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gsize mark = path_push (loader, key);
@@ -1362,7 +1389,7 @@ read_document (Loader       *loader,
   for (guint f = 0; f < CJM_N_FIELDS; f++)
     cjm_item_take_field (map, f, NULL);
 
-  json_object_iter_init_ordered (&iter, object);
+  iter_members (loader, &iter, object);
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       gboolean ok = TRUE;
@@ -1388,7 +1415,9 @@ read_document (Loader       *loader,
           gboolean settings = key[0] == 's';
           gsize mark = path_push (loader, key);
 
-          ok = read_map_element (loader, value, map, settings ? settings_fields : print_fields,
+          ok = read_map_element (loader, value, map,
+                                 settings ? cjm_xml_get_settings_fields ()
+                                          : cjm_xml_get_print_fields (),
                                  settings ? _("“settings”") : _("“print”"),
                                  settings ? cjm_document_peek_settings_extras (doc)
                                           : cjm_document_peek_print_extras (doc),
@@ -1614,12 +1643,13 @@ cjm_document_to_json (CjmDocument *self)
   root = json_object_new ();
 
   json_object_set_string_member (root, "format", CJM_JSON_FORMAT);
-  set_fields (root, map, map_fields);
-  set_map_element (root, "settings", map, settings_fields,
+  set_fields (root, map, kind_fields (CJM_KIND_MAP));
+  set_map_element (root, "settings", map, cjm_xml_get_settings_fields (),
                    *cjm_document_peek_settings_extras (self));
-  set_map_element (root, "print", map, print_fields, *cjm_document_peek_print_extras (self));
+  set_map_element (root, "print", map, cjm_xml_get_print_fields (),
+                   *cjm_document_peek_print_extras (self));
   set_extras (root, "unknown", *cjm_document_peek_container_extras (self, CJM_KIND_MAP));
-  set_field_extras (root, map, map_fields);
+  set_field_extras (root, map, kind_fields (CJM_KIND_MAP));
 
   for (guint k = CJM_KIND_MAP + 1; k < CJM_N_KINDS; k++)
     {
@@ -1647,7 +1677,7 @@ cjm_document_to_json (CjmDocument *self)
       json_object_set_array_member (root, cjm_kind_to_container (k), array);
     }
 
-  return json_node_init_object (json_node_alloc (), root);
+  return node_take_object (root);
 }
 
 char *
@@ -1694,18 +1724,80 @@ cjm_document_save_json (CjmDocument  *self,
   return write_file_atomically (file, data, length, error);
 }
 
+/* Parses and reads. With @track, the parser's signals record where every
+ * node starts and which member name repeats, for messages; that makes
+ * parsing twice as slow, so it is only done to explain a failure. */
+static CjmDocument *
+parse_and_read (Loader    *loader,
+                gboolean   track,
+                gboolean  *retry,
+                GError   **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CjmDocument) doc = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *root;
+
+  if (track)
+    {
+      g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_container_start), loader);
+      g_signal_connect (parser, "array-start", G_CALLBACK (on_parser_container_start), loader);
+      g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_container_end), loader);
+      g_signal_connect (parser, "array-end", G_CALLBACK (on_parser_container_end), loader);
+      g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member), loader);
+      g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element), loader);
+    }
+
+  /* The parser's own errors come with a position. */
+  if (!json_parser_load_from_data (parser, loader->data, loader->length, &parse_error))
+    {
+      set_parse_error (loader, parse_error, error);
+      return NULL;
+    }
+
+  *retry = !track;
+  root = json_parser_get_root (parser);
+  if (track && loader->duplicate != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” appears twice in the same object"),
+                                                 loader->duplicate);
+
+      fail_at_position (loader, loader->duplicate_pos, error, CJM_DOCUMENT_ERROR_PARSE, reason);
+      return NULL;
+    }
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (loader, root, error, CJM_DOCUMENT_ERROR_NOT_A_MAP,
+            _("not a journey map: expected a JSON object"));
+      return NULL;
+    }
+
+  loader->members_read = 0;
+  doc = g_object_new (CJM_TYPE_DOCUMENT, NULL);
+  if (!read_document (loader, root, doc, error))
+    return NULL;
+  if (loader->members_read != loader->members_in_text)
+    {
+      /* The second reading says where (the signals see every member). */
+      g_set_error_literal (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_PARSE,
+                           _("a member appears twice in the same object"));
+      return NULL;
+    }
+
+  *retry = FALSE;
+  return g_steal_pointer (&doc);
+}
+
 CjmDocument *
 cjm_document_new_from_json_data (const char  *data,
                                  gssize       length,
                                  const char  *display_name,
                                  GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(CjmDocument) doc = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GError) local_error = NULL;
   Loader loader = { 0, };
-  JsonNode *root;
-  gboolean ok = FALSE;
+  CjmDocument *doc = NULL;
+  gboolean retry = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1725,55 +1817,38 @@ cjm_document_new_from_json_data (const char  *data,
       return NULL;
     }
 
-  if (!check_input (&loader, error))
-    return NULL;
-
-  loader.positions = g_hash_table_new (NULL, NULL);
-  loader.pos_array = g_array_new (FALSE, FALSE, sizeof (Position));
-  loader.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
   loader.path = g_string_new (NULL);
 
-  parser = json_parser_new ();
-  g_signal_connect (parser, "object-start", G_CALLBACK (on_parser_container_start), &loader);
-  g_signal_connect (parser, "array-start", G_CALLBACK (on_parser_container_start), &loader);
-  g_signal_connect (parser, "object-end", G_CALLBACK (on_parser_container_end), &loader);
-  g_signal_connect (parser, "array-end", G_CALLBACK (on_parser_container_end), &loader);
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_parser_object_member), &loader);
-  g_signal_connect (parser, "array-element", G_CALLBACK (on_parser_array_element), &loader);
+  if (check_input (&loader, error))
+    {
+      doc = parse_and_read (&loader, FALSE, &retry, &local_error);
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    set_parse_error (&loader, parse_error, error);
-  else if (loader.duplicate != NULL)
-    {
-      g_autofree char *reason = g_strdup_printf (_("“%s” appears twice in the same object"),
-                                                 loader.duplicate);
-      fail_at_position (&loader, loader.duplicate_pos, error, CJM_DOCUMENT_ERROR_PARSE, reason);
-    }
-  else
-    {
-      root = json_parser_get_root (parser);
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-        fail (&loader, root, error, CJM_DOCUMENT_ERROR_NOT_A_MAP,
-              _("not a journey map: expected a JSON object"));
-      else
+      /* Read again, noting positions, to say where it went wrong. */
+      if (doc == NULL && retry)
         {
-          doc = g_object_new (CJM_TYPE_DOCUMENT, NULL);
-          ok = read_document (&loader, root, doc, error);
+          g_clear_error (&local_error);
+          g_string_truncate (loader.path, 0);
+          loader.positions = g_hash_table_new (NULL, NULL);
+          loader.pos_array = g_array_new (FALSE, FALSE, sizeof (Position));
+          loader.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+          doc = parse_and_read (&loader, TRUE, &retry, &local_error);
         }
+      if (doc == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
     }
 
-  g_hash_table_unref (loader.positions);
-  g_array_unref (loader.pos_array);
-  g_array_unref (loader.stack);
+  g_clear_pointer (&loader.positions, g_hash_table_unref);
+  g_clear_pointer (&loader.pos_array, g_array_unref);
+  g_clear_pointer (&loader.stack, g_array_unref);
   g_string_free (loader.path, TRUE);
   g_free (loader.duplicate);
 
-  if (!ok)
+  if (doc == NULL)
     return NULL;
 
   cjm_document_clear_history (doc);
   cjm_document_set_clean (doc);
-  return g_steal_pointer (&doc);
+  return doc;
 }
 
 CjmDocument *
