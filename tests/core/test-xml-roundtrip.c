@@ -1,101 +1,199 @@
 /* test-xml-roundtrip.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Canonical files load and save byte for byte; saving is idempotent.
+ * Canonical files load and save byte for byte; any file saves to the
+ * canonical form, and saving that again changes nothing.
  */
 
 #define G_LOG_DOMAIN "test"
 
 #include "config.h"
 
-#include "cjm-document-private.h"
+#include "test-util.h"
 
-static GBytes *
-load_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len;
+/* Canonical fixtures: load + save gives the same bytes. */
+static const char * const canonical_fixtures[] = {
+  "full.cjm",
+  "unknown.cjm",
+  "newer-minor.cjm",
+  "faults.cjm",
+  "messy.expected.cjm",
+  "prefixed.expected.cjm",
+};
 
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
-
-static GBytes *
-resave (GBytes     *bytes,
-        const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CjmDocument) document = cjm_document_new_from_bytes (bytes, name, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return cjm_document_serialize (document);
-}
-
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  gsize len_a, len_b;
-  const char *data_a = g_bytes_get_data (a, &len_a);
-  const char *data_b = g_bytes_get_data (b, &len_b);
-
-  if (!g_bytes_equal (a, b))
-    {
-      g_autofree char *sa = g_strndup (data_a, len_a);
-      g_autofree char *sb = g_strndup (data_b, len_b);
-
-      g_assert_cmpstr (sa, ==, sb);
-    }
-}
+/* Non-canonical fixtures and the canonical form they save to. */
+static const struct {
+  const char *input;
+  const char *expected;
+} messy_fixtures[] = {
+  { "messy.cjm", "messy.expected.cjm" },
+  { "prefixed.cjm", "prefixed.expected.cjm" },
+};
 
 static void
 test_canonical_file (gconstpointer data)
 {
   const char *path = data;
-  g_autoptr(GBytes) original = load_bytes (path);
-  g_autoptr(GBytes) saved = resave (original, path);
+  g_autoptr(GBytes) original = test_read_file (path);
+  g_autoptr(GBytes) saved = test_resave (original, path);
 
-  assert_bytes_equal (saved, original);
+  test_assert_bytes_equal (saved, original);
 }
 
 static void
-add_samples (const char *folder,
-             const char *prefix)
+test_idempotent (gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
+  const char *path = data;
+  g_autoptr(GBytes) original = test_read_file (path);
+  g_autoptr(GBytes) once = test_resave (original, path);
+  g_autoptr(GBytes) twice = test_resave (once, path);
 
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".cjm"))
-      {
-        g_autofree char *testpath = g_strdup_printf ("/xml/roundtrip/%s/%s", prefix, name);
+  test_assert_bytes_equal (twice, once);
+}
 
-        g_test_add_data_func_full (testpath, g_build_filename (folder, name, NULL),
-                                   test_canonical_file, g_free);
-      }
+static void
+test_messy (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autofree char *input_path = test_fixture_path (messy_fixtures[i].input);
+  g_autofree char *expected_path = test_fixture_path (messy_fixtures[i].expected);
+  g_autoptr(GBytes) input = test_read_file (input_path);
+  g_autoptr(GBytes) expected = test_read_file (expected_path);
+  g_autoptr(GBytes) saved = test_resave (input, messy_fixtures[i].input);
+
+  test_assert_bytes_equal (saved, expected);
+}
+
+/* Containers that appear twice are merged; nothing in them is lost. */
+static void
+test_repeated_containers (void)
+{
+  static const char input[] =
+    "<journey-map xmlns='urn:x-cjm:1' version='1.0'>"
+    "<title>T</title>"
+    "<stages a='1'><stage id='s1'><name>One</name></stage></stages>"
+    "<lanes><lane id='l1' kind='notes'/></lanes>"
+    "<stages a='2' b='3'><foo xmlns='urn:x'/><stage id='s2'/></stages>"
+    "</journey-map>";
+  static const char expected[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\">\n"
+    "  <title>T</title>\n"
+    "  <stages a=\"1\" b=\"3\">\n"
+    "    <stage id=\"s1\">\n"
+    "      <name>One</name>\n"
+    "    </stage>\n"
+    "    <foo xmlns=\"urn:x\"/>\n"
+    "    <stage id=\"s2\"/>\n"
+    "  </stages>\n"
+    "  <lanes>\n"
+    "    <lane id=\"l1\" kind=\"notes\"/>\n"
+    "  </lanes>\n"
+    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, sizeof input - 1);
+  g_autoptr(GBytes) want = g_bytes_new_static (expected, sizeof expected - 1);
+  g_autoptr(GBytes) saved = test_resave (bytes, "repeated.cjm");
+  g_autoptr(GBytes) again = test_resave (saved, "repeated.cjm");
+
+  test_assert_bytes_equal (saved, want);
+  test_assert_bytes_equal (again, saved);
+}
+
+/* A map with no title gets an empty one, first; what stood before the
+ * first element stays after the title. */
+static void
+test_missing_title (void)
+{
+  static const char input[] =
+    "<journey-map xmlns='urn:x-cjm:1' version='1.0'><x:a xmlns:x='urn:x'/>"
+    "<description>D</description></journey-map>";
+  static const char expected[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\">\n"
+    "  <title/>\n"
+    "  <x:a xmlns:x=\"urn:x\"/>\n"
+    "  <description>D</description>\n"
+    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, sizeof input - 1);
+  g_autoptr(GBytes) want = g_bytes_new_static (expected, sizeof expected - 1);
+  g_autoptr(GBytes) saved = test_resave (bytes, "untitled.cjm");
+
+  test_assert_bytes_equal (saved, want);
+}
+
+/* A new, empty map saves to a file that opens again to the same. */
+static void
+test_new_document (void)
+{
+  g_autoptr(CjmDocument) document = cjm_document_new ();
+  g_autoptr(GBytes) saved = cjm_document_serialize (document);
+  g_autoptr(GBytes) again = test_resave (saved, "new.cjm");
+
+  g_assert_true (test_bytes_contain (saved, "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\">\n"));
+  test_assert_bytes_equal (again, saved);
+}
+
+static void
+add_folder (const char *folder,
+            const char *prefix,
+            gboolean    canonical)
+{
+  g_autoptr(GPtrArray) files = test_list_files (folder, ".cjm");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *name = NULL;
+
+      if (canonical)
+        {
+          name = g_strdup_printf ("/xml/roundtrip/identical/%s/%s", prefix, base);
+          g_test_add_data_func_full (name, g_strdup (path), test_canonical_file, g_free);
+          g_clear_pointer (&name, g_free);
+        }
+      name = g_strdup_printf ("/xml/roundtrip/idempotent/%s/%s", prefix, base);
+      g_test_add_data_func_full (name, g_strdup (path), test_idempotent, g_free);
+    }
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *shared = g_getenv ("CJM_SHARED_DIR");
   g_autofree char *samples = NULL;
+  g_autofree char *fixtures = NULL;
+  g_autofree char *shared_samples = test_shared_path ("samples");
 
   g_test_init (&argc, &argv, NULL);
 
   samples = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", NULL);
-  add_samples (samples, "data");
-  if (shared != NULL)
+  add_folder (samples, "data", TRUE);
+  if (shared_samples != NULL)
+    add_folder (shared_samples, "shared", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (canonical_fixtures); i++)
     {
-      g_autofree char *shared_samples = g_build_filename (shared, "samples", NULL);
-      add_samples (shared_samples, "shared");
+      g_autofree char *name = g_strdup_printf ("/xml/roundtrip/identical/fixtures/%s",
+                                               canonical_fixtures[i]);
+
+      g_test_add_data_func_full (name, test_fixture_path (canonical_fixtures[i]),
+                                 test_canonical_file, g_free);
     }
+  fixtures = test_fixture_path ("");
+  add_folder (fixtures, "fixtures", FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (messy_fixtures); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/xml/roundtrip/canonical-form/%s",
+                                               messy_fixtures[i].input);
+
+      g_test_add_data_func (name, GUINT_TO_POINTER (i), test_messy);
+    }
+
+  g_test_add_func ("/xml/roundtrip/repeated-containers", test_repeated_containers);
+  g_test_add_func ("/xml/roundtrip/missing-title", test_missing_title);
+  g_test_add_func ("/xml/roundtrip/new-document", test_new_document);
 
   return g_test_run ();
 }
