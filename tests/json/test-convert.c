@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -359,6 +360,7 @@ test_convert_resave (void)
   g_autofree char *result = NULL;
   g_autoptr(CjmDocument) doc = NULL;
   g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Run) run = { 0, };
 
@@ -366,8 +368,8 @@ test_convert_resave (void)
   run_tool (&run, dir, 0, "messy.cjm", "-o", "clean.cjm", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  doc = cjm_document_new_from_bytes (g_bytes_new_static (messy, strlen (messy)), "messy.cjm",
-                                     &error);
+  bytes = g_bytes_new_static (messy, strlen (messy));
+  doc = cjm_document_new_from_bytes (bytes, "messy.cjm", &error);
   g_assert_no_error (error);
   expected = cjm_document_serialize (doc);
   result = read_file (dir, "clean.cjm");
@@ -496,13 +498,81 @@ test_convert_unwritable (void)
       run_clear (&run);
 
       /* And with no old file, none appears. */
-      g_assert_cmpint (g_remove (g_build_filename (dir, outputs[i], NULL)), ==, 0);
+      {
+        g_autofree char *output = g_build_filename (dir, outputs[i], NULL);
+        g_assert_cmpint (g_remove (output), ==, 0);
+      }
       run_tool (&run, dir, 1024, "map.cjm", "-o", outputs[i], NULL);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_null (read_file (dir, outputs[i]));
       g_assert_cmpuint (count_entries (dir), ==, 2);
       run_clear (&run);
     }
+
+  remove_tmp_dir (dir);
+}
+
+/* cjm_document_save_json() and cjm_document_new_from_json_file() */
+static void
+test_json_file_api (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.json", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain", NULL);
+  g_autofree char *inside = g_build_filename (plain, "map.json", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.json", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "json", "fixtures", "unknown.cjm",
+                                                    NULL);
+  g_autoptr(CjmDocument) doc = load_cjm (fixture);
+  g_autoptr(CjmDocument) back = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+  g_autoptr(GFile) huge_file = g_file_new_for_path (huge);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  FILE *f;
+
+  g_assert_true (cjm_document_save_json (doc, file, &error));
+  g_assert_no_error (error);
+  back = cjm_document_new_from_json_file (file, &error);
+  g_assert_no_error (error);
+  cjm_test_assert_documents_equal (doc, back);
+  g_assert_null (cjm_document_get_file (back));
+
+  /* Replacing keeps the permissions, and a link stays a link. */
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_cmpint (symlink ("map.json", link_path), ==, 0);
+  g_assert_true (cjm_document_save_json (doc, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_remove (link_path);
+
+  /* Errors name the file and leave nothing behind. */
+  write_file (dir, "plain", "a file, not a folder");
+  g_assert_false (cjm_document_save_json (doc, inside_file, &error));
+  g_assert_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, inside));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+
+  g_assert_null (cjm_document_new_from_json_file (inside_file, &error));
+  g_assert_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ);
+  g_assert_true (g_str_has_prefix (error->message, inside));
+  g_clear_error (&error);
+
+  /* Too large is refused before reading (a sparse file costs no disk). */
+  f = fopen (huge, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), CJM_MAX_FILE_SIZE + 1), ==, 0);
+  fclose (f);
+  g_assert_null (cjm_document_new_from_json_file (huge_file, &error));
+  g_assert_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, huge));
 
   remove_tmp_dir (dir);
 }
@@ -515,6 +585,7 @@ main (int    argc,
 
   g_test_add_func ("/json/files/round-trip", test_files_round_trip);
   g_test_add_func ("/json/files/unknown-survives", test_unknown_survives);
+  g_test_add_func ("/json/files/api", test_json_file_api);
   g_test_add_func ("/json/convert/round-trip", test_convert_round_trip);
   g_test_add_func ("/json/convert/resave", test_convert_resave);
   g_test_add_func ("/json/convert/bad-input", test_convert_bad_input);
