@@ -449,6 +449,31 @@ test_xinclude_not_processed (void)
   assert_no_secret (text);
 }
 
+/* libxml2 reports only through the GError: nothing on stderr. */
+static void
+test_silent (void)
+{
+  if (g_test_subprocess ())
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (own_files); i++)
+        {
+          g_autofree char *name = g_build_filename ("hostile", own_files[i].name, NULL);
+          g_autofree char *path = test_fixture_path (name);
+          g_autoptr(GBytes) bytes = test_read_file (path);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(CjmDocument) document = cjm_document_new_from_bytes (bytes, name, &error);
+
+          g_assert_null (document);
+          g_assert_nonnull (error);
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -502,6 +527,7 @@ main (int    argc,
   g_test_add_func ("/xml/hostile/too-large", test_too_large);
   g_test_add_func ("/xml/hostile/xinclude-not-processed", test_xinclude_not_processed);
   g_test_add_func ("/xml/hostile/canary", test_canary);
+  g_test_add_func ("/xml/hostile/silent", test_silent);
 
   status = g_test_run ();
   test_remove_tree (canary_folder);
