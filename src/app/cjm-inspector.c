@@ -92,11 +92,6 @@ binding_commit (Binding *binding)
 
   text = gtk_editable_get_text (GTK_EDITABLE (binding->widget));
 
-  /* What was typed is in the map's history now: the field's own undo
-   * starts afresh, so Ctrl+Z in it reaches the map. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (binding->widget), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (binding->widget), TRUE);
-
   if (binding->type == BINDING_TEXT)
     {
       cjm_document_set_field (self->document, binding->item, binding->field,
@@ -342,6 +337,49 @@ connect_binding (GtkWidget  *widget,
 {
   g_signal_connect_data (widget, signal, callback, g_rc_box_acquire (binding),
                          binding_closure_notify, 0);
+}
+
+/* Ctrl+Z in a text field undoes the typing not yet committed; once the
+ * field holds what the map holds, it undoes in the map. */
+static gboolean
+binding_has_typing (Binding *binding)
+{
+  const char *text;
+
+  if (binding->type == BINDING_LIST_TEXT)
+    return binding->dirty;
+  if (binding->type != BINDING_TEXT)
+    return FALSE;
+  text = gtk_editable_get_text (GTK_EDITABLE (binding->widget));
+  return g_strcmp0 (text, cjm_item_get_field (binding->item, binding->field) ?: "") != 0;
+}
+
+static Binding *find_focused_binding (CjmInspector *self);
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CjmInspector          *self)
+{
+  Binding *binding;
+  guint key = gdk_keyval_to_lower (keyval);
+  const char *action;
+
+  if ((state & GDK_CONTROL_MASK) == 0 || (state & GDK_ALT_MASK) != 0)
+    return FALSE;
+  if (key == GDK_KEY_z)
+    action = (state & GDK_SHIFT_MASK) ? "win.redo" : "win.undo";
+  else if (key == GDK_KEY_y)
+    action = "win.redo";
+  else
+    return FALSE;
+
+  binding = find_focused_binding (self);
+  if (binding == NULL || binding_has_typing (binding))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
 }
 
 /* Rebuilding the page */
@@ -624,6 +662,8 @@ cjm_inspector_class_init (CjmInspectorClass *klass)
 static void
 cjm_inspector_init (CjmInspector *self)
 {
+  GtkEventController *key;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bindings = g_ptr_array_new_with_free_func (binding_unref);
@@ -633,6 +673,11 @@ cjm_inspector_init (CjmInspector *self)
   self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "changed",
                                  G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 /* Private API (cjm-inspector-pages.c) */
