@@ -26,8 +26,16 @@
 
 typedef struct {
   const char *name;
-  GArray     *samples;        /* double, milliseconds */
+  GArray     *samples;        /* double, milliseconds of wall-clock time */
+  GArray     *cpu_samples;    /* double, milliseconds of CPU time (with children) */
 } Timing;
+
+/* A point in time, by the clock and by CPU used (ours and our children's:
+ * xmllint), so that figures taken on a busy machine can be told apart. */
+typedef struct {
+  double wall;
+  double cpu;
+} Mark;
 
 static int
 compare_doubles (gconstpointer a,
@@ -52,18 +60,36 @@ median (GArray *samples)
 }
 
 static double
-now_ms (void)
+cpu_ms (void)
 {
-  return g_get_monotonic_time () / 1000.0;
+  struct rusage self, children;
+
+  getrusage (RUSAGE_SELF, &self);
+  getrusage (RUSAGE_CHILDREN, &children);
+  return (self.ru_utime.tv_sec + self.ru_stime.tv_sec
+          + children.ru_utime.tv_sec + children.ru_stime.tv_sec) * 1000.0
+         + (self.ru_utime.tv_usec + self.ru_stime.tv_usec
+            + children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1000.0;
+}
+
+static Mark
+now (void)
+{
+  Mark mark = { g_get_monotonic_time () / 1000.0, cpu_ms () };
+
+  return mark;
 }
 
 static void
 add_sample (Timing *timing,
-            double  start)
+            Mark    start)
 {
-  double ms = now_ms () - start;
+  Mark end = now ();
+  double wall = end.wall - start.wall;
+  double cpu = end.cpu - start.cpu;
 
-  g_array_append_val (timing->samples, ms);
+  g_array_append_val (timing->samples, wall);
+  g_array_append_val (timing->cpu_samples, cpu);
 }
 
 /* Peak resident memory of this process image. /proc's VmHWM, because
@@ -91,9 +117,10 @@ print_timing (Timing     *timing,
 {
   double med = median (timing->samples);
 
-  printf ("  %-22s %8.2f ms  (min %.2f, max %.2f)", timing->name, med,
+  printf ("  %-22s %8.2f ms  (min %6.2f, max %6.2f; CPU %6.2f)", timing->name, med,
           g_array_index (timing->samples, double, 0),
-          g_array_index (timing->samples, double, timing->samples->len - 1));
+          g_array_index (timing->samples, double, timing->samples->len - 1),
+          median (timing->cpu_samples));
   if (goal_ms > 0)
     printf ("  goal < %.0f ms: %s", goal_ms, med < goal_ms ? "met" : "MISSED");
   if (note != NULL)
@@ -120,14 +147,14 @@ main (int    argc,
   int runs = 15;
   long rss_before;
   long rss_io;
-  Timing load = { "load (.cjm)", NULL };
-  Timing serialize = { "serialize (.cjm)", NULL };
-  Timing save = { "save (.cjm, atomic)", NULL };
-  Timing to_json = { "to JSON text", NULL };
-  Timing from_json = { "from JSON text", NULL };
-  Timing libxml = { "libxml2 parse (same)", NULL };
-  Timing lint = { "xmllint --noout", NULL };
-  Timing lint_empty = { "xmllint, tiny file", NULL };
+  Timing load = { "load (.cjm)", NULL, NULL };
+  Timing serialize = { "serialize (.cjm)", NULL, NULL };
+  Timing save = { "save (.cjm, atomic)", NULL, NULL };
+  Timing to_json = { "to JSON text", NULL, NULL };
+  Timing from_json = { "from JSON text", NULL, NULL };
+  Timing libxml = { "libxml2 parse (same)", NULL, NULL };
+  Timing lint = { "xmllint --noout", NULL, NULL };
+  Timing lint_empty = { "xmllint, tiny file", NULL, NULL };
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Repeat each step N times (15)", "N" },
     { NULL }
@@ -144,7 +171,10 @@ main (int    argc,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    all[i]->samples = g_array_new (FALSE, FALSE, sizeof (double));
+    {
+      all[i]->samples = g_array_new (FALSE, FALSE, sizeof (double));
+      all[i]->cpu_samples = g_array_new (FALSE, FALSE, sizeof (double));
+    }
 
   file = g_file_new_for_commandline_arg (argv[1]);
   original = g_file_load_bytes (file, NULL, NULL, &error);
@@ -163,7 +193,7 @@ main (int    argc,
   /* Load, serialize and save: the editor's paths. */
   for (int r = 0; r < runs; r++)
     {
-      double start = now_ms ();
+      Mark start = now ();
 
       doc = cjm_document_new_from_file (file, &error);
       add_sample (&load, start);
@@ -173,12 +203,12 @@ main (int    argc,
           return 2;
         }
 
-      start = now_ms ();
+      start = now ();
       g_clear_pointer (&serialized, g_bytes_unref);
       serialized = cjm_document_serialize (doc);
       add_sample (&serialize, start);
 
-      start = now_ms ();
+      start = now ();
       if (!cjm_document_save (doc, out, CJM_SAVE_FORCE | CJM_SAVE_NO_BACKUP, &error))
         {
           fprintf (stderr, "bench-io: %s\n", error->message);
@@ -194,14 +224,14 @@ main (int    argc,
   /* JSON both ways. */
   for (int r = 0; r < runs; r++)
     {
-      double start = now_ms ();
+      Mark start = now ();
       CjmDocument *back;
 
       g_clear_pointer (&json, g_free);
       json = cjm_document_to_json_data (doc, &json_length);
       add_sample (&to_json, start);
 
-      start = now_ms ();
+      start = now ();
       back = cjm_document_new_from_json_data (json, json_length, "bench.json", &error);
       add_sample (&from_json, start);
       g_assert_no_error (error);
@@ -211,7 +241,7 @@ main (int    argc,
   /* For scale: libxml2 alone on the same bytes, and xmllint. */
   for (int r = 0; r < runs; r++)
     {
-      double start = now_ms ();
+      Mark start = now ();
       gsize size;
       const char *bytes = g_bytes_get_data (original, &size);
       xmlDocPtr xml = xmlReadMemory (bytes, size, argv[1], NULL, XML_PARSE_NONET);
@@ -232,14 +262,14 @@ main (int    argc,
           const char *lint_argv[] = { xmllint, "--noout", argv[1], NULL };
           const char *empty_argv[] = { xmllint, "--noout", tiny, NULL };
           int status;
-          double start = now_ms ();
+          Mark start = now ();
 
           if (!g_spawn_sync (NULL, (char **) lint_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
                              NULL, &status, &error) || !g_spawn_check_wait_status (status, NULL))
             g_error ("xmllint failed on %s", argv[1]);
           add_sample (&lint, start);
 
-          start = now_ms ();
+          start = now ();
           g_spawn_sync (NULL, (char **) empty_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
                         NULL, &status, NULL);
           add_sample (&lint_empty, start);
@@ -255,20 +285,25 @@ main (int    argc,
           cjm_document_get_n_items (doc, CJM_KIND_TOUCHPOINT),
           cjm_document_get_n_items (doc, CJM_KIND_NOTE),
           cjm_document_get_n_items (doc, CJM_KIND_LINK));
-  printf ("medians of %d runs:\n", runs);
+  printf ("medians of %d runs (wall clock; CPU time in brackets):\n", runs);
   print_timing (&load, 50, NULL);
   print_timing (&serialize, 0, NULL);
   print_timing (&save, 50, NULL);
   print_timing (&to_json, 0, NULL);
   print_timing (&from_json, 0, NULL);
-  print_timing (&libxml, 0, NULL);
+  {
+    g_autofree char *note = g_strdup_printf ("load / libxml2 = %.2f",
+                                             median (load.samples) / median (libxml.samples));
+    print_timing (&libxml, 0, note);
+  }
   if (xmllint != NULL)
     {
       double ratio;
       g_autofree char *note = NULL;
 
       ratio = median (load.samples) / median (lint.samples);
-      note = g_strdup_printf ("load / xmllint = %.2f, goal <= 3: %s", ratio,
+      note = g_strdup_printf ("load / xmllint = %.2f (CPU %.2f), goal <= 3: %s", ratio,
+                              median (load.cpu_samples) / median (lint.cpu_samples),
                               ratio <= 3 ? "met" : "MISSED");
       print_timing (&lint, 0, note);
       print_timing (&lint_empty, 0, "(process start-up alone)");
