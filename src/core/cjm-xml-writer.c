@@ -723,6 +723,12 @@ save_local (const char  *path,
       set_save_error (error, display_name, _("there is a folder with this name"), EISDIR);
       return FALSE;
     }
+  /* The rename would replace a read-only file: respect its mode. */
+  if (exists && g_access (target, W_OK) != 0)
+    {
+      set_save_error (error, display_name, _("the file is read-only"), errno);
+      return FALSE;
+    }
 
   folder = g_path_get_dirname (target);
   tmp = g_build_filename (folder, ".journeyman-save-XXXXXX", NULL);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test-util.h"
@@ -492,6 +493,80 @@ test_stream_fails (void)
   test_assert_bytes_equal (written, expected);
 }
 
+/* A read-only file, and a file in a read-only folder: as an ordinary
+ * user (root runs the test as "nobody" in a child process, since
+ * permissions do not stop root). */
+static int
+save_as_user (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CjmDocument) document = cjm_document_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (cjm_document_save (document, file, CJM_SAVE_FORCE, &error))
+    return 1;
+  if (!g_error_matches (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE))
+    return 2;
+  if (strstr (error->message, g_strerror (EACCES)) == NULL)
+    return 3;
+  return 0;
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *folder = test_make_folder ();
+  g_autofree char *open_folder = g_build_filename (folder, "open", NULL);
+  g_autofree char *closed_folder = g_build_filename (folder, "closed", NULL);
+  g_autofree char *read_only = g_build_filename (open_folder, "read-only.cjm", NULL);
+  g_autofree char *inside = g_build_filename (closed_folder, "inside.cjm", NULL);
+  g_autoptr(GBytes) before_read_only = NULL;
+  g_autoptr(GBytes) before_inside = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  int status;
+  pid_t pid;
+
+  g_chmod (folder, 0755);
+  g_mkdir (open_folder, 0777);
+  g_chmod (open_folder, 0777);
+  g_mkdir (closed_folder, 0755);
+  write_file (read_only, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>RO</title></journey-map>");
+  write_file (inside, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>In</title></journey-map>");
+  g_chmod (read_only, 0444);
+  g_chmod (inside, 0666);
+  g_chmod (closed_folder, 0555);
+  before_read_only = test_read_file (read_only);
+  before_inside = test_read_file (inside);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      int code;
+
+      if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+        _exit (10);
+      code = save_as_user (read_only);
+      if (code == 0)
+        code = save_as_user (inside) * 4;
+      _exit (code);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  after = test_read_file (read_only);
+  test_assert_bytes_equal (after, before_read_only);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = test_read_file (inside);
+  test_assert_bytes_equal (after, before_inside);
+  files = test_list_files (open_folder, NULL);
+  g_assert_cmpuint (files->len, ==, 1);
+
+  test_remove_tree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +587,7 @@ main (int    argc,
   ADD ("backup-fails", test_backup_fails);
   ADD ("target-is-folder", test_target_is_folder);
   g_test_add_func ("/xml/save/stream-fails", test_stream_fails);
+  g_test_add_func ("/xml/save/read-only", test_read_only);
 
 #undef ADD
 
