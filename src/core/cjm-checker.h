@@ -31,7 +31,17 @@ GPtrArray   *cjm_checker_find_for_target    (CjmChecker  *self,
  * transfer full (a GPtrArray of CjmFinding with its free func set). */
 GPtrArray   *cjm_check_document             (CjmDocument *document);
 
-/* Suppression as undoable commands. */
+/* Whether the list model also holds suppressed findings (marked by their
+ * "suppressed" property). Property "show-suppressed", default FALSE. */
+void         cjm_checker_set_show_suppressed (CjmChecker *self,
+                                              gboolean    show_suppressed);
+gboolean     cjm_checker_get_show_suppressed (CjmChecker *self);
+/* The findings that suppressions hide, sorted. transfer container */
+GPtrArray   *cjm_checker_dup_suppressed     (CjmChecker  *self);
+
+/* Suppression as undoable commands. suppress adds a <suppress> for the
+ * finding's rule and first target with the reason as its text; unsuppress
+ * removes every <suppress> that hides the finding (one undo step). */
 void         cjm_checker_suppress           (CjmChecker  *self,
                                              CjmFinding  *finding,
                                              const char  *reason);

@@ -1,3 +1,350 @@
 /* cjm-finding.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "Cjm"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cjm-finding-private.h"
+
+G_DEFINE_FINAL_TYPE (CjmFinding, cjm_finding, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (CjmSeverity, cjm_severity,
+  G_DEFINE_ENUM_VALUE (CJM_SEVERITY_INFO, "info"),
+  G_DEFINE_ENUM_VALUE (CJM_SEVERITY_WARNING, "warning"),
+  G_DEFINE_ENUM_VALUE (CJM_SEVERITY_ERROR, "error"))
+
+enum {
+  PROP_0,
+  PROP_RULE,
+  PROP_NAME,
+  PROP_SEVERITY,
+  PROP_MESSAGE,
+  PROP_TARGETS,
+  PROP_SUPPRESSED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct {
+  const char  *id;
+  const char  *name;
+  CjmSeverity  severity;
+} RuleInfo;
+
+static const RuleInfo rules[CJM_N_RULES] = {
+  [CJM_RULE_C01] = { "CJM-C01", "channel-gap", CJM_SEVERITY_INFO },
+  [CJM_RULE_D01] = { "CJM-D01", "dead-end", CJM_SEVERITY_WARNING },
+  [CJM_RULE_E01] = { "CJM-E01", "uneven-emotion", CJM_SEVERITY_WARNING },
+  [CJM_RULE_F01] = { "CJM-F01", "conflicting-facts", CJM_SEVERITY_ERROR },
+  [CJM_RULE_G01] = { "CJM-G01", "unserved-goal", CJM_SEVERITY_WARNING },
+  [CJM_RULE_H01] = { "CJM-H01", "painful-handoff", CJM_SEVERITY_WARNING },
+  [CJM_RULE_K01] = { "CJM-K01", "kpi-mismatch", CJM_SEVERITY_WARNING },
+  [CJM_RULE_M01] = { "CJM-M01", "unmeasured", CJM_SEVERITY_INFO },
+  [CJM_RULE_O01] = { "CJM-O01", "no-owner", CJM_SEVERITY_WARNING },
+  [CJM_RULE_O02] = { "CJM-O02", "split-ownership", CJM_SEVERITY_INFO },
+  [CJM_RULE_O03] = { "CJM-O03", "third-party-unowned", CJM_SEVERITY_WARNING },
+  [CJM_RULE_P01] = { "CJM-P01", "pain-without-opportunity", CJM_SEVERITY_WARNING },
+  [CJM_RULE_R01] = { "CJM-R01", "unprioritized-opportunity", CJM_SEVERITY_INFO },
+  [CJM_RULE_S01] = { "CJM-S01", "broken-reference", CJM_SEVERITY_ERROR },
+  [CJM_RULE_S02] = { "CJM-S02", "stage-mismatch", CJM_SEVERITY_WARNING },
+  [CJM_RULE_T01] = { "CJM-T01", "declining-satisfaction", CJM_SEVERITY_INFO },
+  [CJM_RULE_X01] = { "CJM-X01", "terminology", CJM_SEVERITY_INFO },
+};
+
+/* Rules */
+
+const char *
+cjm_rule_get_id (CjmRule rule)
+{
+  g_return_val_if_fail (rule < CJM_N_RULES, NULL);
+  return rules[rule].id;
+}
+
+const char *
+cjm_rule_get_name (CjmRule rule)
+{
+  g_return_val_if_fail (rule < CJM_N_RULES, NULL);
+  return rules[rule].name;
+}
+
+CjmSeverity
+cjm_rule_get_severity (CjmRule rule)
+{
+  g_return_val_if_fail (rule < CJM_N_RULES, CJM_SEVERITY_INFO);
+  return rules[rule].severity;
+}
+
+CjmRule
+cjm_rule_from_id (const char *id)
+{
+  g_autofree char *stripped = NULL;
+
+  if (id == NULL)
+    return CJM_N_RULES;
+
+  stripped = g_strstrip (g_strdup (id));
+  for (guint i = 0; i < CJM_N_RULES; i++)
+    if (g_ascii_strcasecmp (stripped, rules[i].id) == 0)
+      return i;
+  return CJM_N_RULES;
+}
+
+/* Severities */
+
+const char *
+cjm_severity_to_string (CjmSeverity severity)
+{
+  switch (severity)
+    {
+    case CJM_SEVERITY_INFO:
+      return "info";
+    case CJM_SEVERITY_WARNING:
+      return "warning";
+    case CJM_SEVERITY_ERROR:
+      return "error";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+cjm_severity_from_string (const char *text,
+                          int        *severity)
+{
+  g_return_val_if_fail (severity != NULL, FALSE);
+
+  if (g_strcmp0 (text, "info") == 0)
+    *severity = CJM_SEVERITY_INFO;
+  else if (g_strcmp0 (text, "warning") == 0)
+    *severity = CJM_SEVERITY_WARNING;
+  else if (g_strcmp0 (text, "error") == 0)
+    *severity = CJM_SEVERITY_ERROR;
+  else if (g_strcmp0 (text, "never") == 0)
+    *severity = CJM_SEVERITY_ERROR + 1;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+cjm_severity_get_label (CjmSeverity severity)
+{
+  switch (severity)
+    {
+    case CJM_SEVERITY_INFO:
+      return C_("severity", "Info");
+    case CJM_SEVERITY_WARNING:
+      return C_("severity", "Warning");
+    case CJM_SEVERITY_ERROR:
+      return C_("severity", "Error");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* GObject */
+
+static void
+cjm_finding_finalize (GObject *object)
+{
+  CjmFinding *self = CJM_FINDING (object);
+
+  g_free (self->message);
+  g_strfreev (self->targets);
+  g_clear_pointer (&self->order_items, g_ptr_array_unref);
+  g_free (self->subkey);
+  g_free (self->positions);
+
+  G_OBJECT_CLASS (cjm_finding_parent_class)->finalize (object);
+}
+
+static void
+cjm_finding_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CjmFinding *self = CJM_FINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE:
+      g_value_set_string (value, cjm_finding_get_rule (self));
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, cjm_finding_get_name (self));
+      break;
+    case PROP_SEVERITY:
+      g_value_set_enum (value, cjm_finding_get_severity (self));
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_TARGETS:
+      g_value_set_boxed (value, self->targets);
+      break;
+    case PROP_SUPPRESSED:
+      g_value_set_boolean (value, self->suppressed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cjm_finding_class_init (CjmFindingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cjm_finding_finalize;
+  object_class->get_property = cjm_finding_get_property;
+
+  properties[PROP_RULE] =
+    g_param_spec_string ("rule", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEVERITY] =
+    g_param_spec_enum ("severity", NULL, NULL, CJM_TYPE_SEVERITY, CJM_SEVERITY_INFO,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TARGETS] =
+    g_param_spec_boxed ("targets", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUPPRESSED] =
+    g_param_spec_boolean ("suppressed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cjm_finding_init (CjmFinding *self)
+{
+}
+
+/* Private to libcjm */
+
+CjmFinding *
+cjm_finding_new (CjmRule             rule,
+                 char               *message,
+                 const char * const *targets,
+                 CjmItem           **order_items,
+                 guint               n_order_items,
+                 const char         *subkey)
+{
+  CjmFinding *self;
+
+  g_return_val_if_fail (rule < CJM_N_RULES, NULL);
+
+  self = g_object_new (CJM_TYPE_FINDING, NULL);
+  self->rule = rule;
+  self->message = message;
+  self->targets = targets ? g_strdupv ((char **) targets) : g_new0 (char *, 1);
+  self->order_items = g_ptr_array_new_full (n_order_items, g_object_unref);
+  for (guint i = 0; i < n_order_items; i++)
+    g_ptr_array_add (self->order_items, g_object_ref (order_items[i]));
+  self->subkey = g_strdup (subkey ? subkey : "");
+  self->positions = g_new0 (guint32, MAX (n_order_items, 1));
+  return self;
+}
+
+void
+cjm_finding_set_suppressed (CjmFinding *self,
+                            gboolean    suppressed)
+{
+  g_return_if_fail (CJM_IS_FINDING (self));
+
+  suppressed = !!suppressed;
+  if (self->suppressed == suppressed)
+    return;
+  self->suppressed = suppressed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUPPRESSED]);
+}
+
+CjmRule
+cjm_finding_get_rule_enum (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), CJM_N_RULES);
+  return self->rule;
+}
+
+gboolean
+cjm_finding_same (CjmFinding *a,
+                  CjmFinding *b)
+{
+  if (a->rule != b->rule
+      || a->order_items->len != b->order_items->len
+      || strcmp (a->subkey, b->subkey) != 0
+      || strcmp (a->message, b->message) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < a->order_items->len; i++)
+    if (g_ptr_array_index (a->order_items, i) != g_ptr_array_index (b->order_items, i))
+      return FALSE;
+
+  return g_strv_equal ((const char * const *) a->targets, (const char * const *) b->targets);
+}
+
+/* Public API */
+
+const char *
+cjm_finding_get_rule (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), NULL);
+  return rules[self->rule].id;
+}
+
+const char *
+cjm_finding_get_name (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), NULL);
+  return rules[self->rule].name;
+}
+
+CjmSeverity
+cjm_finding_get_severity (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), CJM_SEVERITY_INFO);
+  return rules[self->rule].severity;
+}
+
+const char *
+cjm_finding_get_message (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+const char * const *
+cjm_finding_get_targets (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), NULL);
+  return (const char * const *) self->targets;
+}
+
+gboolean
+cjm_finding_get_suppressed (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), FALSE);
+  return self->suppressed;
+}
+
+gboolean
+cjm_finding_has_target (CjmFinding *self,
+                        const char *id)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), FALSE);
+
+  if (id == NULL)
+    return FALSE;
+  return g_strv_contains ((const char * const *) self->targets, id);
+}

@@ -1,7 +1,10 @@
 /* cjm-finding.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One result of the consistency checker (RULES.md).
+ * One result of the consistency checker (RULES.md). Findings are made by
+ * the checker and never change, except for the "suppressed" flag (which
+ * notifies), so a view can bind to their properties: rule, name,
+ * severity, message, targets, suppressed.
  */
 
 #pragma once
@@ -16,6 +19,9 @@ typedef enum {
   CJM_SEVERITY_ERROR,
 } CjmSeverity;
 
+#define CJM_TYPE_SEVERITY (cjm_severity_get_type ())
+GType cjm_severity_get_type (void) G_GNUC_CONST;
+
 #define CJM_TYPE_FINDING (cjm_finding_get_type ())
 G_DECLARE_FINAL_TYPE (CjmFinding, cjm_finding, CJM, FINDING, GObject)
 
@@ -29,5 +35,11 @@ gboolean             cjm_finding_has_target      (CjmFinding *self,
                                                   const char *id);
 
 const char          *cjm_severity_to_string      (CjmSeverity severity); /* "error" */
+/* "error", "warning", "info" or "never" (above every severity); FALSE when
+ * the text is none of them. */
+gboolean             cjm_severity_from_string    (const char  *text,
+                                                  int         *severity);
+/* The severity in the user's language ("Error"). */
+const char          *cjm_severity_get_label      (CjmSeverity severity);
 
 G_END_DECLS

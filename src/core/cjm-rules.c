@@ -1,3 +1,1474 @@
 /* cjm-rules.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules of RULES.md. Each function computes the findings of one scope
+ * (see cjm-checker-private.h) from the checker's records of the items, and
+ * never changes the records: the checker keeps them up to date.
  */
+
+#define G_LOG_DOMAIN "Cjm"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cjm-checker-private.h"
+
+/* S01 faults, in the order they are listed for one item. */
+typedef enum {
+  FAULT_ID_MISSING,
+  FAULT_ID_INVALID,
+  FAULT_ID_DUPLICATE,
+  FAULT_STAGE_MISSING,
+  FAULT_STAGE_UNKNOWN,
+  FAULT_LANE_MISSING,
+  FAULT_LANE_UNKNOWN,
+  FAULT_LANE_KIND,
+  FAULT_EMOTION,
+  FAULT_TARGET_EMOTION,
+  FAULT_PERSONA,
+  FAULT_IMPACT,
+  FAULT_EFFORT,
+  FAULT_ADDRESS,
+  FAULT_LINK_ENDS,
+  FAULT_LINK_FROM,
+  FAULT_LINK_TO,
+  FAULT_TARGET,
+} Fault;
+
+/* Helpers */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* The text as shown in a message: trimmed, white space collapsed. */
+static char *
+strip_dup (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* How the messages name an item: its title or name, else its id. */
+static const char *
+rec_label (CjmRec *rec)
+{
+  const char *text = cjm_item_get_display_text (rec->item);
+
+  if (!is_blank (text))
+    return text;
+  if (rec->id != NULL)
+    return rec->id;
+  return _("(untitled)");
+}
+
+static const char *
+kind_label (CjmKind kind)
+{
+  switch (kind)
+    {
+    case CJM_KIND_PERSONA:
+      return C_("item", "Persona");
+    case CJM_KIND_STAGE:
+      return C_("item", "Stage");
+    case CJM_KIND_LANE:
+      return C_("item", "Lane");
+    case CJM_KIND_TOUCHPOINT:
+      return C_("item", "Touchpoint");
+    case CJM_KIND_NOTE:
+      return C_("item", "Note");
+    case CJM_KIND_OPPORTUNITY:
+      return C_("item", "Opportunity");
+    case CJM_KIND_LINK:
+      return C_("item", "Link");
+    case CJM_KIND_TERM:
+      return C_("item", "Glossary term");
+    case CJM_KIND_SUPPRESSION:
+      return C_("item", "Suppression");
+    case CJM_KIND_MAP:
+    case CJM_N_KINDS:
+    default:
+      return C_("item", "Map");
+    }
+}
+
+static const char *
+kind_noun (CjmKind kind)
+{
+  switch (kind)
+    {
+    case CJM_KIND_PERSONA:
+      return C_("item in a sentence", "persona");
+    case CJM_KIND_STAGE:
+      return C_("item in a sentence", "stage");
+    case CJM_KIND_LANE:
+      return C_("item in a sentence", "lane");
+    case CJM_KIND_TOUCHPOINT:
+      return C_("item in a sentence", "touchpoint");
+    case CJM_KIND_NOTE:
+      return C_("item in a sentence", "note");
+    case CJM_KIND_OPPORTUNITY:
+      return C_("item in a sentence", "opportunity");
+    case CJM_KIND_LINK:
+      return C_("item in a sentence", "link");
+    case CJM_KIND_TERM:
+      return C_("item in a sentence", "glossary term");
+    case CJM_KIND_SUPPRESSION:
+      return C_("item in a sentence", "suppression");
+    case CJM_KIND_MAP:
+    case CJM_N_KINDS:
+    default:
+      return C_("item in a sentence", "map");
+    }
+}
+
+/* "A", "A and B", "A, B and C" */
+static char *
+join_names (GPtrArray *names)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0 && i + 1 == names->len)
+        /* Translators: the last separator of a list: "Website, Mobile app and Call center" */
+        g_string_append (out, _(" and "));
+      else if (i > 0)
+        /* Translators: the separator of a list: "Website, Mobile app and Call center" */
+        g_string_append (out, _(", "));
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_recs (gconstpointer a,
+              gconstpointer b)
+{
+  const CjmRec *x = *(CjmRec * const *) a;
+  const CjmRec *y = *(CjmRec * const *) b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->index != y->index)
+    return x->index < y->index ? -1 : 1;
+  return 0;
+}
+
+static void
+add_unique (GPtrArray *array,
+            gpointer   data)
+{
+  if (!g_ptr_array_find (array, data, NULL))
+    g_ptr_array_add (array, data);
+}
+
+/* The names of the lanes of these touchpoints, in lane order. */
+static char *
+lanes_of (GPtrArray *tps)
+{
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < tps->len; i++)
+    add_unique (lanes, ((CjmRec *) g_ptr_array_index (tps, i))->lane);
+  g_ptr_array_sort (lanes, compare_recs);
+  for (guint i = 0; i < lanes->len; i++)
+    g_ptr_array_add (names, (gpointer) rec_label (g_ptr_array_index (lanes, i)));
+  return join_names (names);
+}
+
+static const char *
+lane_label (CjmRec *tp)
+{
+  return rec_label (tp->lane);
+}
+
+/* The owner of a touchpoint: its own, else its lane's, else NULL. */
+static char *
+dup_owner (CjmRec *tp)
+{
+  const char *owner = cjm_item_get_field (tp->item, CJM_FIELD_OWNER);
+
+  if (is_blank (owner) && tp->lane != NULL)
+    owner = cjm_item_get_field (tp->lane->item, CJM_FIELD_OWNER);
+  if (is_blank (owner))
+    return NULL;
+  return strip_dup (owner);
+}
+
+gboolean
+cjm_rules_id_is_valid (const char *id)
+{
+  if (id == NULL || !(g_ascii_isalpha (*id) || *id == '_'))
+    return FALSE;
+  for (const char *p = id + 1; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '.' || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+cjm_rules_suppression_key (const char *rule,
+                           const char *target)
+{
+  g_autofree char *rule_id = NULL;
+  g_autofree char *target_id = NULL;
+  CjmRule known;
+
+  if (is_blank (rule) || is_blank (target))
+    return NULL;
+
+  known = cjm_rule_from_id (rule);
+  if (known < CJM_N_RULES)
+    rule_id = g_strdup (cjm_rule_get_id (known));
+  else
+    rule_id = g_ascii_strup (g_strstrip (g_strdup (rule)), -1);
+  target_id = strip_dup (target);
+  return g_strconcat (rule_id, "\037", target_id, NULL);
+}
+
+gboolean
+cjm_rules_is_suppressed (CjmCheck   *check,
+                         CjmFinding *finding)
+{
+  const char *rule_id = cjm_finding_get_rule (finding);
+
+  if (g_hash_table_size (check->suppressions) == 0)
+    return FALSE;
+
+  for (guint i = 0; finding->targets[i] != NULL; i++)
+    {
+      g_autofree char *key = g_strconcat (rule_id, "\037", finding->targets[i], NULL);
+
+      if (g_hash_table_contains (check->suppressions, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static CjmRec *
+resolve_among (CjmCheck   *check,
+               const char *id,
+               CjmKind     first_kind,
+               CjmKind     last_kind)
+{
+  GPtrArray *recs;
+  CjmRec *best = NULL;
+
+  if (id == NULL)
+    return NULL;
+  recs = g_hash_table_lookup (check->ids, id);
+  for (guint i = 0; recs != NULL && i < recs->len; i++)
+    {
+      CjmRec *rec = g_ptr_array_index (recs, i);
+
+      if (rec->kind < first_kind || rec->kind > last_kind)
+        continue;
+      if (best == NULL || compare_recs (&rec, &best) < 0)
+        best = rec;
+    }
+  return best;
+}
+
+CjmRec *
+cjm_rules_resolve_card (CjmCheck   *check,
+                        const char *id)
+{
+  return resolve_among (check, id, CJM_KIND_TOUCHPOINT, CJM_KIND_OPPORTUNITY);
+}
+
+CjmRec *
+cjm_rules_resolve_addressed (CjmCheck   *check,
+                             const char *id)
+{
+  return resolve_among (check, id, CJM_KIND_TOUCHPOINT, CJM_KIND_NOTE);
+}
+
+/* Adds a finding. order_items: the item at fault (or NULL) then the
+ * targets; targets: the items whose ids the finding lists. */
+static void
+emit (CjmCheck   *check,
+      GPtrArray  *out,
+      CjmRule     rule,
+      char       *message,
+      CjmRec     *at_fault,
+      CjmRec    **targets,
+      guint       n_targets,
+      const char *subkey)
+{
+  CjmItem **order = g_newa (CjmItem *, n_targets + 1);
+  const char **ids = g_newa (const char *, n_targets + 1);
+  guint n_order = 0, n_ids = 0;
+  CjmFinding *finding;
+
+  ids[0] = NULL;
+
+  if (at_fault != NULL)
+    order[n_order++] = at_fault->item;
+  for (guint i = 0; i < n_targets; i++)
+    {
+      order[n_order++] = targets[i]->item;
+      if (targets[i]->id != NULL && !g_strv_contains (ids, targets[i]->id))
+        {
+          ids[n_ids++] = targets[i]->id;
+          ids[n_ids] = NULL;
+        }
+    }
+  ids[n_ids] = NULL;
+
+  finding = cjm_finding_new (rule, message, ids, order, n_order, subkey);
+  finding->suppressed = cjm_rules_is_suppressed (check, finding);
+  g_ptr_array_add (out, finding);
+}
+
+static char *
+fault_key (Fault fault,
+           guint n)
+{
+  return g_strdup_printf ("%02u:%06u", fault, n);
+}
+
+static void
+emit_fault (CjmCheck  *check,
+            GPtrArray *out,
+            CjmRec    *rec,
+            Fault      fault,
+            guint      n,
+            char      *message)
+{
+  g_autofree char *subkey = fault_key (fault, n);
+
+  emit (check, out, CJM_RULE_S01, message, rec, &rec, 1, subkey);
+}
+
+/* S01 faults of every item with an id */
+
+static void
+check_id (CjmCheck  *check,
+          CjmRec    *rec,
+          GPtrArray *out)
+{
+  if (rec->id == NULL)
+    emit_fault (check, out, rec, FAULT_ID_MISSING, 0,
+                /* Translators: "Touchpoint “Pay by card”: the id is missing" */
+                g_strdup_printf (_("%s “%s”: the id is missing"),
+                                 kind_label (rec->kind), rec_label (rec)));
+  else if (!cjm_rules_id_is_valid (rec->id))
+    emit_fault (check, out, rec, FAULT_ID_INVALID, 0,
+                g_strdup_printf (_("%s “%s”: “%s” is not a valid id (it must start with a letter "
+                                   "or “_” and go on with letters, digits, “_”, “-” or “.”)"),
+                                 kind_label (rec->kind), rec_label (rec), rec->id));
+}
+
+/* S01 faults of where a card sits */
+static void
+check_placement (CjmCheck  *check,
+                 CjmRec    *rec,
+                 GPtrArray *out)
+{
+  const char *kind = kind_label (rec->kind);
+  const char *label = rec_label (rec);
+
+  if (rec->stage_ref == NULL)
+    emit_fault (check, out, rec, FAULT_STAGE_MISSING, 0,
+                g_strdup_printf (_("%s “%s”: no stage is set"), kind, label));
+  else if (rec->stage == NULL)
+    emit_fault (check, out, rec, FAULT_STAGE_UNKNOWN, 0,
+                g_strdup_printf (_("%s “%s”: there is no stage “%s”"),
+                                 kind, label, rec->stage_ref));
+
+  if (rec->lane_ref == NULL)
+    emit_fault (check, out, rec, FAULT_LANE_MISSING, 0,
+                g_strdup_printf (_("%s “%s”: no lane is set"), kind, label));
+  else if (rec->lane == NULL)
+    emit_fault (check, out, rec, FAULT_LANE_UNKNOWN, 0,
+                g_strdup_printf (_("%s “%s”: there is no lane “%s”"),
+                                 kind, label, rec->lane_ref));
+  else if (cjm_lane_kind_holds (cjm_item_get_lane_kind (rec->lane->item)) != rec->kind)
+    {
+      const char *lane = rec_label (rec->lane);
+      char *message;
+
+      if (rec->kind == CJM_KIND_TOUCHPOINT)
+        message = g_strdup_printf (_("Touchpoint “%s” sits in lane “%s”, which is not a "
+                                     "channel lane"), label, lane);
+      else if (rec->kind == CJM_KIND_NOTE)
+        message = g_strdup_printf (_("Note “%s” sits in lane “%s”, which is not a text lane"),
+                                   label, lane);
+      else
+        message = g_strdup_printf (_("Opportunity “%s” sits in lane “%s”, which is not an "
+                                     "opportunities lane"), label, lane);
+      emit_fault (check, out, rec, FAULT_LANE_KIND, 0, message);
+    }
+}
+
+static void
+check_int_field (CjmCheck   *check,
+                 CjmRec     *rec,
+                 GPtrArray  *out,
+                 CjmField    field,
+                 int         min,
+                 int         max,
+                 Fault       fault,
+                 const char *format)
+{
+  const char *value = cjm_item_get_field (rec->item, field);
+
+  if (value == NULL || cjm_item_get_int_field (rec->item, field, min, max, G_MININT) != G_MININT)
+    return;
+  emit_fault (check, out, rec, fault, 0,
+              g_strdup_printf (format, rec_label (rec), value));
+}
+
+/* Touchpoints */
+
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  gsize len = strlen (word);
+
+  if (len == 0)
+    return FALSE;
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      gboolean start_ok = p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean end_ok = p[len] == '\0' || !g_unichar_isalnum (g_utf8_get_char (p + len));
+
+      if (start_ok && end_ok)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_entries (CjmItem     *item,
+             CjmListKind  list)
+{
+  GPtrArray *entries = cjm_item_get_list (item, list);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *text;
+
+      if (list == CJM_LIST_KPIS)
+        text = ((CjmKpi *) g_ptr_array_index (entries, i))->name;
+      else
+        text = ((CjmText *) g_ptr_array_index (entries, i))->text;
+      if (!is_blank (text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_addressed (CjmCheck *check,
+              CjmRec   *tp)
+{
+  GPtrArray *opps;
+
+  if (tp->id == NULL || cjm_rules_resolve_addressed (check, tp->id) != tp)
+    return FALSE;
+
+  opps = g_hash_table_lookup (check->opps_by_address, tp->id);
+  for (guint i = 0; opps != NULL && i < opps->len; i++)
+    if (((CjmRec *) g_ptr_array_index (opps, i))->placed)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_outgoing_link (CjmCheck *check,
+                   CjmRec   *tp)
+{
+  GPtrArray *links;
+
+  if (tp->id == NULL)
+    return FALSE;
+
+  links = g_hash_table_lookup (check->links_by_end, tp->id);
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      CjmRec *link = g_ptr_array_index (links, i);
+
+      if (g_strcmp0 (link->from, tp->id) == 0)
+        return cjm_rules_resolve_card (check, tp->id) == tp;
+    }
+  return FALSE;
+}
+
+static void
+compute_touchpoint (CjmCheck  *check,
+                    CjmRec    *rec,
+                    GPtrArray *out)
+{
+  CjmItem *item = rec->item;
+  const char *label = rec_label (rec);
+  g_autofree char *owner = NULL;
+  g_auto(GStrv) personas = NULL;
+
+  check_id (check, rec, out);
+  check_placement (check, rec, out);
+  check_int_field (check, rec, out, CJM_FIELD_EMOTION, -3, 3, FAULT_EMOTION,
+                   _("Touchpoint “%s”: emotion “%s” is not a whole number from -3 to 3"));
+  check_int_field (check, rec, out, CJM_FIELD_TARGET_EMOTION, -3, 3, FAULT_TARGET_EMOTION,
+                   _("Touchpoint “%s”: target emotion “%s” is not a whole number from -3 to 3"));
+
+  personas = cjm_item_dup_id_list (item, CJM_FIELD_PERSONAS);
+  for (guint i = 0; personas[i] != NULL; i++)
+    if (!g_hash_table_contains (check->personas_by_id, personas[i]))
+      emit_fault (check, out, rec, FAULT_PERSONA, i,
+                  g_strdup_printf (_("Touchpoint “%s”: there is no persona “%s”"),
+                                   label, personas[i]));
+
+  if (!rec->placed)
+    return;
+
+  /* O01, O03 */
+  owner = dup_owner (rec);
+  if (owner == NULL)
+    {
+      const char *third_party = cjm_item_get_field (item, CJM_FIELD_THIRD_PARTY);
+
+      emit (check, out, CJM_RULE_O01,
+            g_strdup_printf (_("“%s” on %s has no owner, and neither has its lane"),
+                             label, lane_label (rec)),
+            NULL, &rec, 1, NULL);
+      if (!is_blank (third_party))
+        {
+          g_autofree char *shown = strip_dup (third_party);
+
+          emit (check, out, CJM_RULE_O03,
+                g_strdup_printf (_("“%s” on %s is run by the third party “%s”, but no one in "
+                                   "the company owns it"), label, lane_label (rec), shown),
+                NULL, &rec, 1, NULL);
+        }
+    }
+
+  /* M01 */
+  if (!has_entries (item, CJM_LIST_KPIS) && !has_entries (item, CJM_LIST_DATA_SOURCES))
+    emit (check, out, CJM_RULE_M01,
+          g_strdup_printf (_("“%s” on %s has no KPI and no data source"), label, lane_label (rec)),
+          NULL, &rec, 1, NULL);
+
+  /* X01 */
+  if (check->synonyms->len > 0)
+    {
+      g_autofree char *title = cjm_normalize (cjm_item_get_field (item, CJM_FIELD_TITLE));
+      g_autofree char *description = cjm_normalize (cjm_item_get_field (item, CJM_FIELD_DESCRIPTION));
+
+      for (guint i = 0; i < check->synonyms->len; i++)
+        {
+          CjmSynonym *synonym = g_ptr_array_index (check->synonyms, i);
+
+          if (contains_word (title, synonym->text) || contains_word (description, synonym->text))
+            {
+              g_autofree char *subkey = g_strdup_printf ("%06u:%06u", synonym->term, synonym->index);
+
+              emit (check, out, CJM_RULE_X01,
+                    g_strdup_printf (_("“%s” says “%s” where the glossary prefers “%s”"),
+                                     label, synonym->shown, synonym->preferred),
+                    NULL, &rec, 1, subkey);
+            }
+        }
+    }
+
+  /* P01 */
+  if (rec->emotion != CJM_EMOTION_UNSET && rec->emotion <= -2 && !is_addressed (check, rec))
+    emit (check, out, CJM_RULE_P01,
+          g_strdup_printf (_("“%s” on %s has emotion %d and no opportunity addresses it"),
+                           label, lane_label (rec), rec->emotion),
+          NULL, &rec, 1, NULL);
+
+  /* D01 */
+  if (check->n_links > 0 && (int) rec->stage->index < check->last_stage
+      && !has_outgoing_link (check, rec))
+    emit (check, out, CJM_RULE_D01,
+          g_strdup_printf (_("“%s” on %s in stage “%s” has no outgoing link: the journey stops "
+                             "there"), label, lane_label (rec), rec_label (rec->stage)),
+          NULL, &rec, 1, NULL);
+}
+
+/* Notes, opportunities, links, suppressions, stages, lanes, personas */
+
+static void
+compute_opportunity (CjmCheck  *check,
+                     CjmRec    *rec,
+                     GPtrArray *out)
+{
+  const char *label = rec_label (rec);
+  gboolean has_impact, has_effort;
+
+  check_id (check, rec, out);
+  check_placement (check, rec, out);
+  check_int_field (check, rec, out, CJM_FIELD_IMPACT, 1, 5, FAULT_IMPACT,
+                   _("Opportunity “%s”: impact “%s” is not a whole number from 1 to 5"));
+  check_int_field (check, rec, out, CJM_FIELD_EFFORT, 1, 5, FAULT_EFFORT,
+                   _("Opportunity “%s”: effort “%s” is not a whole number from 1 to 5"));
+
+  for (guint i = 0; rec->addresses[i] != NULL; i++)
+    if (cjm_rules_resolve_addressed (check, rec->addresses[i]) == NULL)
+      emit_fault (check, out, rec, FAULT_ADDRESS, i,
+                  g_strdup_printf (_("Opportunity “%s” addresses “%s”, but there is no "
+                                     "touchpoint or note with that id"),
+                                   label, rec->addresses[i]));
+
+  if (!rec->placed)
+    return;
+
+  has_impact = cjm_item_get_int_field (rec->item, CJM_FIELD_IMPACT, 1, 5, 0) != 0;
+  has_effort = cjm_item_get_int_field (rec->item, CJM_FIELD_EFFORT, 1, 5, 0) != 0;
+  if (!has_impact && !has_effort)
+    emit (check, out, CJM_RULE_R01,
+          g_strdup_printf (_("Opportunity “%s” has neither an impact nor an effort rating"), label),
+          NULL, &rec, 1, NULL);
+  else if (!has_impact)
+    emit (check, out, CJM_RULE_R01,
+          g_strdup_printf (_("Opportunity “%s” has no impact rating"), label),
+          NULL, &rec, 1, NULL);
+  else if (!has_effort)
+    emit (check, out, CJM_RULE_R01,
+          g_strdup_printf (_("Opportunity “%s” has no effort rating"), label),
+          NULL, &rec, 1, NULL);
+}
+
+static void
+compute_link (CjmCheck  *check,
+              CjmRec    *rec,
+              GPtrArray *out)
+{
+  CjmRec *from = cjm_rules_resolve_card (check, rec->from);
+  CjmRec *to = cjm_rules_resolve_card (check, rec->to);
+  CjmRec *ends[2];
+  guint n_ends = 0;
+  const char *from_shown = from ? rec_label (from) : rec->from;
+  const char *to_shown = to ? rec_label (to) : rec->to;
+  g_autofree char *link_ends_key = fault_key (FAULT_LINK_ENDS, 0);
+  g_autofree char *link_from_key = fault_key (FAULT_LINK_FROM, 0);
+  g_autofree char *link_to_key = fault_key (FAULT_LINK_TO, 0);
+
+  if (from != NULL)
+    ends[n_ends++] = from;
+  if (to != NULL)
+    ends[n_ends++] = to;
+
+  if (rec->from == NULL && rec->to == NULL)
+    emit (check, out, CJM_RULE_S01, g_strdup (_("A link has neither a start nor an end")),
+          rec, NULL, 0, link_ends_key);
+  else
+    {
+      if (rec->from == NULL)
+        emit (check, out, CJM_RULE_S01,
+              g_strdup_printf (_("The link to “%s” has no start"), to_shown),
+              rec, ends, n_ends, link_from_key);
+      else if (from == NULL)
+        emit (check, out, CJM_RULE_S01,
+              g_strdup_printf (_("The link from “%s” to “%s” starts at “%s”, but there is no "
+                                 "card with that id"),
+                               from_shown, to_shown ? to_shown : "", rec->from),
+              rec, ends, n_ends, link_from_key);
+
+      if (rec->to == NULL)
+        emit (check, out, CJM_RULE_S01,
+              g_strdup_printf (_("The link from “%s” has no end"), from_shown),
+              rec, ends, n_ends, link_to_key);
+      else if (to == NULL)
+        emit (check, out, CJM_RULE_S01,
+              g_strdup_printf (_("The link from “%s” to “%s” ends at “%s”, but there is no "
+                                 "card with that id"),
+                               from_shown ? from_shown : "", to_shown, rec->to),
+              rec, ends, n_ends, link_to_key);
+    }
+
+  /* H01 */
+  if (from != NULL && to != NULL
+      && from->kind == CJM_KIND_TOUCHPOINT && to->kind == CJM_KIND_TOUCHPOINT
+      && from->placed && to->placed && from->lane != to->lane
+      && from->emotion != CJM_EMOTION_UNSET && to->emotion != CJM_EMOTION_UNSET
+      && from->emotion - to->emotion >= 2)
+    emit (check, out, CJM_RULE_H01,
+          g_strdup_printf (_("The hand-off from “%s” on %s to “%s” on %s drops the emotion "
+                             "from %d to %d"),
+                           rec_label (from), lane_label (from), rec_label (to), lane_label (to),
+                           from->emotion, to->emotion),
+          NULL, ends, 2, NULL);
+}
+
+static void
+compute_suppression (CjmCheck  *check,
+                     CjmRec    *rec,
+                     GPtrArray *out)
+{
+  g_autofree char *rule = strip_dup (cjm_item_get_field (rec->item, CJM_FIELD_RULE));
+  g_autofree char *target_key = fault_key (FAULT_TARGET, 0);
+
+  if (rec->target == NULL)
+    emit (check, out, CJM_RULE_S01,
+          g_strdup_printf (_("The suppression of %s names no item"), rule),
+          rec, NULL, 0, target_key);
+  else if (!g_hash_table_contains (check->ids, rec->target))
+    emit (check, out, CJM_RULE_S01,
+          g_strdup_printf (_("The suppression of %s names “%s”, but no item has that id"),
+                           rule, rec->target),
+          rec, NULL, 0, target_key);
+}
+
+static void
+compute_stage (CjmCheck  *check,
+               CjmRec    *rec,
+               GPtrArray *out)
+{
+  GPtrArray *members = g_hash_table_lookup (check->tps_by_stage, rec);
+  g_autoptr(GPtrArray) tps = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GHashTable) groups = NULL;
+  const char *goal;
+
+  check_id (check, rec, out);
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (members, i);
+
+      if (tp->placed && tp->stage == rec)
+        g_ptr_array_add (tps, tp);
+    }
+
+  /* G01 */
+  goal = cjm_item_get_field (rec->item, CJM_FIELD_GOAL);
+  if (!is_blank (goal) && tps->len == 0)
+    {
+      g_autofree char *shown = strip_dup (goal);
+
+      emit (check, out, CJM_RULE_G01,
+            g_strdup_printf (_("Stage “%s” has the customer goal “%s”, but no touchpoint "
+                               "serves it"), rec_label (rec), shown),
+            NULL, &rec, 1, NULL);
+    }
+
+  /* C01 */
+  if (tps->len < 2)
+    return;
+
+  g_ptr_array_sort (tps, compare_recs);
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                  (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < tps->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (tps, i);
+      GPtrArray *group;
+
+      add_unique (lanes, tp->lane);
+      if (*tp->key == '\0')
+        continue;
+      group = g_hash_table_lookup (groups, tp->key);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, tp->key, group);
+          g_ptr_array_add (keys, tp->key);
+        }
+      g_ptr_array_add (group, tp);
+    }
+  g_ptr_array_sort (lanes, compare_recs);
+
+  for (guint k = 0; k < keys->len; k++)
+    {
+      GPtrArray *group = g_hash_table_lookup (groups, g_ptr_array_index (keys, k));
+      g_autoptr(GPtrArray) group_lanes = g_ptr_array_new ();
+      g_autofree char *shown = NULL;
+      g_autofree char *offered = NULL;
+
+      for (guint i = 0; i < group->len; i++)
+        add_unique (group_lanes, ((CjmRec *) g_ptr_array_index (group, i))->lane);
+      if (group_lanes->len < 2 || group_lanes->len == lanes->len)
+        continue;
+
+      shown = strip_dup (cjm_item_get_field (((CjmRec *) g_ptr_array_index (group, 0))->item,
+                                             CJM_FIELD_INTERACTION));
+      offered = lanes_of (group);
+      for (guint l = 0; l < lanes->len; l++)
+        {
+          CjmRec *lane = g_ptr_array_index (lanes, l);
+          CjmRec **targets;
+
+          if (g_ptr_array_find (group_lanes, lane, NULL))
+            continue;
+
+          targets = g_newa (CjmRec *, group->len + 1);
+          targets[0] = lane;
+          memcpy (targets + 1, group->pdata, group->len * sizeof (CjmRec *));
+          emit (check, out, CJM_RULE_C01,
+                g_strdup_printf (_("“%s” is offered on %s in stage “%s”, but not on %s, which "
+                                   "customers also use in that stage"),
+                                 shown, offered, rec_label (rec), rec_label (lane)),
+                NULL, targets, group->len + 1, g_ptr_array_index (keys, k));
+        }
+    }
+}
+
+static void
+compute_duplicates (CjmCheck  *check,
+                    CjmScope  *scope,
+                    GPtrArray *out)
+{
+  GPtrArray *recs = g_hash_table_lookup (check->ids, scope->key);
+  g_autoptr(GPtrArray) sorted = NULL;
+  CjmRec *first;
+
+  if (recs == NULL || recs->len < 2)
+    return;
+
+  sorted = g_ptr_array_copy (recs, NULL, NULL);
+  g_ptr_array_sort (sorted, compare_recs);
+  first = g_ptr_array_index (sorted, 0);
+  for (guint i = 1; i < sorted->len; i++)
+    {
+      CjmRec *rec = g_ptr_array_index (sorted, i);
+
+      emit_fault (check, out, rec, FAULT_ID_DUPLICATE, 0,
+                  /* Translators: "Touchpoint “Pay”: the id “t-pay” is already used by
+                   * stage “Pay”" */
+                  g_strdup_printf (_("%s “%s”: the id “%s” is already used by %s “%s”"),
+                                   kind_label (rec->kind), rec_label (rec), rec->id,
+                                   kind_noun (first->kind), rec_label (first)));
+    }
+}
+
+/* Interactions */
+
+/* Fact values compare by this form: the normalized text, or for a number
+ * with unit text around it, the unit text and the number written without
+ * superfluous zeros ("49.00 ILS" and "49 ils" give the same). */
+static char *
+fact_canonical (const char *value)
+{
+  g_autofree char *norm = cjm_normalize (value);
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *integer = NULL;
+  g_autofree char *fraction = NULL;
+  const char *p, *q, *start, *integer_start, *fraction_start = NULL;
+  gboolean negative = FALSE;
+  gsize fraction_len = 0;
+
+  for (p = norm; *p; p++)
+    if (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
+      break;
+  if (*p == '\0')
+    return g_steal_pointer (&norm);
+
+  start = p;
+  if (p > norm && (p[-1] == '-' || p[-1] == '+') && (p - 1 == norm || p[-2] == ' '))
+    {
+      start = p - 1;
+      negative = p[-1] == '-';
+    }
+
+  for (q = p; g_ascii_isdigit (*q); q++)
+    ;
+  integer_start = p;
+  while (integer_start < q - 1 && *integer_start == '0')
+    integer_start++;
+  integer = integer_start < q ? g_strndup (integer_start, q - integer_start) : g_strdup ("0");
+  if (*q == '.' && g_ascii_isdigit (q[1]))
+    {
+      fraction_start = ++q;
+      while (g_ascii_isdigit (*q))
+        q++;
+      fraction_len = q - fraction_start;
+      while (fraction_len > 0 && fraction_start[fraction_len - 1] == '0')
+        fraction_len--;
+    }
+  fraction = g_strndup (fraction_start ? fraction_start : "", fraction_len);
+
+  /* One number only: "2 to 3 days" compares as text. */
+  for (const char *r = q; *r; r++)
+    if (g_ascii_isdigit (*r))
+      return g_steal_pointer (&norm);
+
+  if (strcmp (integer, "0") == 0 && *fraction == '\0')
+    negative = FALSE;
+  prefix = g_strstrip (g_strndup (norm, start - norm));
+  suffix = g_strstrip (g_strdup (q));
+  return g_strdup_printf ("\001%s\002%s%s%s%s\002%s", prefix, negative ? "-" : "", integer,
+                          *fraction ? "." : "", fraction, suffix);
+}
+
+/* Siblings that share a value (a fact value, a stage, a set of KPIs, an
+ * owner), in order of first appearance. */
+typedef struct {
+  char      *canon;
+  char      *shown;
+  gpointer   data;
+  GPtrArray *tps;
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->canon);
+  g_free (group->shown);
+  g_ptr_array_unref (group->tps);
+  g_free (group);
+}
+
+static GPtrArray *
+groups_new (void)
+{
+  return g_ptr_array_new_with_free_func (group_free);
+}
+
+static Group *
+groups_add (GPtrArray  *groups,
+            const char *canon,
+            gpointer    data,
+            const char *shown,
+            CjmRec     *tp)
+{
+  Group *group = NULL;
+
+  for (guint i = 0; i < groups->len && group == NULL; i++)
+    {
+      Group *other = g_ptr_array_index (groups, i);
+
+      if (canon ? g_strcmp0 (other->canon, canon) == 0 : other->data == data)
+        group = other;
+    }
+  if (group == NULL)
+    {
+      group = g_new0 (Group, 1);
+      group->canon = g_strdup (canon);
+      group->data = data;
+      group->shown = g_strdup (shown);
+      group->tps = g_ptr_array_new ();
+      g_ptr_array_add (groups, group);
+    }
+  add_unique (group->tps, tp);
+  return group;
+}
+
+/* "0 on Website and Mobile app; 5 on Call center" */
+static char *
+describe_groups (GPtrArray *groups)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+      g_autofree char *lanes = lanes_of (group->tps);
+
+      if (i > 0)
+        /* Translators: separates the parts of "0 on Website; 5 on Call center; …" */
+        g_string_append (out, _("; "));
+      /* Translators: a value and the channels that state it: "0 on Website and Mobile app" */
+      g_string_append_printf (out, _("%s on %s"), group->shown, lanes);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+emit_groups (CjmCheck   *check,
+             GPtrArray  *out,
+             CjmRule     rule,
+             char       *message,
+             GPtrArray  *targets,
+             const char *subkey)
+{
+  g_ptr_array_sort (targets, compare_recs);
+  emit (check, out, rule, message, NULL, (CjmRec **) targets->pdata, targets->len, subkey);
+}
+
+static void
+check_facts (CjmCheck   *check,
+             GPtrArray  *sibs,
+             const char *shown,
+             GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) groups_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                               (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) key_shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < sibs->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (sibs, i);
+      GPtrArray *facts = cjm_item_get_list (tp->item, CJM_LIST_FACTS);
+
+      for (guint f = 0; f < facts->len; f++)
+        {
+          CjmFact *fact = g_ptr_array_index (facts, f);
+          g_autofree char *key = cjm_normalize (fact->key);
+          g_autofree char *canon = NULL;
+          g_autofree char *value = NULL;
+          GPtrArray *groups;
+
+          if (*key == '\0')
+            continue;
+          groups = g_hash_table_lookup (groups_by_key, key);
+          if (groups == NULL)
+            {
+              groups = groups_new ();
+              g_ptr_array_add (keys, g_strdup (key));
+              g_hash_table_insert (groups_by_key, g_ptr_array_index (keys, keys->len - 1), groups);
+              g_hash_table_insert (key_shown, g_ptr_array_index (keys, keys->len - 1),
+                                   strip_dup (fact->key));
+            }
+          canon = fact_canonical (fact->value);
+          value = strip_dup (fact->value);
+          groups_add (groups, canon, NULL, value, tp);
+        }
+    }
+
+  for (guint k = 0; k < keys->len; k++)
+    {
+      const char *key = g_ptr_array_index (keys, k);
+      GPtrArray *groups = g_hash_table_lookup (groups_by_key, key);
+      const char *key_text = g_hash_table_lookup (key_shown, key);
+      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+      char *message;
+
+      if (groups->len < 2)
+        continue;
+
+      for (guint i = 0; i < groups->len; i++)
+        {
+          Group *group = g_ptr_array_index (groups, i);
+
+          for (guint t = 0; t < group->tps->len; t++)
+            add_unique (targets, g_ptr_array_index (group->tps, t));
+        }
+
+      if (groups->len == 2)
+        {
+          Group *a = g_ptr_array_index (groups, 0);
+          Group *b = g_ptr_array_index (groups, 1);
+          g_autofree char *lanes_a = lanes_of (a->tps);
+          g_autofree char *lanes_b = lanes_of (b->tps);
+
+          /* Translators: "“Pay bill” states fee 0 on Website but 5 on Call center" */
+          message = g_strdup_printf (_("“%s” states %s %s on %s but %s on %s"),
+                                     shown, key_text, a->shown, lanes_a, b->shown, lanes_b);
+        }
+      else
+        {
+          g_autofree char *parts = describe_groups (groups);
+
+          /* Translators: "“Pay bill” states fee differently: 0 on Website; 5 on …" */
+          message = g_strdup_printf (_("“%s” states %s differently: %s"), shown, key_text, parts);
+        }
+      emit_groups (check, out, CJM_RULE_F01, message, targets, key);
+    }
+}
+
+static void
+check_emotions (CjmCheck   *check,
+                GPtrArray  *sibs,
+                const char *shown,
+                GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) high = g_ptr_array_new ();
+  g_autoptr(GPtrArray) low = g_ptr_array_new ();
+  g_autofree char *high_lanes = NULL;
+  g_autofree char *low_lanes = NULL;
+  int min = G_MAXINT, max = G_MININT;
+
+  for (guint i = 0; i < sibs->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (sibs, i);
+
+      if (tp->emotion == CJM_EMOTION_UNSET)
+        continue;
+      min = MIN (min, tp->emotion);
+      max = MAX (max, tp->emotion);
+    }
+  if (max == G_MININT || max - min < check->spread)
+    return;
+
+  for (guint i = 0; i < sibs->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (sibs, i);
+
+      if (tp->emotion == max)
+        g_ptr_array_add (high, tp);
+      else if (tp->emotion == min)
+        g_ptr_array_add (low, tp);
+    }
+  high_lanes = lanes_of (high);
+  low_lanes = lanes_of (low);
+
+  emit (check, out, CJM_RULE_E01,
+        /* Translators: "“Pay bill” has emotion 3 on Mobile app but -2 on Call center, a gap
+         * of 5 (the limit is 3)" */
+        g_strdup_printf (_("“%s” has emotion %d on %s but %d on %s, a gap of %d (the limit "
+                           "is %d)"),
+                         shown, max, high_lanes, min, low_lanes, max - min, check->spread),
+        NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
+}
+
+static void
+check_stages (CjmCheck   *check,
+              GPtrArray  *sibs,
+              const char *shown,
+              GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) groups = groups_new ();
+  char *message;
+
+  for (guint i = 0; i < sibs->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (sibs, i);
+      g_autofree char *stage = g_strdup_printf (_("“%s”"), rec_label (tp->stage));
+
+      groups_add (groups, NULL, tp->stage, stage, tp);
+    }
+  if (groups->len < 2)
+    return;
+
+  /* stage order */
+  for (guint i = 1; i < groups->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        Group *a = g_ptr_array_index (groups, j - 1);
+        Group *b = g_ptr_array_index (groups, j);
+
+        if (((CjmRec *) a->data)->index < ((CjmRec *) b->data)->index)
+          break;
+        groups->pdata[j - 1] = b;
+        groups->pdata[j] = a;
+      }
+
+  if (groups->len == 2)
+    {
+      Group *a = g_ptr_array_index (groups, 0);
+      Group *b = g_ptr_array_index (groups, 1);
+      g_autofree char *lanes_a = lanes_of (a->tps);
+      g_autofree char *lanes_b = lanes_of (b->tps);
+
+      /* Translators: "“Pay bill” is in stage “Pay” on Website but in stage “Confirm” on
+       * Call center" */
+      message = g_strdup_printf (_("“%s” is in stage %s on %s but in stage %s on %s"),
+                                 shown, a->shown, lanes_a, b->shown, lanes_b);
+    }
+  else
+    {
+      g_autofree char *parts = describe_groups (groups);
+
+      message = g_strdup_printf (_("“%s” is in different stages: %s"), shown, parts);
+    }
+  emit (check, out, CJM_RULE_S02, message, NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+check_kpis (CjmCheck   *check,
+            GPtrArray  *sibs,
+            const char *shown,
+            GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) groups = groups_new ();
+  gboolean any = FALSE;
+  char *message;
+
+  for (guint i = 0; i < sibs->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (sibs, i);
+      GPtrArray *kpis = cjm_item_get_list (tp->item, CJM_LIST_KPIS);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) shown_names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) set = g_string_new (NULL);
+      g_autofree char *shown_set = NULL;
+
+      for (guint k = 0; k < kpis->len; k++)
+        {
+          CjmKpi *kpi = g_ptr_array_index (kpis, k);
+          char *name = cjm_normalize (kpi->name);
+
+          if (*name == '\0' || g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+            {
+              g_free (name);
+              continue;
+            }
+          g_ptr_array_add (names, name);
+          g_ptr_array_add (shown_names, strip_dup (kpi->name));
+        }
+      any = any || names->len > 0;
+      g_ptr_array_sort (names, compare_strings);
+      for (guint k = 0; k < names->len; k++)
+        {
+          g_string_append (set, g_ptr_array_index (names, k));
+          g_string_append_c (set, '\037');
+        }
+      if (shown_names->len > 0)
+        shown_set = join_names (shown_names);
+      else
+        shown_set = g_strdup (_("no KPI"));
+      groups_add (groups, set->str, NULL, shown_set, tp);
+    }
+  if (!any || groups->len < 2)
+    return;
+
+  if (groups->len == 2)
+    {
+      Group *a = g_ptr_array_index (groups, 0);
+      Group *b = g_ptr_array_index (groups, 1);
+      g_autofree char *lanes_a = lanes_of (a->tps);
+      g_autofree char *lanes_b = lanes_of (b->tps);
+
+      /* Translators: "“Pay bill” is measured by Conversion on Website but by no KPI on
+       * Call center" */
+      message = g_strdup_printf (_("“%s” is measured by %s on %s but by %s on %s"),
+                                 shown, a->shown, lanes_a, b->shown, lanes_b);
+    }
+  else
+    {
+      g_autofree char *parts = describe_groups (groups);
+
+      message = g_strdup_printf (_("“%s” is measured by different KPIs: %s"), shown, parts);
+    }
+  emit (check, out, CJM_RULE_K01, message, NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
+}
+
+static void
+check_owners (CjmCheck   *check,
+              GPtrArray  *sibs,
+              const char *shown,
+              GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) groups = groups_new ();
+  char *message;
+
+  for (guint i = 0; i < sibs->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (sibs, i);
+      g_autofree char *owner = dup_owner (tp);
+      g_autofree char *canon = NULL;
+
+      if (owner == NULL)
+        continue;
+      canon = cjm_normalize (owner);
+      groups_add (groups, canon, NULL, owner, tp);
+    }
+  if (groups->len < 2)
+    return;
+
+  if (groups->len == 2)
+    {
+      Group *a = g_ptr_array_index (groups, 0);
+      Group *b = g_ptr_array_index (groups, 1);
+      g_autofree char *lanes_a = lanes_of (a->tps);
+      g_autofree char *lanes_b = lanes_of (b->tps);
+
+      /* Translators: "“Pay bill” is owned by Digital on Website but by Billing on Call
+       * center" */
+      message = g_strdup_printf (_("“%s” is owned by %s on %s but by %s on %s"),
+                                 shown, a->shown, lanes_a, b->shown, lanes_b);
+    }
+  else
+    {
+      g_autofree char *parts = describe_groups (groups);
+
+      message = g_strdup_printf (_("“%s” has several owners: %s"), shown, parts);
+    }
+  emit (check, out, CJM_RULE_O02, message, NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
+}
+
+static void
+compute_interaction (CjmCheck  *check,
+                     CjmScope  *scope,
+                     GPtrArray *out)
+{
+  GPtrArray *members = g_hash_table_lookup (check->tps_by_key, scope->key);
+  g_autoptr(GPtrArray) sibs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  g_autofree char *shown = NULL;
+
+  if (members == NULL || *scope->key == '\0')
+    return;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      CjmRec *tp = g_ptr_array_index (members, i);
+
+      if (!tp->placed)
+        continue;
+      g_ptr_array_add (sibs, tp);
+      add_unique (lanes, tp->lane);
+    }
+  if (lanes->len < 2)
+    return;
+
+  g_ptr_array_sort (sibs, compare_recs);
+  shown = strip_dup (cjm_item_get_field (((CjmRec *) g_ptr_array_index (sibs, 0))->item,
+                                         CJM_FIELD_INTERACTION));
+
+  check_facts (check, sibs, shown, out);
+  check_emotions (check, sibs, shown, out);
+  check_stages (check, sibs, shown, out);
+  check_kpis (check, sibs, shown, out);
+  check_owners (check, sibs, shown, out);
+}
+
+/* T01. Also finds the last stage with a touchpoint, for D01. */
+static void
+compute_trend (CjmCheck  *check,
+               GPtrArray *out)
+{
+  GPtrArray *stages = cjm_document_get_items (check->document, CJM_KIND_STAGE);
+  GPtrArray *tps = cjm_document_get_items (check->document, CJM_KIND_TOUCHPOINT);
+  g_autofree gint64 *sums = g_new0 (gint64, stages->len + 1);
+  g_autofree gint64 *counts = g_new0 (gint64, stages->len + 1);
+  int last = -1;
+  int start = -1, prev = -1;
+
+  for (guint i = 0; i < tps->len; i++)
+    {
+      CjmRec *tp = g_hash_table_lookup (check->recs, g_ptr_array_index (tps, i));
+
+      if (!tp->placed)
+        continue;
+      last = MAX (last, (int) tp->stage->index);
+      if (tp->emotion != CJM_EMOTION_UNSET)
+        {
+          sums[tp->stage->index] += tp->emotion;
+          counts[tp->stage->index]++;
+        }
+    }
+  check->last_stage = last;
+
+  for (int j = 0; j <= (int) stages->len; j++)
+    {
+      gboolean falls;
+
+      if (j < (int) stages->len && counts[j] > 0 && start >= 0)
+        falls = sums[j] * counts[prev] < sums[prev] * counts[j];
+      else
+        falls = FALSE;
+
+      if (falls)
+        {
+          prev = j;
+          continue;
+        }
+
+      /* The run start..prev ends here. */
+      if (start >= 0 && prev - start + 1 >= 3)
+        {
+          guint n = prev - start + 1;
+          CjmRec **run = g_newa (CjmRec *, n);
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+
+          for (guint k = 0; k < n; k++)
+            run[k] = g_hash_table_lookup (check->recs, g_ptr_array_index (stages, start + k));
+          from = g_strdup_printf ("%.1f", (double) sums[start] / counts[start]);
+          to = g_strdup_printf ("%.1f", (double) sums[prev] / counts[prev]);
+          emit (check, out, CJM_RULE_T01,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The mean emotion falls at every step across %u "
+                                              "stage, from %s in “%s” to %s in “%s”",
+                                              "The mean emotion falls at every step across %u "
+                                              "stages, from %s in “%s” to %s in “%s”", n),
+                                 n, from, rec_label (run[0]), to, rec_label (run[n - 1])),
+                NULL, run, n, NULL);
+        }
+
+      if (j < (int) stages->len && counts[j] > 0)
+        start = prev = j;
+      else
+        start = prev = -1;
+    }
+}
+
+void
+cjm_rules_compute_scope (CjmCheck  *check,
+                         CjmScope  *scope,
+                         GPtrArray *out)
+{
+  switch (scope->type)
+    {
+    case CJM_SCOPE_ITEM:
+      switch (scope->rec->kind)
+        {
+        case CJM_KIND_PERSONA:
+        case CJM_KIND_LANE:
+          check_id (check, scope->rec, out);
+          break;
+        case CJM_KIND_STAGE:
+          compute_stage (check, scope->rec, out);
+          break;
+        case CJM_KIND_TOUCHPOINT:
+          compute_touchpoint (check, scope->rec, out);
+          break;
+        case CJM_KIND_NOTE:
+          check_id (check, scope->rec, out);
+          check_placement (check, scope->rec, out);
+          break;
+        case CJM_KIND_OPPORTUNITY:
+          compute_opportunity (check, scope->rec, out);
+          break;
+        case CJM_KIND_LINK:
+          compute_link (check, scope->rec, out);
+          break;
+        case CJM_KIND_SUPPRESSION:
+          compute_suppression (check, scope->rec, out);
+          break;
+        case CJM_KIND_MAP:
+        case CJM_KIND_TERM:
+        case CJM_N_KINDS:
+        default:
+          break;
+        }
+      break;
+
+    case CJM_SCOPE_INTERACTION:
+      compute_interaction (check, scope, out);
+      break;
+
+    case CJM_SCOPE_DUPLICATES:
+      compute_duplicates (check, scope, out);
+      break;
+
+    case CJM_SCOPE_TREND:
+      compute_trend (check, out);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
