@@ -1,14 +1,238 @@
 /* cjm-tool-check.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cjm check [--format=text|json] [--fail-on=error|warning|info|never]
+ *           [--show-suppressed] FILE…
+ *
+ * Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
+ * 2 when a file cannot be read or the command line is wrong.
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cjm-checker.h"
 #include "cjm-tool.h"
+
+/* The document of a file named on the command line; errors name the file
+ * as it was given. */
+static CjmDocument *
+load_document (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+  CjmDocument *document;
+
+  document = cjm_document_new_from_file (file, &local_error);
+  if (document != NULL)
+    return document;
+
+  if (g_str_has_prefix (local_error->message, parse_name) && strcmp (parse_name, path) != 0)
+    g_set_error (error, local_error->domain, local_error->code, "%s%s",
+                 path, local_error->message + strlen (parse_name));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static void
+print_text (const char *path,
+            GPtrArray  *findings,
+            gboolean    show_suppressed)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CjmFinding *finding = g_ptr_array_index (findings, i);
+      gboolean suppressed = cjm_finding_get_suppressed (finding);
+      g_autofree char *line = NULL;
+
+      if (suppressed && !show_suppressed)
+        continue;
+      line = g_strdup_printf ("%s: %s: %s %s: %s%s\n", path,
+                              cjm_severity_to_string (cjm_finding_get_severity (finding)),
+                              cjm_finding_get_rule (finding), cjm_finding_get_name (finding),
+                              cjm_finding_get_message (finding),
+                              suppressed ? _(" (suppressed)") : "");
+      fputs (line, stdout);
+    }
+}
+
+static void
+add_json (JsonBuilder *builder,
+          const char  *path,
+          GPtrArray   *findings,
+          const char  *error_message,
+          gboolean     show_suppressed)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+
+  if (error_message != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error_message);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CjmFinding *finding = g_ptr_array_index (findings, i);
+      const char * const *targets = cjm_finding_get_targets (finding);
+      gboolean suppressed = cjm_finding_get_suppressed (finding);
+
+      if (suppressed && !show_suppressed)
+        continue;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, cjm_finding_get_rule (finding));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, cjm_finding_get_name (finding));
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder,
+                                     cjm_severity_to_string (cjm_finding_get_severity (finding)));
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, cjm_finding_get_message (finding));
+      json_builder_set_member_name (builder, "targets");
+      json_builder_begin_array (builder);
+      for (guint t = 0; targets[t] != NULL; t++)
+        json_builder_add_string_value (builder, targets[t]);
+      json_builder_end_array (builder);
+      if (suppressed)
+        {
+          json_builder_set_member_name (builder, "suppressed");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
 
 int
 cjm_tool_check (int    argc,
-              char **argv)
+                char **argv)
 {
-  return 2;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *fail_on = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean show_suppressed = FALSE;
+  gboolean json;
+  gboolean unreadable = FALSE;
+  gboolean failed = FALSE;
+  int threshold = CJM_SEVERITY_ERROR;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: text (default) or json"), N_("FORMAT") },
+    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
+      N_("Exit with status 1 when a finding is at least this severe: error (default), "
+         "warning, info or never"), N_("SEVERITY") },
+    { "show-suppressed", 0, 0, G_OPTION_ARG_NONE, &show_suppressed,
+      N_("Also list the findings that the map suppresses, marked as such"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  g_set_prgname ("cjm check");
+  context = g_option_context_new (_("FILE… — report where the channels of a journey map "
+                                    "disagree"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 when no finding is at or above --fail-on, "
+                                      "1 when one is, 2 when a file cannot be read."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "cjm check: %s\n", error->message);
+      return 2;
+    }
+  if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
+    {
+      fprintf (stderr, _("cjm check: unknown format “%s” (use text or json)\n"), format);
+      return 2;
+    }
+  if (fail_on != NULL && !cjm_severity_from_string (fail_on, &threshold))
+    {
+      fprintf (stderr, _("cjm check: unknown severity “%s” (use error, warning, info or "
+                         "never)\n"), fail_on);
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      fprintf (stderr, _("cjm check: no file given\n"));
+      return 2;
+    }
+
+  json = format != NULL && strcmp (format, "json") == 0;
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(CjmDocument) document = load_document (files[i], &load_error);
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (document == NULL)
+        {
+          fprintf (stderr, "%s\n", load_error->message);
+          unreadable = TRUE;
+          if (json)
+            add_json (builder, files[i], NULL, load_error->message, show_suppressed);
+          continue;
+        }
+
+      findings = cjm_check_document (document);
+      for (guint f = 0; f < findings->len; f++)
+        {
+          CjmFinding *finding = g_ptr_array_index (findings, f);
+
+          if (!cjm_finding_get_suppressed (finding)
+              && (int) cjm_finding_get_severity (finding) >= threshold)
+            failed = TRUE;
+        }
+
+      if (json)
+        add_json (builder, files[i], findings, NULL, show_suppressed);
+      else
+        print_text (files[i], findings, show_suppressed);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      text = json_generator_to_data (generator, NULL);
+      fputs (text, stdout);
+      fputc ('\n', stdout);
+    }
+  fflush (stdout);
+
+  if (unreadable)
+    return 2;
+  return failed ? 1 : 0;
 }
