@@ -7,6 +7,8 @@
 #pragma once
 
 #include "cjm-inspector.h"
+#include "cjm-canvas.h"
+#include "cjm-palette.h"
 #include "cjm-window.h"
 
 G_BEGIN_DECLS
@@ -39,6 +41,12 @@ struct _CjmWindow
   GtkBox               *side_panel;
   CjmInspector         *inspector;
   GMenu                *recent_menu;
+
+  /* The map editor (cjm-window-canvas.c) and the live checker */
+  CjmChecker           *checker;
+  CjmPalette           *palette;
+  CjmCanvas            *canvas;
+  GtkWidget            *canvas_scroller;
 };
 
 void     _cjm_window_class_actions_init (CjmWindowClass *klass);
@@ -46,5 +54,9 @@ void     _cjm_window_update_actions     (CjmWindow      *self);
 /* Asks about unsaved changes; TRUE when the window may close now. */
 gboolean _cjm_window_confirm_close      (CjmWindow      *self);
 void     _cjm_window_update_recent      (CjmWindow      *self);
+
+/* cjm-window-canvas.c */
+void     _cjm_window_init_canvas        (CjmWindow      *self);
+void     _cjm_window_update_canvas      (CjmWindow      *self);
 
 G_END_DECLS

@@ -179,6 +179,7 @@ cjm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
+  g_clear_object (&self->checker);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_manager);
 
@@ -266,6 +267,7 @@ static void
 cjm_window_init (CjmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _cjm_window_init_canvas (self);
 
   self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "changed",
@@ -323,6 +325,7 @@ cjm_window_set_document (CjmWindow   *self,
 
   g_signal_group_set_target (self->document_signals, document);
   cjm_inspector_set_document (self->inspector, document);
+  _cjm_window_update_canvas (self);
   update_title (self);
   update_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

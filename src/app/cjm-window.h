@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cjm-application.h"
+#include "cjm-canvas.h"
 #include "cjm-document.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,9 @@ void         cjm_window_add_recent   (CjmWindow      *self,
 void         cjm_window_save_to      (CjmWindow      *self,
                                       GFile          *file,
                                       CjmSaveFlags    flags);
+
+/* The map editor's widgets (for tests). */
+CjmCanvas   *cjm_window_get_canvas   (CjmWindow      *self);
+CjmPalette  *cjm_window_get_palette  (CjmWindow      *self);
 
 G_END_DECLS

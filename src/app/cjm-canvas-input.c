@@ -1,0 +1,1642 @@
+/* cjm-canvas-input.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The canvas's input: one GtkGestureDrag for everything that drags inside
+ * the map (cards, headers, emotion points, links, rubber band), a second
+ * one for panning with the middle button, click for double-click editing,
+ * motion for hover, scroll and pinch for zoom and panning, the key
+ * bindings, and a drop target for palette tiles and text. A drag changes
+ * nothing until it ends: each frame shows where the drop would land, and
+ * the release makes one undo group (Escape drops the gesture instead).
+ * The overlay (selection, hover, previews, ghosts) is drawn here too.
+ */
+
+#define G_LOG_DOMAIN "CjmCanvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "cjm-canvas-private.h"
+
+#define AUTOSCROLL_EDGE  32.0
+#define AUTOSCROLL_SPEED 18.0
+
+static const GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 };
+static const GdkRGBA accent_soft = { 0.208, 0.518, 0.894, 0.14 };
+static const GdkRGBA refuse_soft = { 0.878, 0.106, 0.141, 0.12 };
+
+static gboolean
+is_card (CjmItem *item)
+{
+  CjmKind kind = item ? cjm_item_get_kind (item) : CJM_KIND_MAP;
+
+  return kind == CJM_KIND_TOUCHPOINT || kind == CJM_KIND_NOTE || kind == CJM_KIND_OPPORTUNITY;
+}
+
+static void
+pointer_to_map (CjmCanvas *self,
+                double    *mx,
+                double    *my)
+{
+  cjm_canvas_widget_to_map (self, self->pointer_x, self->pointer_y, mx, my);
+}
+
+static void
+clear_preview (CjmCanvas *self)
+{
+  memset (&self->preview, 0, sizeof self->preview);
+}
+
+static void
+select_one (CjmCanvas *self,
+            CjmItem   *item)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  if (item != NULL)
+    g_ptr_array_add (items, item);
+  cjm_canvas_set_selection (self, items);
+}
+
+static void
+update_cursor (CjmCanvas *self)
+{
+  const char *name = NULL;
+
+  switch (self->drag_mode)
+    {
+    case CJM_DRAG_PAN:
+    case CJM_DRAG_MINIMAP:
+      name = "grabbing";
+      break;
+    case CJM_DRAG_CARDS:
+    case CJM_DRAG_STAGE:
+    case CJM_DRAG_LANE:
+      name = "grabbing";
+      break;
+    case CJM_DRAG_EMOTION:
+      name = "ns-resize";
+      break;
+    case CJM_DRAG_LINK:
+      name = "crosshair";
+      break;
+    case CJM_DRAG_RUBBER_BAND:
+      name = "crosshair";
+      break;
+    case CJM_DRAG_NONE:
+    case CJM_DRAG_PENDING:
+    case CJM_DRAG_CANCELLED:
+    default:
+      if (self->space_held)
+        name = "grab";
+      else
+        switch (self->hover.kind)
+          {
+          case CJM_HIT_LINK_HANDLE:
+            name = "crosshair";
+            break;
+          case CJM_HIT_EMOTION_POINT:
+            name = "ns-resize";
+            break;
+          case CJM_HIT_STAGE_HEADER:
+            name = "ew-resize";
+            break;
+          case CJM_HIT_LANE_HEADER:
+            name = "ns-resize";
+            break;
+          case CJM_HIT_CARD:
+          case CJM_HIT_LINK:
+          case CJM_HIT_BADGE:
+            name = "pointer";
+            break;
+          case CJM_HIT_NONE:
+          case CJM_HIT_CORNER:
+          case CJM_HIT_CELL:
+          case CJM_HIT_UNPLACED:
+          default:
+            name = NULL;
+            break;
+          }
+      break;
+    }
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+}
+
+/* Previews */
+
+static void
+update_card_preview (CjmCanvas *self,
+                     GPtrArray *cards,
+                     double     mx,
+                     double     my)
+{
+  CjmDropTarget target;
+
+  clear_preview (self);
+  cjm_canvas_ensure_layout (self);
+  if (!cjm_layout_get_drop_target (self->layout, mx, my, &target))
+    return;
+
+  self->preview.active = TRUE;
+  self->preview.target = target;
+  self->preview.caret = target.caret;
+  self->preview.area = cjm_layout_get_cell (self->layout,
+                                            cjm_document_index_of (self->document, target.stage),
+                                            cjm_document_index_of (self->document, target.lane))->rect;
+  self->preview.valid = TRUE;
+  for (guint i = 0; i < cards->len && self->preview.valid; i++)
+    self->preview.valid = cjm_canvas_lane_takes (target.lane,
+                                                 cjm_item_get_kind (g_ptr_array_index (cards, i)));
+}
+
+static void
+update_header_preview (CjmCanvas *self,
+                       CjmKind    kind,
+                       CjmItem   *moving,
+                       double     mx,
+                       double     my)
+{
+  CjmRect band;
+
+  clear_preview (self);
+  cjm_canvas_ensure_layout (self);
+  self->preview.active = TRUE;
+  self->preview.valid = TRUE;
+  self->preview.kind = kind;
+  if (kind == CJM_KIND_STAGE)
+    {
+      self->preview.index = cjm_canvas_stage_slot (self, mx, moving, &self->preview.caret);
+      cjm_layout_get_stage_band (self->layout, &band);
+    }
+  else
+    {
+      self->preview.index = cjm_canvas_lane_slot (self, my, moving, &self->preview.caret);
+      cjm_layout_get_lane_band (self->layout, &band);
+    }
+  self->preview.area = band;
+}
+
+static void
+update_drag_preview (CjmCanvas *self)
+{
+  double mx, my;
+
+  pointer_to_map (self, &mx, &my);
+  switch (self->drag_mode)
+    {
+    case CJM_DRAG_CARDS:
+      update_card_preview (self, self->drag_items, mx, my);
+      break;
+
+    case CJM_DRAG_STAGE:
+      update_header_preview (self, CJM_KIND_STAGE, self->press_hit.item, mx, my);
+      break;
+
+    case CJM_DRAG_LANE:
+      update_header_preview (self, CJM_KIND_LANE, self->press_hit.item, mx, my);
+      break;
+
+    case CJM_DRAG_EMOTION:
+      self->emotion_value = cjm_layout_y_to_emotion (self->layout, self->press_hit.lane_index,
+                                                     my - self->grab_dy);
+      break;
+
+    case CJM_DRAG_LINK:
+      {
+        CjmHit hit;
+
+        cjm_canvas_hit_test (self, self->pointer_x, self->pointer_y, &hit);
+        self->link_target = NULL;
+        if ((hit.kind == CJM_HIT_CARD || hit.kind == CJM_HIT_LINK_HANDLE || hit.kind == CJM_HIT_BADGE)
+            && hit.item != self->press_hit.item)
+          self->link_target = hit.item;
+      }
+      break;
+
+    case CJM_DRAG_RUBBER_BAND:
+      {
+        double px, py;
+        CjmRect band;
+        g_autoptr(GArray) hits = NULL;
+        g_autoptr(GPtrArray) items = NULL;
+
+        cjm_canvas_widget_to_map (self, self->press_x, self->press_y, &px, &py);
+        band = (CjmRect) { MIN (px, mx), MIN (py, my), fabs (mx - px), fabs (my - py) };
+        hits = cjm_layout_get_cards_in_rect (self->layout, &band);
+        items = self->band_base ? g_ptr_array_copy (self->band_base, NULL, NULL) : g_ptr_array_new ();
+        for (guint i = 0; i < hits->len; i++)
+          {
+            CjmItem *item = cjm_layout_get_card (self->layout, g_array_index (hits, guint, i))->item;
+
+            if (!g_ptr_array_find (items, item, NULL))
+              g_ptr_array_add (items, item);
+          }
+        cjm_canvas_set_selection (self, items);
+      }
+      break;
+
+    case CJM_DRAG_NONE:
+    case CJM_DRAG_PENDING:
+    case CJM_DRAG_PAN:
+    case CJM_DRAG_MINIMAP:
+    case CJM_DRAG_CANCELLED:
+    default:
+      break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Scrolling while dragging near an edge */
+
+static gboolean
+autoscroll_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double dx = 0, dy = 0;
+
+  switch (self->drag_mode)
+    {
+    case CJM_DRAG_CARDS:
+    case CJM_DRAG_STAGE:
+    case CJM_DRAG_LANE:
+    case CJM_DRAG_LINK:
+    case CJM_DRAG_RUBBER_BAND:
+      break;
+    case CJM_DRAG_NONE:
+    case CJM_DRAG_PENDING:
+    case CJM_DRAG_EMOTION:
+    case CJM_DRAG_PAN:
+    case CJM_DRAG_MINIMAP:
+    case CJM_DRAG_CANCELLED:
+    default:
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->pointer_x < AUTOSCROLL_EDGE)
+    dx = -AUTOSCROLL_SPEED * (1 - MAX (self->pointer_x, 0) / AUTOSCROLL_EDGE);
+  else if (self->pointer_x > width - AUTOSCROLL_EDGE)
+    dx = AUTOSCROLL_SPEED * (1 - MAX (width - self->pointer_x, 0) / AUTOSCROLL_EDGE);
+  if (self->pointer_y < AUTOSCROLL_EDGE)
+    dy = -AUTOSCROLL_SPEED * (1 - MAX (self->pointer_y, 0) / AUTOSCROLL_EDGE);
+  else if (self->pointer_y > height - AUTOSCROLL_EDGE)
+    dy = AUTOSCROLL_SPEED * (1 - MAX (height - self->pointer_y, 0) / AUTOSCROLL_EDGE);
+
+  if (self->drag_mode == CJM_DRAG_STAGE)
+    dy = 0;
+  else if (self->drag_mode == CJM_DRAG_LANE)
+    dx = 0;
+
+  if (dx != 0 || dy != 0)
+    {
+      cjm_canvas_scroll_by (self, dx, dy);
+      update_drag_preview (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The drag gesture */
+
+static void
+reset_drag (CjmCanvas *self)
+{
+  self->drag_mode = CJM_DRAG_NONE;
+  self->link_target = NULL;
+  g_clear_pointer (&self->drag_items, g_ptr_array_unref);
+  g_clear_pointer (&self->band_base, g_ptr_array_unref);
+  memset (&self->press_hit, 0, sizeof self->press_hit);
+  clear_preview (self);
+  update_cursor (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cjm_canvas_cancel_drag (CjmCanvas *self)
+{
+  if (self->drag_mode == CJM_DRAG_NONE || self->drag_mode == CJM_DRAG_CANCELLED)
+    return;
+  if (self->drag_mode == CJM_DRAG_RUBBER_BAND && self->band_base != NULL)
+    cjm_canvas_set_selection (self, self->band_base);
+  reset_drag (self);
+  /* The rest of the gesture is ignored until the button is released. */
+  self->drag_mode = CJM_DRAG_CANCELLED;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               CjmCanvas      *self)
+{
+  GdkModifierType state;
+  gboolean extend, toggle;
+  CjmHit *hit = &self->press_hit;
+
+  if (self->document == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  if (self->editor != NULL)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &bounds)
+          && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+          return;
+        }
+      cjm_canvas_stop_editing (self, TRUE);
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  extend = (state & GDK_SHIFT_MASK) != 0;
+  toggle = (state & GDK_CONTROL_MASK) != 0;
+
+  self->press_x = self->pointer_x = x;
+  self->press_y = self->pointer_y = y;
+  self->press_state = state;
+  self->press_was_selected = FALSE;
+  clear_preview (self);
+
+  if (self->space_held)
+    {
+      self->drag_mode = CJM_DRAG_PAN;
+      self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+      self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      update_cursor (self);
+      return;
+    }
+  if (cjm_canvas_point_in_minimap (self, x, y))
+    {
+      self->drag_mode = CJM_DRAG_MINIMAP;
+      cjm_canvas_center_on_minimap (self, x, y);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      update_cursor (self);
+      return;
+    }
+
+  cjm_canvas_hit_test (self, x, y, hit);
+  self->drag_mode = CJM_DRAG_PENDING;
+
+  switch (hit->kind)
+    {
+    case CJM_HIT_CARD:
+    case CJM_HIT_BADGE:
+      if (toggle)
+        cjm_canvas_toggle_selected (self, hit->item);
+      else if (extend)
+        {
+          if (!cjm_canvas_is_selected (self, hit->item))
+            cjm_canvas_toggle_selected (self, hit->item);
+        }
+      else if (cjm_canvas_is_selected (self, hit->item))
+        self->press_was_selected = TRUE;
+      else
+        select_one (self, hit->item);
+      self->cursor = hit->item;
+      break;
+
+    case CJM_HIT_LINK_HANDLE:
+      break;
+
+    case CJM_HIT_EMOTION_POINT:
+    case CJM_HIT_STAGE_HEADER:
+    case CJM_HIT_LANE_HEADER:
+    case CJM_HIT_LINK:
+      if (toggle)
+        cjm_canvas_toggle_selected (self, hit->item);
+      else
+        select_one (self, hit->item);
+      break;
+
+    case CJM_HIT_NONE:
+    case CJM_HIT_CORNER:
+    case CJM_HIT_CELL:
+    case CJM_HIT_UNPLACED:
+    default:
+      if (!extend && !toggle)
+        select_one (self, NULL);
+      break;
+    }
+}
+
+static void
+start_drag (CjmCanvas *self)
+{
+  CjmHit *hit = &self->press_hit;
+  double mx, my;
+  CjmRect rect;
+
+  cjm_canvas_widget_to_map (self, self->press_x, self->press_y, &mx, &my);
+  cjm_canvas_ensure_layout (self);
+
+  switch (hit->kind)
+    {
+    case CJM_HIT_CARD:
+    case CJM_HIT_BADGE:
+      if ((self->press_state & GDK_CONTROL_MASK) && !cjm_canvas_is_selected (self, hit->item))
+        {
+          /* Ctrl-click just unselected it: drag nothing. */
+          self->drag_mode = CJM_DRAG_CANCELLED;
+          return;
+        }
+      self->drag_mode = CJM_DRAG_CARDS;
+      self->drag_items = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < self->selection->len; i++)
+        if (is_card (g_ptr_array_index (self->selection, i)))
+          g_ptr_array_add (self->drag_items, g_object_ref (g_ptr_array_index (self->selection, i)));
+      if (!g_ptr_array_find (self->drag_items, hit->item, NULL))
+        g_ptr_array_add (self->drag_items, g_object_ref (hit->item));
+      /* The card under the pointer leads the ghosts. */
+      g_ptr_array_remove (self->drag_items, hit->item);
+      g_ptr_array_insert (self->drag_items, 0, g_object_ref (hit->item));
+      cjm_layout_get_item_rect (self->layout, hit->item, &rect);
+      self->grab_dx = mx - rect.x;
+      self->grab_dy = my - rect.y;
+      break;
+
+    case CJM_HIT_LINK_HANDLE:
+      self->drag_mode = CJM_DRAG_LINK;
+      break;
+
+    case CJM_HIT_EMOTION_POINT:
+      self->drag_mode = CJM_DRAG_EMOTION;
+      self->emotion_value = hit->field == CJM_FIELD_TARGET_EMOTION
+                              ? cjm_item_get_target_emotion (hit->item)
+                              : cjm_item_get_emotion (hit->item);
+      if (self->emotion_value == CJM_EMOTION_UNSET)
+        self->emotion_value = 0;
+      /* Keep the point where it was grabbed relative to the pointer. */
+      self->grab_dy = my - cjm_layout_emotion_to_y (self->layout, hit->lane_index,
+                                                    self->emotion_value);
+      break;
+
+    case CJM_HIT_STAGE_HEADER:
+      self->drag_mode = CJM_DRAG_STAGE;
+      cjm_layout_get_item_rect (self->layout, hit->item, &rect);
+      self->grab_dx = mx - rect.x;
+      self->grab_dy = 0;
+      break;
+
+    case CJM_HIT_LANE_HEADER:
+      self->drag_mode = CJM_DRAG_LANE;
+      cjm_layout_get_item_rect (self->layout, hit->item, &rect);
+      self->grab_dx = 0;
+      self->grab_dy = my - rect.y;
+      break;
+
+    case CJM_HIT_LINK:
+    case CJM_HIT_NONE:
+    case CJM_HIT_CORNER:
+    case CJM_HIT_CELL:
+    case CJM_HIT_UNPLACED:
+    default:
+      self->drag_mode = CJM_DRAG_RUBBER_BAND;
+      if (self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        self->band_base = g_ptr_array_copy (self->selection, (GCopyFunc) (void (*) (void)) g_object_ref,
+                                            NULL);
+      else
+        self->band_base = g_ptr_array_new ();
+      g_ptr_array_set_free_func (self->band_base, g_object_unref);
+      break;
+    }
+
+  update_cursor (self);
+  if (self->autoscroll_id == 0)
+    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick,
+                                                        NULL, NULL);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                CjmCanvas      *self)
+{
+  self->pointer_x = self->press_x + offset_x;
+  self->pointer_y = self->press_y + offset_y;
+
+  switch (self->drag_mode)
+    {
+    case CJM_DRAG_PENDING:
+      {
+        int threshold = 8;
+
+        g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                      "gtk-dnd-drag-threshold", &threshold, NULL);
+        if (offset_x * offset_x + offset_y * offset_y < (double) threshold * threshold)
+          return;
+        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+        start_drag (self);
+        update_drag_preview (self);
+      }
+      break;
+
+    case CJM_DRAG_PAN:
+      cjm_canvas_set_scroll (self, self->pan_start_h - offset_x, self->pan_start_v - offset_y);
+      break;
+
+    case CJM_DRAG_MINIMAP:
+      cjm_canvas_center_on_minimap (self, self->pointer_x, self->pointer_y);
+      break;
+
+    case CJM_DRAG_CARDS:
+    case CJM_DRAG_STAGE:
+    case CJM_DRAG_LANE:
+    case CJM_DRAG_EMOTION:
+    case CJM_DRAG_LINK:
+    case CJM_DRAG_RUBBER_BAND:
+      update_drag_preview (self);
+      break;
+
+    case CJM_DRAG_NONE:
+    case CJM_DRAG_CANCELLED:
+    default:
+      break;
+    }
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             CjmCanvas      *self)
+{
+  CjmDragMode mode = self->drag_mode;
+
+  if (mode == CJM_DRAG_NONE)
+    return;
+
+  self->pointer_x = self->press_x + offset_x;
+  self->pointer_y = self->press_y + offset_y;
+  if (mode != CJM_DRAG_PENDING && mode != CJM_DRAG_CANCELLED && mode != CJM_DRAG_PAN
+      && mode != CJM_DRAG_MINIMAP)
+    update_drag_preview (self);
+
+  switch (mode)
+    {
+    case CJM_DRAG_PENDING:
+      /* A click: on a card of a multiple selection, select just it. */
+      if (self->press_was_selected
+          && !(self->press_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+        select_one (self, self->press_hit.item);
+      break;
+
+    case CJM_DRAG_CARDS:
+      if (self->preview.active && self->preview.valid)
+        {
+          g_autoptr(GPtrArray) items = g_ptr_array_ref (self->drag_items);
+
+          cjm_canvas_move_cards (self, items, &self->preview.target);
+          cjm_canvas_set_selection (self, items);
+        }
+      break;
+
+    case CJM_DRAG_STAGE:
+      cjm_canvas_move_stage (self, self->press_hit.item, self->preview.index);
+      break;
+
+    case CJM_DRAG_LANE:
+      cjm_canvas_move_lane (self, self->press_hit.item, self->preview.index);
+      break;
+
+    case CJM_DRAG_EMOTION:
+      cjm_canvas_set_emotion (self, self->press_hit.item,
+                              self->press_hit.field == CJM_FIELD_TARGET_EMOTION
+                                ? CJM_FIELD_TARGET_EMOTION : CJM_FIELD_EMOTION,
+                              self->emotion_value);
+      break;
+
+    case CJM_DRAG_LINK:
+      if (self->link_target != NULL)
+        cjm_canvas_create_link (self, self->press_hit.item, self->link_target);
+      break;
+
+    case CJM_DRAG_RUBBER_BAND:
+    case CJM_DRAG_PAN:
+    case CJM_DRAG_MINIMAP:
+    case CJM_DRAG_CANCELLED:
+    case CJM_DRAG_NONE:
+    default:
+      break;
+    }
+
+  reset_drag (self);
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                CjmCanvas        *self)
+{
+  if (self->drag_mode != CJM_DRAG_NONE)
+    {
+      if (self->drag_mode == CJM_DRAG_RUBBER_BAND && self->band_base != NULL)
+        cjm_canvas_set_selection (self, self->band_base);
+      reset_drag (self);
+    }
+}
+
+/* Middle-button panning */
+
+static void
+on_pan_begin (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              CjmCanvas      *self)
+{
+  self->pan_start_h = gtk_adjustment_get_value (self->hadjustment);
+  self->pan_start_v = gtk_adjustment_get_value (self->vadjustment);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+on_pan_update (GtkGestureDrag *gesture,
+               double          offset_x,
+               double          offset_y,
+               CjmCanvas      *self)
+{
+  cjm_canvas_set_scroll (self, self->pan_start_h - offset_x, self->pan_start_v - offset_y);
+}
+
+static void
+on_pan_end (GtkGestureDrag *gesture,
+            double          offset_x,
+            double          offset_y,
+            CjmCanvas      *self)
+{
+  update_cursor (self);
+}
+
+/* Double click */
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  CjmCanvas       *self)
+{
+  CjmHit hit;
+
+  if (n_press != 2 || self->document == NULL)
+    return;
+  cjm_canvas_hit_test (self, x, y, &hit);
+  switch (hit.kind)
+    {
+    case CJM_HIT_CARD:
+    case CJM_HIT_STAGE_HEADER:
+    case CJM_HIT_LANE_HEADER:
+    case CJM_HIT_LINK:
+      cjm_canvas_edit_item (self, hit.item);
+      break;
+    case CJM_HIT_NONE:
+    case CJM_HIT_CORNER:
+    case CJM_HIT_CELL:
+    case CJM_HIT_LINK_HANDLE:
+    case CJM_HIT_BADGE:
+    case CJM_HIT_EMOTION_POINT:
+    case CJM_HIT_UNPLACED:
+    default:
+      break;
+    }
+}
+
+/* Hover */
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           CjmCanvas                *self)
+{
+  CjmHit hit;
+
+  if (self->drag_mode == CJM_DRAG_NONE)
+    {
+      self->pointer_x = x;
+      self->pointer_y = y;
+    }
+  if (self->document == NULL || self->drag_mode != CJM_DRAG_NONE)
+    return;
+
+  cjm_canvas_hit_test (self, x, y, &hit);
+  if (hit.kind != self->hover.kind || hit.item != self->hover.item
+      || hit.stage != self->hover.stage || hit.lane != self->hover.lane)
+    {
+      self->hover = hit;
+      update_cursor (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_motion_leave (GtkEventControllerMotion *motion,
+                 CjmCanvas                *self)
+{
+  if (self->hover.kind != CJM_HIT_NONE)
+    {
+      memset (&self->hover, 0, sizeof self->hover);
+      update_cursor (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Scroll and pinch */
+
+static gboolean
+on_scroll (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           CjmCanvas                *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  gboolean wheel = gtk_event_controller_scroll_get_unit (scroll) == GDK_SCROLL_UNIT_WHEEL;
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      double factor = pow (wheel ? 1.15 : 1.01, -dy);
+
+      cjm_canvas_set_zoom_at (self, cjm_canvas_get_zoom (self) * factor,
+                              self->pointer_x, self->pointer_y);
+      return GDK_EVENT_STOP;
+    }
+
+  if (wheel)
+    {
+      dx *= 60;
+      dy *= 60;
+    }
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  cjm_canvas_scroll_by (self, dx, dy);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               CjmCanvas        *self)
+{
+  self->zoom_begin = cjm_canvas_get_zoom (self);
+  cjm_canvas_cancel_drag (self);
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture,
+                       double          scale,
+                       CjmCanvas      *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  cjm_canvas_set_zoom_at (self, self->zoom_begin * scale, x, y);
+}
+
+/* Keys */
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CjmCanvas             *self)
+{
+  if (keyval == GDK_KEY_space && self->editor == NULL
+      && !(state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    {
+      if (!self->space_held)
+        {
+          self->space_held = TRUE;
+          update_cursor (self);
+        }
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_key_released (GtkEventControllerKey *key,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 CjmCanvas             *self)
+{
+  if (keyval == GDK_KEY_space && self->space_held)
+    {
+      self->space_held = FALSE;
+      update_cursor (self);
+    }
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus,
+                CjmCanvas               *self)
+{
+  if (self->space_held)
+    {
+      self->space_held = FALSE;
+      update_cursor (self);
+    }
+}
+
+static gboolean
+navigate_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  GtkDirectionType direction;
+  gboolean extend;
+  CjmItem *from, *next;
+
+  if (self->editor != NULL || self->document == NULL)
+    return FALSE;
+  g_variant_get (args, "(ib)", &direction, &extend);
+
+  from = self->cursor;
+  if (from == NULL || cjm_document_index_of (self->document, from) < 0)
+    {
+      from = NULL;
+      for (int i = self->selection->len - 1; i >= 0 && from == NULL; i--)
+        if (is_card (g_ptr_array_index (self->selection, i)))
+          from = g_ptr_array_index (self->selection, i);
+    }
+  next = cjm_canvas_find_neighbour (self, from, from ? direction : GTK_DIR_RIGHT);
+  if (next == NULL && from == NULL)
+    return FALSE;
+  if (next == NULL)
+    return TRUE;   /* at the edge: keep the key, do nothing */
+
+  if (extend)
+    {
+      if (!cjm_canvas_is_selected (self, next))
+        cjm_canvas_toggle_selected (self, next);
+    }
+  else
+    select_one (self, next);
+  self->cursor = next;
+  cjm_canvas_scroll_to_item (self, next);
+  return TRUE;
+}
+
+static gboolean
+move_card_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  GtkDirectionType direction;
+
+  if (self->editor != NULL || self->document == NULL)
+    return FALSE;
+  g_variant_get (args, "i", &direction);
+  cjm_canvas_move_card_by_key (self, direction);
+  return TRUE;
+}
+
+static gboolean
+edit_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  CjmItem *item = NULL;
+
+  if (self->editor != NULL || self->document == NULL)
+    return FALSE;
+  if (self->cursor != NULL && cjm_canvas_is_selected (self, self->cursor))
+    item = self->cursor;
+  else if (self->selection->len > 0)
+    item = g_ptr_array_index (self->selection, self->selection->len - 1);
+  if (item == NULL)
+    return FALSE;
+  cjm_canvas_edit_item (self, item);
+  return TRUE;
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+
+  if (self->editor != NULL)
+    return FALSE;
+  if (self->drag_mode != CJM_DRAG_NONE && self->drag_mode != CJM_DRAG_CANCELLED)
+    {
+      cjm_canvas_cancel_drag (self);
+      return TRUE;
+    }
+  if (self->selection->len > 0)
+    {
+      select_one (self, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+typedef void (*CanvasFunc) (CjmCanvas *self);
+
+static gboolean
+command_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  const char *name = g_variant_get_string (args, NULL);
+
+  if (self->editor != NULL || self->drag_mode > CJM_DRAG_PENDING)
+    return FALSE;
+  gtk_widget_activate_action (widget, name, NULL);
+  return TRUE;
+}
+
+static void
+action_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+
+  if (g_str_equal (action_name, "canvas.zoom-in"))
+    cjm_canvas_zoom_in (self);
+  else if (g_str_equal (action_name, "canvas.zoom-out"))
+    cjm_canvas_zoom_out (self);
+  else if (g_str_equal (action_name, "canvas.zoom-reset"))
+    cjm_canvas_set_zoom (self, 1.0);
+  else if (g_str_equal (action_name, "canvas.zoom-fit"))
+    cjm_canvas_zoom_fit (self);
+  else if (g_str_equal (action_name, "canvas.select-all"))
+    cjm_canvas_select_all (self);
+  else if (g_str_equal (action_name, "canvas.copy"))
+    cjm_canvas_copy (self);
+  else if (g_str_equal (action_name, "canvas.cut"))
+    cjm_canvas_cut (self);
+  else if (g_str_equal (action_name, "canvas.paste"))
+    cjm_canvas_paste (self);
+  else if (g_str_equal (action_name, "canvas.duplicate"))
+    cjm_canvas_duplicate (self);
+  else if (g_str_equal (action_name, "canvas.delete"))
+    cjm_canvas_delete_selection (self);
+  else if (g_str_equal (action_name, "canvas.add-tile"))
+    cjm_canvas_add_tile (self, g_variant_get_int32 (parameter));
+}
+
+/* Drop target: palette tiles and text */
+
+static gboolean
+drop_offers_files (GtkDropTarget *target)
+{
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+
+  return drop != NULL
+         && gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GDK_TYPE_FILE_LIST);
+}
+
+static gboolean
+drop_tile (GtkDropTarget  *target,
+           CjmPaletteTile *tile)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  if (value != NULL && G_VALUE_HOLDS (value, CJM_TYPE_PALETTE_TILE))
+    {
+      *tile = g_value_get_enum (value);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+on_drop_accept (GtkDropTarget *target,
+                GdkDrop       *drop,
+                CjmCanvas     *self)
+{
+  GdkContentFormats *formats = gdk_drop_get_formats (drop);
+
+  /* Files belong to the window (open them), not to a cell. */
+  if (self->document == NULL || gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  return gdk_content_formats_contain_gtype (formats, CJM_TYPE_PALETTE_TILE)
+         || gdk_content_formats_contain_gtype (formats, G_TYPE_STRING);
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget *target,
+                double         x,
+                double         y,
+                CjmCanvas     *self)
+{
+  CjmPaletteTile tile = CJM_PALETTE_TILE_NOTE;
+  gboolean is_tile = drop_tile (target, &tile);
+  double mx, my;
+
+  if (self->document == NULL || drop_offers_files (target))
+    return 0;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  cjm_canvas_widget_to_map (self, x, y, &mx, &my);
+  cjm_canvas_ensure_layout (self);
+
+  if (is_tile && tile == CJM_PALETTE_TILE_STAGE)
+    update_header_preview (self, CJM_KIND_STAGE, NULL, mx, my);
+  else if (is_tile && !cjm_palette_tile_is_card (tile))
+    update_header_preview (self, CJM_KIND_LANE, NULL, mx, my);
+  else
+    {
+      CjmDropTarget drop;
+
+      clear_preview (self);
+      if (cjm_layout_get_drop_target (self->layout, mx, my, &drop))
+        {
+          self->preview.active = TRUE;
+          self->preview.target = drop;
+          self->preview.caret = drop.caret;
+          self->preview.area = cjm_layout_get_cell (self->layout,
+                                                    cjm_document_index_of (self->document, drop.stage),
+                                                    cjm_document_index_of (self->document, drop.lane))->rect;
+          self->preview.kind = cjm_canvas_kind_for_lane (drop.lane);
+          self->preview.valid = self->preview.kind != CJM_KIND_MAP;
+        }
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->preview.active && self->preview.valid ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               CjmCanvas     *self)
+{
+  clear_preview (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CjmCanvas     *self)
+{
+  CjmItem *item = NULL;
+  gboolean edit = TRUE;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  /* The preview of the last motion is where it lands. */
+  on_drop_motion (target, x, y, self);
+  if (!self->preview.active || !self->preview.valid)
+    {
+      clear_preview (self);
+      return FALSE;
+    }
+
+  if (G_VALUE_HOLDS (value, CJM_TYPE_PALETTE_TILE))
+    {
+      CjmPaletteTile tile = g_value_get_enum (value);
+
+      if (tile == CJM_PALETTE_TILE_STAGE)
+        item = cjm_canvas_create_stage (self, self->preview.index);
+      else if (!cjm_palette_tile_is_card (tile))
+        item = cjm_canvas_create_lane (self, cjm_palette_tile_get_lane_kind (tile),
+                                       self->preview.index);
+      else
+        item = cjm_canvas_create_card (self, tile, &self->preview.target, NULL);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    {
+      item = cjm_canvas_create_card (self, CJM_PALETTE_TILE_NOTE, &self->preview.target,
+                                     g_value_get_string (value));
+      edit = FALSE;
+    }
+
+  clear_preview (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (item == NULL)
+    return FALSE;
+
+  cjm_canvas_select_items (self, &item, 1, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (edit)
+    cjm_canvas_edit_item (self, item);
+  return TRUE;
+}
+
+/* Overlay */
+
+static void
+append_outline (GtkSnapshot   *snapshot,
+                const CjmRect *rect,
+                double         width,
+                double         radius,
+                const GdkRGBA *color)
+{
+  GskRoundedRect outline;
+  float w = width;
+
+  gsk_rounded_rect_init_from_rect (&outline,
+                                   &GRAPHENE_RECT_INIT (rect->x - width, rect->y - width,
+                                                        rect->width + 2 * width,
+                                                        rect->height + 2 * width),
+                                   radius + width);
+  gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w },
+                              (GdkRGBA[4]) { *color, *color, *color, *color });
+}
+
+static gboolean
+item_overlay_rect (CjmCanvas *self,
+                   CjmItem   *item,
+                   CjmRect   *rect)
+{
+  double dx, dy;
+
+  if (!cjm_layout_get_item_rect (self->layout, item, rect))
+    return FALSE;
+  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+  if (cjm_item_get_kind (item) == CJM_KIND_STAGE)
+    rect->y += dy;
+  else if (cjm_item_get_kind (item) == CJM_KIND_LANE)
+    rect->x += dx;
+  return TRUE;
+}
+
+static void
+snapshot_ghosts (CjmCanvas   *self,
+                 GtkSnapshot *snapshot)
+{
+  double mx, my, dx, dy;
+
+  pointer_to_map (self, &mx, &my);
+  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+
+  if (self->drag_mode == CJM_DRAG_CARDS)
+    {
+      /* The cards follow the pointer, stacked. */
+      for (int i = MIN (self->drag_items->len, 4) - 1; i >= 0; i--)
+        {
+          const CjmLayoutCard *card = cjm_layout_lookup_card (self->layout,
+                                                              g_ptr_array_index (self->drag_items, i));
+          double ox, oy;
+          GskRenderNode *node;
+
+          if (card == NULL)
+            continue;
+          node = cjm_canvas_get_card_node (self, card, &ox, &oy);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - self->grab_dx + i * 6,
+                                                                  my - self->grab_dy + i * 6));
+          gtk_snapshot_push_opacity (snapshot, 0.85);
+          gtk_snapshot_append_node (snapshot, node);
+          gtk_snapshot_pop (snapshot);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+  else if (self->drag_mode == CJM_DRAG_STAGE || self->drag_mode == CJM_DRAG_LANE)
+    {
+      gboolean stage = self->drag_mode == CJM_DRAG_STAGE;
+      int index = cjm_document_index_of (self->document, self->press_hit.item);
+      CjmRect rect;
+
+      if (index < 0 || !cjm_layout_get_item_rect (self->layout, self->press_hit.item, &rect))
+        return;
+      gtk_snapshot_save (snapshot);
+      if (stage)
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - self->grab_dx, rect.y + dy));
+      else
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x + dx, my - self->grab_dy));
+      gtk_snapshot_push_opacity (snapshot, 0.8);
+      gtk_snapshot_append_node (snapshot, stage ? cjm_canvas_get_stage_node (self, index)
+                                                : cjm_canvas_get_lane_node (self, index));
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+snapshot_emotion_preview (CjmCanvas   *self,
+                          GtkSnapshot *snapshot)
+{
+  const CjmLayoutPoint *point = NULL;
+  const CjmLayoutCurve *curve = NULL;
+  double y, r = 11;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+  CjmRect lane_row;
+  CjmColor color;
+
+  for (guint c = 0; c < cjm_layout_get_n_curves (self->layout) && point == NULL; c++)
+    {
+      const CjmLayoutCurve *candidate = cjm_layout_get_curve (self->layout, c);
+
+      if ((int) candidate->lane_index != self->press_hit.lane_index
+          || candidate->persona != self->press_hit.persona
+          || candidate->target != (self->press_hit.field == CJM_FIELD_TARGET_EMOTION))
+        continue;
+      for (guint p = 0; p < candidate->n_points; p++)
+        if (candidate->points[p].item == self->press_hit.item)
+          {
+            curve = candidate;
+            point = &candidate->points[p];
+            break;
+          }
+    }
+  if (point == NULL)
+    return;
+
+  y = cjm_layout_emotion_to_y (self->layout, self->press_hit.lane_index, self->emotion_value);
+  lane_row = cjm_layout_get_lane (self->layout, self->press_hit.lane_index)->row;
+  bounds = GRAPHENE_RECT_INIT (lane_row.x, lane_row.y - r, lane_row.width, lane_row.height + 2 * r);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+  /* The curve's neighbours joined to the new value, dashed. */
+  cjm_render_get_emotion_color (self->emotion_value, &color);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
+  cairo_set_source_rgba (cr, curve->color.red, curve->color.green, curve->color.blue, 0.9);
+  if (point > curve->points)
+    {
+      cairo_move_to (cr, point[-1].x, point[-1].y);
+      cairo_line_to (cr, point->x, y);
+    }
+  else
+    cairo_move_to (cr, point->x, y);
+  if (point + 1 < curve->points + curve->n_points)
+    cairo_line_to (cr, point[1].x, point[1].y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* A guide from the old value to the new one. */
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6);
+  cairo_move_to (cr, point->x, point->y);
+  cairo_line_to (cr, point->x, y);
+  cairo_stroke (cr);
+
+  cjm_render_draw_face (cr, point->x, y, r, self->emotion_value);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+  cairo_arc (cr, point->x, y, r + 2, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  {
+    g_autofree char *label = g_strdup_printf ("%+d", self->emotion_value);
+    cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    cairo_set_font_size (cr, 12);
+    cairo_move_to (cr, point->x + r + 6, y + 4);
+    cairo_show_text (cr, self->emotion_value == 0 ? "0" : label);
+  }
+  cairo_destroy (cr);
+}
+
+static void
+snapshot_link_preview (CjmCanvas   *self,
+                       GtkSnapshot *snapshot)
+{
+  const CjmLayoutCard *from = cjm_layout_lookup_card (self->layout, self->press_hit.item);
+  double mx, my, x0, y0;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (from == NULL)
+    return;
+  pointer_to_map (self, &mx, &my);
+  x0 = from->handle.x;
+  y0 = from->handle.y;
+  if (self->link_target != NULL)
+    {
+      CjmRect rect;
+
+      if (cjm_layout_get_item_rect (self->layout, self->link_target, &rect))
+        {
+          append_outline (snapshot, &rect, 3 / self->zoom, 6, &accent);
+          mx = CLAMP (mx, rect.x, rect.x + rect.width);
+          my = CLAMP (my, rect.y, rect.y + rect.height);
+        }
+    }
+
+  bounds = GRAPHENE_RECT_INIT (MIN (x0, mx) - 12, MIN (y0, my) - 12,
+                               fabs (mx - x0) + 24, fabs (my - y0) + 24);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
+  cairo_set_line_width (cr, 2.5 / self->zoom);
+  cairo_move_to (cr, x0, y0);
+  cairo_curve_to (cr, (x0 + mx) / 2, y0, (x0 + mx) / 2, my, mx, my);
+  cairo_stroke (cr);
+  cairo_arc (cr, x0, y0, 5, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_arc (cr, mx, my, 4, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+void
+cjm_canvas_snapshot_overlay (CjmCanvas   *self,
+                             GtkSnapshot *snapshot)
+{
+  double line = 2.0 / self->zoom;
+  CjmRect rect;
+
+  /* Hover */
+  if (self->drag_mode == CJM_DRAG_NONE && self->hover.item != NULL
+      && !cjm_canvas_is_selected (self, self->hover.item)
+      && (self->hover.kind == CJM_HIT_CARD || self->hover.kind == CJM_HIT_STAGE_HEADER
+          || self->hover.kind == CJM_HIT_LANE_HEADER || self->hover.kind == CJM_HIT_BADGE)
+      && item_overlay_rect (self, self->hover.item, &rect))
+    {
+      GdkRGBA soft = accent;
+
+      soft.alpha = 0.45;
+      append_outline (snapshot, &rect, 1.0 / self->zoom, 6, &soft);
+    }
+
+  /* Selection */
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      CjmItem *item = g_ptr_array_index (self->selection, i);
+
+      if (cjm_item_get_kind (item) == CJM_KIND_LINK)
+        {
+          for (guint l = 0; l < cjm_layout_get_n_links (self->layout); l++)
+            {
+              const CjmLayoutLink *link = cjm_layout_get_link (self->layout, l);
+
+              if (link->item == item)
+                {
+                  graphene_rect_t b = GRAPHENE_RECT_INIT (link->bounds.x - 4, link->bounds.y - 4,
+                                                          link->bounds.width + 8,
+                                                          link->bounds.height + 8);
+                  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &b);
+
+                  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.8);
+                  cairo_set_line_width (cr, 5 / self->zoom);
+                  cairo_move_to (cr, link->path[0].x, link->path[0].y);
+                  cairo_curve_to (cr, link->path[1].x, link->path[1].y, link->path[2].x,
+                                  link->path[2].y, link->path[3].x, link->path[3].y);
+                  cairo_stroke (cr);
+                  cairo_destroy (cr);
+                }
+            }
+        }
+      else if (item_overlay_rect (self, item, &rect))
+        append_outline (snapshot, &rect, line * 1.25, 6, &accent);
+    }
+
+  /* Drop preview: the cell or band, and where it goes. */
+  if (self->preview.active)
+    {
+      graphene_rect_t area = GRAPHENE_RECT_INIT (self->preview.area.x, self->preview.area.y,
+                                                 self->preview.area.width,
+                                                 self->preview.area.height);
+      CjmRect caret = self->preview.caret;
+      double dx, dy;
+
+      cjm_canvas_get_pin_offsets (self, &dx, &dy);
+      if (self->drag_mode == CJM_DRAG_STAGE || self->preview.kind == CJM_KIND_STAGE)
+        area.origin.y += dy;
+      else if (self->drag_mode == CJM_DRAG_LANE || self->preview.kind == CJM_KIND_LANE)
+        area.origin.x += dx;
+
+      gtk_snapshot_append_color (snapshot, self->preview.valid ? &accent_soft : &refuse_soft, &area);
+      if (self->preview.valid && caret.width > 0 && caret.height > 0)
+        {
+          graphene_rect_t c = GRAPHENE_RECT_INIT (caret.x, caret.y, caret.width, caret.height);
+
+          /* Keep the caret at least 3 px wide on screen. */
+          if (c.size.width < 3 / self->zoom)
+            {
+              c.origin.x -= (3 / self->zoom - c.size.width) / 2;
+              c.size.width = 3 / self->zoom;
+            }
+          if (c.size.height < 3 / self->zoom)
+            {
+              c.origin.y -= (3 / self->zoom - c.size.height) / 2;
+              c.size.height = 3 / self->zoom;
+            }
+          gtk_snapshot_append_color (snapshot, &accent, &c);
+        }
+    }
+
+  switch (self->drag_mode)
+    {
+    case CJM_DRAG_CARDS:
+    case CJM_DRAG_STAGE:
+    case CJM_DRAG_LANE:
+      snapshot_ghosts (self, snapshot);
+      break;
+
+    case CJM_DRAG_EMOTION:
+      snapshot_emotion_preview (self, snapshot);
+      break;
+
+    case CJM_DRAG_LINK:
+      snapshot_link_preview (self, snapshot);
+      break;
+
+    case CJM_DRAG_RUBBER_BAND:
+      {
+        double px, py, mx, my;
+        CjmRect band;
+        graphene_rect_t g;
+
+        cjm_canvas_widget_to_map (self, self->press_x, self->press_y, &px, &py);
+        pointer_to_map (self, &mx, &my);
+        band = (CjmRect) { MIN (px, mx), MIN (py, my), fabs (mx - px), fabs (my - py) };
+        g = GRAPHENE_RECT_INIT (band.x, band.y, band.width, band.height);
+        gtk_snapshot_append_color (snapshot, &accent_soft, &g);
+        append_outline (snapshot, &band, 1 / self->zoom, 0, &accent);
+      }
+      break;
+
+    case CJM_DRAG_NONE:
+    case CJM_DRAG_PENDING:
+    case CJM_DRAG_PAN:
+    case CJM_DRAG_MINIMAP:
+    case CJM_DRAG_CANCELLED:
+    default:
+      break;
+    }
+}
+
+/* Setup */
+
+static void
+add_command (GtkWidgetClass  *widget_class,
+             guint            keyval,
+             GdkModifierType  mods,
+             const char      *action)
+{
+  gtk_widget_class_add_binding (widget_class, keyval, mods, command_cb, "s", action);
+}
+
+void
+cjm_canvas_class_init_input (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    guint            keyval;
+    GtkDirectionType direction;
+  } arrows[] = {
+    { GDK_KEY_Left, GTK_DIR_LEFT }, { GDK_KEY_KP_Left, GTK_DIR_LEFT },
+    { GDK_KEY_Right, GTK_DIR_RIGHT }, { GDK_KEY_KP_Right, GTK_DIR_RIGHT },
+    { GDK_KEY_Up, GTK_DIR_UP }, { GDK_KEY_KP_Up, GTK_DIR_UP },
+    { GDK_KEY_Down, GTK_DIR_DOWN }, { GDK_KEY_KP_Down, GTK_DIR_DOWN },
+  };
+  static const char * const actions[] = {
+    "canvas.zoom-in", "canvas.zoom-out", "canvas.zoom-reset", "canvas.zoom-fit",
+    "canvas.select-all", "canvas.copy", "canvas.cut", "canvas.paste", "canvas.duplicate",
+    "canvas.delete",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
+  gtk_widget_class_install_action (widget_class, "canvas.add-tile", "i", action_cb);
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      gtk_widget_class_add_binding (widget_class, arrows[i].keyval, 0, navigate_cb,
+                                    "(ib)", arrows[i].direction, FALSE);
+      gtk_widget_class_add_binding (widget_class, arrows[i].keyval, GDK_SHIFT_MASK, navigate_cb,
+                                    "(ib)", arrows[i].direction, TRUE);
+      gtk_widget_class_add_binding (widget_class, arrows[i].keyval, GDK_ALT_MASK, move_card_cb,
+                                    "i", arrows[i].direction);
+    }
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, edit_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, edit_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, edit_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+
+  add_command (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
+  add_command (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");
+  add_command (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete");
+  add_command (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all");
+  add_command (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy");
+  add_command (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut");
+  add_command (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste");
+  add_command (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate");
+  add_command (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in");
+  add_command (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "canvas.zoom-in");
+  add_command (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in");
+  add_command (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in");
+  add_command (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out");
+  add_command (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out");
+  add_command (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-reset");
+  add_command (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "canvas.zoom-reset");
+  add_command (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-fit");
+  add_command (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "canvas.zoom-fit");
+}
+
+void
+cjm_canvas_init_input (CjmCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GType types[] = { CJM_TYPE_PALETTE_TILE, G_TYPE_STRING };
+
+  self->drag_gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag_gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (self->drag_gesture, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
+  g_signal_connect_object (self->drag_gesture, "drag-update", G_CALLBACK (on_drag_update), self, 0);
+  g_signal_connect_object (self->drag_gesture, "drag-end", G_CALLBACK (on_drag_end), self, 0);
+  g_signal_connect_object (self->drag_gesture, "cancel", G_CALLBACK (on_drag_cancel), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (self->drag_gesture));
+
+  self->pan_gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->pan_gesture), GDK_BUTTON_MIDDLE);
+  g_signal_connect_object (self->pan_gesture, "drag-begin", G_CALLBACK (on_pan_begin), self, 0);
+  g_signal_connect_object (self->pan_gesture, "drag-update", G_CALLBACK (on_pan_update), self, 0);
+  g_signal_connect_object (self->pan_gesture, "drag-end", G_CALLBACK (on_pan_end), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (self->pan_gesture));
+
+  self->click_gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click_gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (self->click_gesture, "pressed", G_CALLBACK (on_click_pressed), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (self->click_gesture));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion), self, 0);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_motion_leave), self, 0);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll), self, 0);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_zoom_new ());
+  g_signal_connect_object (controller, "begin", G_CALLBACK (on_zoom_begin), self, 0);
+  g_signal_connect_object (controller, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self, 0);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  g_signal_connect_object (controller, "key-released", G_CALLBACK (on_key_released), self, 0);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave), self, 0);
+  gtk_widget_add_controller (widget, controller);
+
+  self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  gtk_drop_target_set_gtypes (self->drop_target, types, G_N_ELEMENTS (types));
+  gtk_drop_target_set_preload (self->drop_target, TRUE);
+  g_signal_connect_object (self->drop_target, "accept", G_CALLBACK (on_drop_accept), self, 0);
+  g_signal_connect_object (self->drop_target, "enter", G_CALLBACK (on_drop_motion), self, 0);
+  g_signal_connect_object (self->drop_target, "motion", G_CALLBACK (on_drop_motion), self, 0);
+  g_signal_connect_object (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self, 0);
+  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (self->drop_target));
+}
+
+/* Files dropped on the window */
+
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  gpointer       data)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GSList *list;
+
+  if (app == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+  if (files->len == 0)
+    return FALSE;
+  g_application_open (app, (GFile **) files->pdata, files->len, "");
+  return TRUE;
+}
+
+GtkEventController *
+cjm_canvas_new_file_drop_target (void)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_files_dropped), NULL);
+  return GTK_EVENT_CONTROLLER (target);
+}
