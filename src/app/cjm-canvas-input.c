@@ -226,7 +226,9 @@ update_drag_preview (CjmCanvas *self)
         cjm_canvas_widget_to_map (self, self->press_x, self->press_y, &px, &py);
         band = (CjmRect) { MIN (px, mx), MIN (py, my), fabs (mx - px), fabs (my - py) };
         hits = cjm_layout_get_cards_in_rect (self->layout, &band);
-        items = self->band_base ? g_ptr_array_copy (self->band_base, NULL, NULL) : g_ptr_array_new ();
+        items = g_ptr_array_new ();
+        for (guint i = 0; self->band_base != NULL && i < self->band_base->len; i++)
+          g_ptr_array_add (items, g_ptr_array_index (self->band_base, i));
         for (guint i = 0; i < hits->len; i++)
           {
             CjmItem *item = cjm_layout_get_card (self->layout, g_array_index (hits, guint, i))->item;
@@ -388,6 +390,8 @@ on_drag_begin (GtkGestureDrag *gesture,
 
   cjm_canvas_hit_test (self, x, y, hit);
   self->drag_mode = CJM_DRAG_PENDING;
+  g_debug ("press at %.0f,%.0f: hit %d (%s)", x, y, hit->kind,
+           hit->item ? cjm_item_get_id (hit->item) : "-");
 
   switch (hit->kind)
     {
@@ -575,6 +579,8 @@ on_drag_end (GtkGestureDrag *gesture,
 {
   CjmDragMode mode = self->drag_mode;
 
+  g_debug ("release after %.0f,%.0f in mode %d (drop %s)", offset_x, offset_y, mode,
+           self->preview.valid ? "valid" : "refused");
   if (mode == CJM_DRAG_NONE)
     return;
 

@@ -77,6 +77,7 @@ struct _CjmCanvas
   double              zoom;
   double              origin_x;   /* widget x of map x 0 at scroll 0 */
   double              origin_y;
+  gboolean            in_allocate;
 
   /* Render node caches */
   GHashTable         *card_nodes;    /* CjmItem -> CjmNodeCache */

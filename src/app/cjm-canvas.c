@@ -205,7 +205,9 @@ static void
 on_adjustment_value_changed (GtkAdjustment *adjustment,
                              CjmCanvas     *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* The in-place editor follows its card. */
+  if (self->editor != NULL && !self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -375,7 +377,7 @@ on_document_changed (CjmDocument *document,
         cjm_canvas_stop_editing (self, FALSE);
     }
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -868,11 +870,13 @@ cjm_canvas_size_allocate (GtkWidget *widget,
 {
   CjmCanvas *self = CJM_CANVAS (widget);
 
+  self->in_allocate = TRUE;
   cjm_canvas_ensure_layout (self);
   configure_adjustments (self, hscroll (self), vscroll (self));
   if (self->layout != NULL)
     update_minimap (self);
   allocate_editor (self);
+  self->in_allocate = FALSE;
 }
 
 static void
@@ -1325,7 +1329,7 @@ cjm_canvas_set_zoom_at (CjmCanvas *self,
   if (self->layout != NULL)
     update_minimap (self);
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -1406,8 +1410,10 @@ void
 cjm_canvas_toggle_selected (CjmCanvas *self,
                             CjmItem   *item)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_copy (self->selection, NULL, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
 
+  for (guint i = 0; i < self->selection->len; i++)
+    g_ptr_array_add (items, g_ptr_array_index (self->selection, i));
   if (!g_ptr_array_remove (items, item))
     g_ptr_array_add (items, item);
   cjm_canvas_set_selection (self, items);

@@ -371,6 +371,23 @@ cjm_harness_double_click (GtkWidget *widget,
   cjm_harness_xdotool ("click", "--repeat", "2", "--delay", "80", "1", NULL);
 }
 
+/* With CJM_HARNESS_SHOTS=dir, a screenshot just before each drop. */
+static void
+debug_screenshot (GtkWindow  *window,
+                  const char *what)
+{
+  static guint serial;
+  const char *dir = g_getenv ("CJM_HARNESS_SHOTS");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  name = g_strdup_printf ("%03u-%s.png", ++serial, what);
+  path = g_build_filename (dir, name, NULL);
+  cjm_harness_screenshot (window, path);
+}
+
 static void
 drag_moves (GtkWidget *from,
             double     fx,
@@ -416,6 +433,7 @@ cjm_harness_drag (GtkWidget  *from,
   drag_moves (from, fx, fy, to, tx, ty, steps);
   /* Rest on the target for a moment: drop targets update on motion. */
   cjm_harness_iterate (100);
+  debug_screenshot (GTK_WINDOW (gtk_widget_get_root (to)), "drag");
   cjm_harness_button (button, FALSE);
   modifiers_down (modifiers, FALSE);
   cjm_harness_iterate (100);

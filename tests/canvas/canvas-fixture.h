@@ -1,0 +1,54 @@
+/* canvas-fixture.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real Journeyman window (CjmWindow of an in-process CjmApplication)
+ * with a copy of a sample map, shown on the X server and focused, for the
+ * canvas tests. Points are computed from the canvas's layout.
+ */
+
+#pragma once
+
+#include "cjm-application.h"
+#include "cjm-canvas.h"
+#include "cjm-palette.h"
+#include "cjm-test-harness.h"
+#include "cjm-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  CjmWindow   *window;
+  CjmCanvas   *canvas;
+  CjmPalette  *palette;
+  CjmDocument *document;
+  char        *path;       /* the copy of the sample being edited */
+  GBytes      *original;   /* its bytes as saved before the test edits */
+} CanvasFixture;
+
+/* cjm_harness_init() plus the application. */
+void          canvas_test_init          (int          *argc,
+                                         char       ***argv);
+void          canvas_fixture_open       (CanvasFixture *fixture,
+                                         const char    *sample);
+void          canvas_fixture_close      (CanvasFixture *fixture);
+
+CjmItem      *canvas_fixture_item       (CanvasFixture *fixture,
+                                         const char    *id);
+/* The centre of an item as the canvas draws it (widget coordinates). */
+void          canvas_fixture_item_center (CanvasFixture *fixture,
+                                          const char    *id,
+                                          double        *x,
+                                          double        *y);
+/* A point in the empty part of a cell, below its cards. */
+void          canvas_fixture_cell_point (CanvasFixture *fixture,
+                                         const char    *stage_id,
+                                         const char    *lane_id,
+                                         double        *x,
+                                         double        *y);
+/* Saves (as Ctrl+S would, to the map's file) and returns the bytes. */
+GBytes       *canvas_fixture_save       (CanvasFixture *fixture);
+/* Presses Ctrl+Z and checks the file is back to the original bytes. */
+void          canvas_fixture_undo_restores (CanvasFixture *fixture,
+                                            guint          n_undo);
+
+G_END_DECLS
