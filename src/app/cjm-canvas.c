@@ -1026,7 +1026,9 @@ cjm_canvas_dispose (GObject *object)
       self->autoscroll_id = 0;
     }
   g_clear_pointer (&self->editor, gtk_widget_unparent);
-  self->edit_item = NULL;
+  g_clear_object (&self->edit_item);
+  /* Going away is not a selection change. */
+  g_ptr_array_set_size (self->selection, 0);
   cjm_canvas_set_checker (self, NULL);
   cjm_canvas_set_document (self, NULL);
   if (self->hadjustment != NULL)

@@ -20,6 +20,8 @@ on_canvas_selection_changed (CjmWindow *self,
 {
   GPtrArray *selection = cjm_canvas_get_selection (canvas);
 
+  if (self->inspector == NULL)
+    return;
   /* The inspector shows the item selected last (the map when none). */
   cjm_inspector_set_item (self->inspector,
                           selection->len > 0 ? g_ptr_array_index (selection, selection->len - 1)
