@@ -115,6 +115,37 @@ cjm_layout_make_context (PangoContext *given,
   return context;
 }
 
+/* The direction of the first strong character, or neutral. */
+static PangoDirection
+text_direction (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x200E)
+        return PANGO_DIRECTION_LTR;
+      if (c == 0x200F)
+        return PANGO_DIRECTION_RTL;
+      if (!g_unichar_isalpha (c))
+        continue;
+      switch (g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_SAMARITAN:
+        case G_UNICODE_SCRIPT_MANDAIC:
+          return PANGO_DIRECTION_RTL;
+        default:
+          return PANGO_DIRECTION_LTR;
+        }
+    }
+  return PANGO_DIRECTION_NEUTRAL;
+}
+
 PangoLayout *
 cjm_layout_get_text (CjmLayout    *self,
                      CjmFont       font,
@@ -151,16 +182,23 @@ cjm_layout_get_text (CjmLayout    *self,
       pango_layout_set_height (layout, max_lines > 0 ? -max_lines : G_MAXINT);
     }
 
-  /* Text follows the map's direction: start-aligned text sits at the
-   * right edge of its box in a right-to-left map, whatever script it is. */
-  pango_layout_set_auto_dir (layout, FALSE);
-  if (flags & CJM_TEXT_CENTER)
-    align = PANGO_ALIGN_CENTER;
-  else if (flags & CJM_TEXT_END)
-    align = self->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
-  else
-    align = self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-  pango_layout_set_alignment (layout, align);
+  /* Each paragraph is shaped in its own direction (a Latin date stays
+   * "22 November 2026" in a Hebrew map), but sits at the map's start edge:
+   * the right edge of its box in a right-to-left map. Pango swaps left and
+   * right for a paragraph whose direction is opposite to the context's
+   * (the map's), so pick the alignment from both. */
+  {
+    PangoDirection dir = text_direction (pango_layout_get_text (layout));
+    gboolean para_rtl = dir == PANGO_DIRECTION_RTL || (dir == PANGO_DIRECTION_NEUTRAL && self->rtl);
+    gboolean right = (flags & CJM_TEXT_END) ? !self->rtl : self->rtl;
+
+    pango_layout_set_auto_dir (layout, TRUE);
+    if (flags & CJM_TEXT_CENTER)
+      align = PANGO_ALIGN_CENTER;
+    else
+      align = (right != (para_rtl != self->rtl)) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    pango_layout_set_alignment (layout, align);
+  }
 
   g_hash_table_insert (self->text_cache, g_steal_pointer (&key), layout);
   return layout;

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "cjm-finding.h"
 #include "cjm-layout-private.h"
 #include "cjm-render.h"
 
@@ -30,9 +31,32 @@ static void
 count_findings (CjmLayout *self,
                 GPtrArray *findings)
 {
-  /* Badges need the checker's CjmFinding, which lands separately; until
-   * then no card has a badge. */
   g_hash_table_remove_all (self->findings);
+  if (findings == NULL)
+    return;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CjmFinding *finding = g_ptr_array_index (findings, i);
+      const char * const *targets;
+
+      if (cjm_finding_get_suppressed (finding))
+        continue;
+      targets = cjm_finding_get_targets (finding);
+      for (guint j = 0; targets != NULL && targets[j] != NULL; j++)
+        {
+          CjmFindingCount *fc = g_hash_table_lookup (self->findings, targets[j]);
+
+          if (fc == NULL)
+            {
+              fc = g_new0 (CjmFindingCount, 1);
+              fc->severity = -1;
+              g_hash_table_insert (self->findings, g_strdup (targets[j]), fc);
+            }
+          fc->count++;
+          fc->severity = MAX (fc->severity, (int) cjm_finding_get_severity (finding));
+        }
+    }
 }
 
 guint

@@ -73,6 +73,32 @@ draw_chip (CjmLayout      *layout,
   return w;
 }
 
+/* The part of the card's rounded rectangle within CJM_M_CARD_STRIPE of its
+ * start edge. */
+static void
+stripe_path (cairo_t       *cr,
+             const CjmRect *r,
+             gboolean       rtl)
+{
+  const double radius = MIN (CJM_M_CARD_RADIUS, MIN (r->width, r->height) / 2);
+  const double s = MIN (CJM_M_CARD_STRIPE, radius);
+  /* where the corner arcs cross the stripe's inner edge */
+  const double a = acos ((s - radius) / radius);
+  const double top = 2 * G_PI - a, bottom = a;
+
+  cairo_save (cr);
+  if (rtl)
+    {
+      cairo_translate (cr, 2 * r->x + r->width, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  cairo_arc_negative (cr, r->x + radius, r->y + radius, radius, top, G_PI);
+  cairo_line_to (cr, r->x, r->y + r->height - radius);
+  cairo_arc_negative (cr, r->x + radius, r->y + r->height - radius, radius, G_PI, bottom);
+  cairo_close_path (cr);
+  cairo_restore (cr);
+}
+
 void
 cjm_render_draw_card (CjmLayout              *layout,
                       cairo_t                *cr,
@@ -126,26 +152,27 @@ cjm_render_draw_card (CjmLayout              *layout,
 
   cairo_save (cr);
 
-  /* soft shadow */
+  /* a soft shadow along the bottom edge (a line: filling a whole shadow
+   * shape under every card costs as much as the card) */
   if (!options->print)
     {
-      cjm_render_rounded_rect (cr, r->x, r->y + 1.5, r->width, r->height, CJM_M_CARD_RADIUS);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.07);
-      cairo_fill (cr);
+      cairo_move_to (cr, r->x + CJM_M_CARD_RADIUS / 2, r->y + r->height + 0.75);
+      cairo_line_to (cr, r->x + r->width - CJM_M_CARD_RADIUS / 2, r->y + r->height + 0.75);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.10);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
     }
 
   cjm_render_rounded_rect (cr, r->x, r->y, r->width, r->height, CJM_M_CARD_RADIUS);
   cjm_render_set_color (cr, &fill);
   cairo_fill_preserve (cr);
 
-  /* the lane-coloured stripe along the start edge */
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
+  /* the lane-coloured stripe along the start edge, following the
+   * rounded corners (a path, not a clip: clipping is slow) */
   cairo_new_path (cr);
+  stripe_path (cr, r, rtl);
   cjm_render_set_color (cr, &accent);
-  cairo_rectangle (cr, rtl ? r->x + r->width - CJM_M_CARD_STRIPE : r->x, r->y, CJM_M_CARD_STRIPE, r->height);
   cairo_fill (cr);
-  cairo_restore (cr);
 
   /* border: dashed for steps we assume or propose, gold for moments of truth */
   if (mot)
@@ -300,7 +327,10 @@ cjm_render_draw_card (CjmLayout              *layout,
               CjmKpi *kpi = g_ptr_array_index (kpis, i);
               g_autofree char *n = g_markup_escape_text (kpi->name ? kpi->name : "", -1);
               g_autofree char *v = g_markup_escape_text (kpi->value ? kpi->value : "", -1);
-              g_autofree char *u = g_markup_escape_text (kpi->unit ? kpi->unit : "", -1);
+              /* words get a space ("7 minutes"), signs do not ("88%") */
+              g_autofree char *u = kpi->unit && g_unichar_isalpha (g_utf8_get_char (kpi->unit))
+                                   ? g_markup_printf_escaped (" %s", kpi->unit)
+                                   : g_markup_escape_text (kpi->unit ? kpi->unit : "", -1);
               g_autofree char *t = NULL;
               g_autofree char *markup = NULL;
               CjmRect box = { inner_x, y, inner_w, small };

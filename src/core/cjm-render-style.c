@@ -553,7 +553,7 @@ cjm_render_draw_face (cairo_t *cr,
 
   cjm_render_set_color (cr, &ink);
   cairo_arc (cr, x - r * 0.36, y - r * 0.22, r * 0.13, 0, 2 * G_PI);
-  cairo_fill (cr);
+  cairo_new_sub_path (cr);
   cairo_arc (cr, x + r * 0.36, y - r * 0.22, r * 0.13, 0, 2 * G_PI);
   cairo_fill (cr);
 

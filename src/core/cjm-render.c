@@ -156,6 +156,36 @@ cjm_render_draw_background (CjmLayout              *layout,
 
 /* Layer 2 */
 
+/* Whether the link's curve passes near rect: its bounding box says little
+ * for a long link that crosses the map. */
+static gboolean
+link_meets (const CjmLayoutLink *link,
+            const CjmRect       *rect)
+{
+  CjmRect grown = { rect->x - 10, rect->y - 10, rect->width + 20, rect->height + 20 };
+  double px, py;
+
+  if (!cjm_rect_intersects (&link->bounds, &grown))
+    return FALSE;
+  if (link->label.width > 0 && cjm_rect_intersects (&link->label, &grown))
+    return TRUE;
+
+  cjm_bezier_point (link->path, 0, &px, &py);
+  for (guint i = 1; i <= 32; i++)
+    {
+      double x, y;
+
+      cjm_bezier_point (link->path, i / 32.0, &x, &y);
+      /* a chord is within a few units of the curve at this sampling */
+      if (MAX (px, x) >= grown.x && MIN (px, x) <= grown.x + grown.width &&
+          MAX (py, y) >= grown.y && MIN (py, y) <= grown.y + grown.height)
+        return TRUE;
+      px = x;
+      py = y;
+    }
+  return FALSE;
+}
+
 static void
 draw_link_path (cairo_t             *cr,
                 const CjmLayoutLink *link)
@@ -166,7 +196,9 @@ draw_link_path (cairo_t             *cr,
 
   cjm_render_set_color (cr, &c_link);
   cairo_set_line_width (cr, 1.6);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* butt ends: the dot and the arrow head cover them, and round caps make
+   * cairo's stroker slower on long curves */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   /* end the stroke at the base of the arrow head */
   dx = p[3].x - p[2].x;
@@ -221,6 +253,8 @@ draw_link_part (CjmLayout           *layout,
                 gboolean             label)
 {
   cairo_save (cr);
+  /* long curves flatten into fewer segments; no visible difference */
+  cairo_set_tolerance (cr, 0.3);
   if (path)
     draw_link_path (cr, link);
   if (label && link->label.width > 0)
@@ -258,24 +292,34 @@ cjm_render_draw_links (CjmLayout              *layout,
     {
       const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
 
-      if (cjm_rect_intersects (&link->bounds, &clip))
+      if (link_meets (link, &clip))
         cjm_render_draw_link (layout, cr, link, options);
     }
 }
 
 /* Layer 4 */
 
+/* Points closer than this (map units) are joined by straight segments and
+ * drawn without markers: at that density a smooth curve and faces add
+ * nothing but cost. */
+#define DENSE_SPACING 12.0
+/* Strokes are flushed every so many segments: one long self-crossing path
+ * is much slower to rasterize than several short ones. */
+#define SEGMENTS_PER_STROKE 24
+
+/* Strokes the curve through the points (Catmull-Rom as cubic Béziers),
+ * skipping segments far from the clip. */
 static void
-curve_path (cairo_t              *cr,
-            const CjmLayoutCurve *curve,
-            const CjmRect        *clip)
+stroke_curve (cairo_t              *cr,
+              const CjmLayoutCurve *curve,
+              const CjmRect        *clip)
 {
   const CjmLayoutPoint *p = curve->points;
   guint n = curve->n_points;
   gboolean moved = FALSE;
+  guint pending = 0;
 
-  /* Catmull-Rom through the points, as cubic Béziers; segments far from
-   * the clip are skipped. */
+  cairo_new_path (cr);
   for (guint i = 0; i + 1 < n; i++)
     {
       const CjmLayoutPoint *p0 = &p[i > 0 ? i - 1 : i];
@@ -294,9 +338,20 @@ curve_path (cairo_t              *cr,
         }
       if (!moved)
         cairo_move_to (cr, p1->x, p1->y);
-      cairo_curve_to (cr, c1x, c1y, c2x, c2y, p2->x, p2->y);
+      if (fabs (p2->x - p1->x) < DENSE_SPACING)
+        cairo_line_to (cr, p2->x, p2->y);
+      else
+        cairo_curve_to (cr, c1x, c1y, c2x, c2y, p2->x, p2->y);
       moved = TRUE;
+
+      if (++pending == SEGMENTS_PER_STROKE)
+        {
+          cairo_stroke (cr);
+          cairo_move_to (cr, p2->x, p2->y);
+          pending = 0;
+        }
     }
+  cairo_stroke (cr);
 }
 
 void
@@ -307,6 +362,7 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
 {
   CjmRect clip;
   guint n_curves;
+  const double dense = CJM_M_FACE_SIZE + 4;
 
   g_return_if_fail (CJM_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
@@ -316,6 +372,7 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
   n_curves = cjm_layout_get_n_curves (layout);
 
   cairo_save (cr);
+  cairo_set_tolerance (cr, 0.3);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
@@ -328,8 +385,6 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
         if (curve->lane_index != lane_index || curve->target != target)
           continue;
 
-        cairo_new_path (cr);
-        curve_path (cr, curve, &clip);
         if (target)
           {
             const double dash[] = { 7, 5 };
@@ -344,22 +399,40 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
             cairo_set_line_width (cr, 3);
             cjm_render_set_color (cr, &curve->color);
           }
-        cairo_stroke (cr);
+        stroke_curve (cr, curve, &clip);
         cairo_set_dash (cr, NULL, 0, 0);
 
         for (guint i = 0; i < curve->n_points; i++)
           {
             const CjmLayoutPoint *pt = &curve->points[i];
             double rr = CJM_M_FACE_SIZE / 2;
+            double spacing;
 
             if (pt->x + rr + 3 < clip.x || pt->x - rr - 3 > clip.x + clip.width ||
                 pt->y + rr + 3 < clip.y || pt->y - rr - 3 > clip.y + clip.height)
+              continue;
+            spacing = MIN (i > 0 ? fabs (pt->x - curve->points[i - 1].x) : G_MAXDOUBLE,
+                           i + 1 < curve->n_points ? fabs (curve->points[i + 1].x - pt->x) : G_MAXDOUBLE);
+            if (spacing < DENSE_SPACING)
               continue;
             if (target)
               {
                 /* a hollow ring at the to-be feeling */
                 cairo_arc (cr, pt->x, pt->y, 5, 0, 2 * G_PI);
                 cjm_render_set_color (cr, &c_paper);
+                cairo_fill_preserve (cr);
+                cairo_set_line_width (cr, 2);
+                cjm_render_set_color (cr, &curve->color);
+                cairo_stroke (cr);
+              }
+            else if (spacing < dense)
+              {
+                /* too close together for faces: a dot in the emotion's colour */
+                CjmColor color;
+
+                cjm_render_get_emotion_color (pt->emotion, &color);
+                cairo_arc (cr, pt->x, pt->y, 5.5, 0, 2 * G_PI);
+                cjm_render_set_color (cr, &color);
                 cairo_fill_preserve (cr);
                 cairo_set_line_width (cr, 2);
                 cjm_render_set_color (cr, &curve->color);
@@ -569,7 +642,7 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
           CjmRect lb = { rtl ? r->x + 8 : r->x + r->width - 32, y - line / 2, 24, line };
 
           if (e == 3 || e == 0 || e == -3)
-            cjm_render_draw_face (cr, rtl ? r->x + 42 : r->x + r->width - 42, y, 7, e);
+            cjm_render_draw_face (cr, rtl ? r->x + 48 : r->x + r->width - 48, y, 7, e);
           cjm_render_text (layout, cr, CJM_FONT_CAPTION, label, &lb, 1, rtl ? 0 : CJM_TEXT_END, &c_text_faint);
         }
     }
@@ -661,7 +734,7 @@ cjm_render_draw (CjmLayout              *layout,
     {
       const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
 
-      if (cjm_rect_intersects (&link->bounds, &clip))
+      if (link_meets (link, &clip))
         draw_link_part (layout, cr, link, TRUE, FALSE);
     }
 

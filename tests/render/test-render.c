@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "cjm-checker.h"
 #include "cjm-layout.h"
 #include "cjm-render.h"
 #include "cjm-test-maps.h"
@@ -368,6 +369,69 @@ test_render_text_contained (void)
 }
 
 static void
+test_render_badges (void)
+{
+  g_autoptr(CjmDocument) doc = cjm_test_small_map (NULL);
+  g_autoptr(GPtrArray) findings = cjm_check_document (doc);
+  g_autoptr(CjmLayout) layout = NULL;
+  CjmLayoutOptions options;
+  cairo_surface_t *surface;
+  guint badged = 0;
+
+  cjm_layout_options_init (&options);
+  options.show_findings = TRUE;
+  options.findings = findings;
+  layout = cjm_layout_new (doc, &options);
+  surface = render (layout, 1);
+
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 0; i < cjm_layout_get_n_cards (layout); i++)
+    {
+      const CjmLayoutCard *card = cjm_layout_get_card (layout, i);
+      guint expected = 0;
+      int worst = -1;
+
+      for (guint f = 0; f < findings->len; f++)
+        if (!cjm_finding_get_suppressed (g_ptr_array_index (findings, f)) &&
+            cjm_finding_has_target (g_ptr_array_index (findings, f), cjm_item_get_id (card->item)))
+          {
+            expected++;
+            worst = MAX (worst, (int) cjm_finding_get_severity (g_ptr_array_index (findings, f)));
+          }
+      g_assert_cmpuint (card->n_findings, ==, expected);
+      g_assert_cmpint (card->severity, ==, worst);
+      if (expected > 0)
+        {
+          Pixel p;
+          CjmHit hit;
+
+          /* a badge at the top end corner, in the colour of the worst finding */
+          g_assert_cmpfloat (card->badge.width, >, 0);
+          p = pixel_at (surface, card->badge.x + 4, card->badge.y + card->badge.height / 2);
+          if (worst == CJM_SEVERITY_ERROR)
+            g_assert_true (p.r > 0.8 && p.g < 0.3);
+          else if (worst == CJM_SEVERITY_WARNING)
+            g_assert_true (p.r > 0.8 && p.g > 0.5 && p.b < 0.3);
+          else
+            g_assert_true (p.b > 0.8 && p.r < 0.4);
+          g_assert_cmpint (cjm_layout_hit_test (layout, card->badge.x + card->badge.width / 2,
+                                                card->badge.y + card->badge.height / 2, &hit), ==, CJM_HIT_BADGE);
+          g_assert_true (hit.item == card->item);
+          badged++;
+        }
+      else
+        g_assert_cmpfloat (card->badge.width, ==, 0);
+    }
+  g_assert_cmpuint (badged, >, 0);
+  cairo_surface_destroy (surface);
+
+  /* a live checker replaces the findings: no findings, no badges */
+  cjm_layout_set_findings (layout, NULL);
+  for (guint i = 0; i < cjm_layout_get_n_cards (layout); i++)
+    g_assert_cmpfloat (cjm_layout_get_card (layout, i)->badge.width, ==, 0);
+}
+
+static void
 test_render_empty (void)
 {
   g_autoptr(CjmDocument) doc = cjm_document_new ();
@@ -391,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/render/rtl", test_render_rtl);
   g_test_add_func ("/render/scale", test_render_scale);
   g_test_add_func ("/render/text-contained", test_render_text_contained);
+  g_test_add_func ("/render/badges", test_render_badges);
   g_test_add_func ("/render/empty", test_render_empty);
 
   return g_test_run ();
