@@ -1,0 +1,577 @@
+/* cjm-findings-panel.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "CjmFindingsPanel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cjm-findings-panel.h"
+
+struct _CjmFindingsPanel
+{
+  GtkWidget       parent_instance;
+
+  CjmChecker     *checker;
+  GListStore     *suppressed;
+
+  /* Template widgets */
+  GtkWidget      *box;
+  GtkLabel       *summary_label;
+  GtkStack       *stack;
+  GtkListBox     *list;
+  GtkListBox     *suppressed_list;
+  GtkToggleButton *suppressed_toggle;
+  GtkRevealer    *suppressed_revealer;
+};
+
+G_DEFINE_FINAL_TYPE (CjmFindingsPanel, cjm_findings_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHECKER,
+  N_PROPS
+};
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const struct {
+  const char *rule;
+  const char *title;
+} rule_titles[] = {
+  { "CJM-S01", N_("Broken reference") },
+  { "CJM-F01", N_("Conflicting facts") },
+  { "CJM-E01", N_("Uneven emotion across channels") },
+  { "CJM-S02", N_("Same step in different stages") },
+  { "CJM-K01", N_("Different KPIs for the same step") },
+  { "CJM-O01", N_("No owner") },
+  { "CJM-O02", N_("Split ownership") },
+  { "CJM-O03", N_("Third party without an owner") },
+  { "CJM-C01", N_("Channel gap") },
+  { "CJM-G01", N_("Customer goal not served") },
+  { "CJM-P01", N_("Pain without an opportunity") },
+  { "CJM-T01", N_("Declining satisfaction") },
+  { "CJM-M01", N_("Not measured") },
+  { "CJM-X01", N_("Inconsistent terminology") },
+  { "CJM-R01", N_("Opportunity not prioritized") },
+  { "CJM-H01", N_("Painful hand-off") },
+  { "CJM-D01", N_("Dead end") },
+};
+
+/* Static helpers */
+
+static const char *
+severity_icon (CjmSeverity severity)
+{
+  switch (severity)
+    {
+    case CJM_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case CJM_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case CJM_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+severity_class (CjmSeverity severity)
+{
+  switch (severity)
+    {
+    case CJM_SEVERITY_ERROR:
+      return "error";
+    case CJM_SEVERITY_WARNING:
+      return "warning";
+    case CJM_SEVERITY_INFO:
+    default:
+      return "accent";
+    }
+}
+
+static CjmFinding *
+row_get_finding (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "cjm-finding");
+}
+
+static void
+on_suppress_entry_activate (GtkEntry *entry,
+                            gpointer  user_data)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (user_data);
+  CjmFinding *finding = g_object_get_data (G_OBJECT (entry), "cjm-finding");
+  g_autoptr(CjmFinding) hold = g_object_ref (finding);
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+
+  if (*reason == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      return;
+    }
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  if (self->checker != NULL)
+    cjm_checker_suppress (self->checker, hold, reason);
+}
+
+static void
+on_suppress_button_clicked (GtkButton *button,
+                            gpointer   user_data)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (button), "cjm-entry");
+
+  on_suppress_entry_activate (entry, user_data);
+}
+
+static void
+on_restore_clicked (GtkButton *button,
+                    gpointer   user_data)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (user_data);
+  CjmFinding *finding = g_object_get_data (G_OBJECT (button), "cjm-finding");
+  g_autoptr(CjmFinding) hold = g_object_ref (finding);
+
+  if (self->checker != NULL)
+    cjm_checker_unsuppress (self->checker, hold);
+}
+
+/* The reason a suppress element gives for this finding, or NULL. */
+static const char *
+find_suppression_reason (CjmFindingsPanel *self,
+                         CjmFinding       *finding)
+{
+  CjmDocument *document;
+  GPtrArray *suppressions;
+
+  if (self->checker == NULL)
+    return NULL;
+
+  document = cjm_checker_get_document (self->checker);
+  suppressions = cjm_document_get_items (document, CJM_KIND_SUPPRESSION);
+  for (guint i = 0; i < suppressions->len; i++)
+    {
+      CjmItem *item = g_ptr_array_index (suppressions, i);
+
+      if (g_strcmp0 (cjm_item_get_field (item, CJM_FIELD_RULE), cjm_finding_get_rule (finding)) == 0
+          && cjm_finding_has_target (finding, cjm_item_get_field (item, CJM_FIELD_TARGET)))
+        return cjm_item_get_field (item, CJM_FIELD_TEXT);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+build_suppress_popover (CjmFindingsPanel *self,
+                        CjmFinding       *finding)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (_("Why is this finding not a problem?"));
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Suppress"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, saved in the map"));
+  gtk_widget_set_size_request (entry, 240, -1);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_name (entry, "suppress-reason");
+  gtk_widget_set_name (button, "suppress-confirm");
+
+  g_object_set_data_full (G_OBJECT (entry), "cjm-finding", g_object_ref (finding), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "cjm-entry", entry);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_suppress_entry_activate), self, 0);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_suppress_button_clicked), self, 0);
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), button);
+  return popover;
+}
+
+static GtkWidget *
+create_row (CjmFindingsPanel *self,
+            CjmFinding       *finding,
+            gboolean          suppressed)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (cjm_finding_get_severity (finding)));
+  GtkWidget *title = gtk_label_new (cjm_findings_panel_rule_title (cjm_finding_get_rule (finding)));
+  GtkWidget *message = gtk_label_new (cjm_finding_get_message (finding));
+  GtkWidget *rule = gtk_label_new (cjm_finding_get_rule (finding));
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *action;
+
+  gtk_widget_add_css_class (icon, severity_class (cjm_finding_get_severity (finding)));
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 2);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (rule), 1);
+  gtk_widget_add_css_class (rule, "dim-label");
+  gtk_widget_add_css_class (rule, "caption");
+  gtk_box_append (GTK_BOX (title_box), title);
+  gtk_box_append (GTK_BOX (title_box), rule);
+
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 36);
+  gtk_label_set_width_chars (GTK_LABEL (message), 20);
+
+  gtk_box_append (GTK_BOX (vbox), title_box);
+  gtk_box_append (GTK_BOX (vbox), message);
+  gtk_widget_set_hexpand (vbox, TRUE);
+
+  if (suppressed)
+    {
+      action = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+      gtk_widget_set_tooltip_text (action, _("Restore this finding"));
+      g_object_set_data_full (G_OBJECT (action), "cjm-finding", g_object_ref (finding), g_object_unref);
+      g_signal_connect_object (action, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
+      const char *reason = find_suppression_reason (self, finding);
+
+      gtk_widget_add_css_class (vbox, "dim-label");
+      if (reason != NULL && *reason != '\0')
+        {
+          g_autofree char *text = g_strdup_printf (_("Suppressed: %s"), reason);
+          GtkWidget *why = gtk_label_new (text);
+
+          gtk_label_set_xalign (GTK_LABEL (why), 0);
+          gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+          gtk_widget_add_css_class (why, "caption");
+          gtk_box_append (GTK_BOX (vbox), why);
+        }
+    }
+  else
+    {
+      action = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (action), "action-unavailable-symbolic");
+      gtk_widget_set_tooltip_text (action, _("Suppress this finding…"));
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (action), build_suppress_popover (self, finding));
+    }
+  gtk_widget_set_name (action, suppressed ? "restore-button" : "suppress-button");
+  gtk_widget_add_css_class (action, "flat");
+  gtk_widget_set_valign (action, GTK_ALIGN_START);
+
+  gtk_box_append (GTK_BOX (hbox), icon);
+  gtk_box_append (GTK_BOX (hbox), vbox);
+  gtk_box_append (GTK_BOX (hbox), action);
+  gtk_widget_set_margin_start (hbox, 12);
+  gtk_widget_set_margin_end (hbox, 6);
+  gtk_widget_set_margin_top (hbox, 8);
+  gtk_widget_set_margin_bottom (hbox, 8);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
+  g_object_set_data_full (G_OBJECT (row), "cjm-finding", g_object_ref (finding), g_object_unref);
+  gtk_widget_set_tooltip_text (row, cjm_finding_get_message (finding));
+  return row;
+}
+
+static GtkWidget *
+create_visible_row (gpointer item,
+                    gpointer user_data)
+{
+  return create_row (CJM_FINDINGS_PANEL (user_data), CJM_FINDING (item), FALSE);
+}
+
+static GtkWidget *
+create_suppressed_row (gpointer item,
+                       gpointer user_data)
+{
+  return create_row (CJM_FINDINGS_PANEL (user_data), CJM_FINDING (item), TRUE);
+}
+
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  CjmSeverity severity = cjm_finding_get_severity (row_get_finding (row));
+  const char *title;
+  GtkWidget *label;
+
+  if (before != NULL && cjm_finding_get_severity (row_get_finding (before)) == severity)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  switch (severity)
+    {
+    case CJM_SEVERITY_ERROR:
+      title = _("Errors");
+      break;
+    case CJM_SEVERITY_WARNING:
+      title = _("Warnings");
+      break;
+    case CJM_SEVERITY_INFO:
+    default:
+      title = _("Suggestions");
+      break;
+    }
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+update_summary (CjmFindingsPanel *self)
+{
+  GListModel *model = self->checker ? G_LIST_MODEL (self->checker) : NULL;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  guint counts[3] = { 0, 0, 0 };
+  guint n_suppressed = g_list_model_get_n_items (G_LIST_MODEL (self->suppressed));
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *infos = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *toggle = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CjmFinding) finding = g_list_model_get_item (model, i);
+      counts[cjm_finding_get_severity (finding)]++;
+    }
+
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                         counts[CJM_SEVERITY_ERROR]),
+                            counts[CJM_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                           counts[CJM_SEVERITY_WARNING]),
+                              counts[CJM_SEVERITY_WARNING]);
+  infos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggestion", "%u suggestions",
+                                        counts[CJM_SEVERITY_INFO]),
+                           counts[CJM_SEVERITY_INFO]);
+  /* Translators: "2 errors · 5 warnings · 3 suggestions" */
+  summary = g_strdup_printf (_("%s · %s · %s"), errors, warnings, infos);
+  gtk_label_set_label (self->summary_label, summary);
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+
+  toggle = g_strdup_printf (_("Suppressed (%u)"), n_suppressed);
+  gtk_button_set_label (GTK_BUTTON (self->suppressed_toggle), toggle);
+  gtk_widget_set_visible (GTK_WIDGET (self->suppressed_toggle), n_suppressed > 0);
+  if (n_suppressed == 0)
+    gtk_toggle_button_set_active (self->suppressed_toggle, FALSE);
+}
+
+static void
+refresh_suppressed (CjmFindingsPanel *self)
+{
+  GPtrArray *all = self->checker ? cjm_checker_get_all (self->checker) : NULL;
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (cjm_finding_get_suppressed (g_ptr_array_index (all, i)))
+      g_ptr_array_add (hidden, g_ptr_array_index (all, i));
+
+  g_list_store_splice (self->suppressed, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->suppressed)),
+                       hidden->pdata, hidden->len);
+}
+
+/* Callbacks */
+
+static void
+on_checker_items_changed (CjmFindingsPanel *self,
+                          guint             position,
+                          guint             removed,
+                          guint             added,
+                          GListModel       *model)
+{
+  refresh_suppressed (self);
+  update_summary (self);
+}
+
+static void
+on_list_row_activated (CjmFindingsPanel *self,
+                       GtkListBoxRow    *row,
+                       GtkListBox       *list)
+{
+  g_signal_emit (self, signals[FINDING_ACTIVATED], 0, row_get_finding (row));
+}
+
+/* GObject */
+
+static void
+cjm_findings_panel_dispose (GObject *object)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_FINDINGS_PANEL);
+  g_clear_object (&self->checker);
+  g_clear_object (&self->suppressed);
+
+  G_OBJECT_CLASS (cjm_findings_panel_parent_class)->dispose (object);
+}
+
+static void
+cjm_findings_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKER:
+      g_value_set_object (value, self->checker);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cjm_findings_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKER:
+      cjm_findings_panel_set_checker (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cjm_findings_panel_class_init (CjmFindingsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cjm_findings_panel_dispose;
+  object_class->get_property = cjm_findings_panel_get_property;
+  object_class->set_property = cjm_findings_panel_set_property;
+
+  properties[PROP_CHECKER] =
+    g_param_spec_object ("checker", NULL, NULL, CJM_TYPE_CHECKER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CjmFindingsPanel::finding-activated:
+   * @finding: the CjmFinding the user chose
+   */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CJM_TYPE_FINDING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cjm-findings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_list);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findingspanel");
+}
+
+static void
+cjm_findings_panel_init (CjmFindingsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->suppressed = g_list_store_new (CJM_TYPE_FINDING);
+  gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
+  gtk_list_box_bind_model (self->suppressed_list, G_LIST_MODEL (self->suppressed),
+                           create_suppressed_row, self, NULL);
+  update_summary (self);
+}
+
+/* Public API */
+
+GtkWidget *
+cjm_findings_panel_new (void)
+{
+  return g_object_new (CJM_TYPE_FINDINGS_PANEL, NULL);
+}
+
+CjmChecker *
+cjm_findings_panel_get_checker (CjmFindingsPanel *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDINGS_PANEL (self), NULL);
+  return self->checker;
+}
+
+void
+cjm_findings_panel_set_checker (CjmFindingsPanel *self,
+                                CjmChecker       *checker)
+{
+  g_return_if_fail (CJM_IS_FINDINGS_PANEL (self));
+  g_return_if_fail (!checker || CJM_IS_CHECKER (checker));
+
+  if (self->checker == checker)
+    return;
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_func (self->checker, on_checker_items_changed, self);
+  g_set_object (&self->checker, checker);
+
+  gtk_list_box_bind_model (self->list, checker ? G_LIST_MODEL (checker) : NULL,
+                           create_visible_row, self, NULL);
+  if (checker != NULL)
+    g_signal_connect_object (checker, "items-changed",
+                             G_CALLBACK (on_checker_items_changed), self, G_CONNECT_SWAPPED);
+
+  refresh_suppressed (self);
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
+}
+
+guint
+cjm_findings_panel_get_n_visible (CjmFindingsPanel *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDINGS_PANEL (self), 0);
+
+  if (self->checker == NULL)
+    return 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->checker));
+}
+
+const char *
+cjm_findings_panel_rule_title (const char *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rule_titles); i++)
+    if (g_strcmp0 (rule, rule_titles[i].rule) == 0)
+      return _(rule_titles[i].title);
+  return rule;
+}
