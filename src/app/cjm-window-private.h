@@ -8,6 +8,7 @@
 
 #include "cjm-inspector.h"
 #include "cjm-canvas.h"
+#include "cjm-findings-panel.h"
 #include "cjm-palette.h"
 #include "cjm-window.h"
 
@@ -40,6 +41,9 @@ struct _CjmWindow
   AdwStatusPage        *canvas_placeholder;
   GtkBox               *side_panel;
   CjmInspector         *inspector;
+  AdwViewStack         *side_stack;
+  AdwViewStackPage     *findings_page;
+  CjmFindingsPanel     *findings_panel;
   GMenu                *recent_menu;
 
   /* The map editor (cjm-window-canvas.c) and the live checker */
@@ -58,5 +62,11 @@ void     _cjm_window_update_recent      (CjmWindow      *self);
 /* cjm-window-canvas.c */
 void     _cjm_window_init_canvas        (CjmWindow      *self);
 void     _cjm_window_update_canvas      (CjmWindow      *self);
+
+/* cjm-window-findings.c */
+void     _cjm_window_class_findings_init (CjmWindowClass *klass);
+void     _cjm_window_init_findings      (CjmWindow      *self);
+void     _cjm_window_update_findings    (CjmWindow      *self);
+void     _cjm_window_show_findings      (CjmWindow      *self);
 
 G_END_DECLS

@@ -244,6 +244,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CJM_TYPE_INSPECTOR);
+  g_type_ensure (CJM_TYPE_FINDINGS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cjm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, toast_overlay);
@@ -258,9 +259,13 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, canvas_placeholder);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, CjmWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, CjmWindow, findings_page);
+  gtk_widget_class_bind_template_child (widget_class, CjmWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, recent_menu);
 
   _cjm_window_class_actions_init (klass);
+  _cjm_window_class_findings_init (klass);
 }
 
 static void
@@ -268,6 +273,7 @@ cjm_window_init (CjmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _cjm_window_init_canvas (self);
+  _cjm_window_init_findings (self);
 
   self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "changed",
