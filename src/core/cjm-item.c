@@ -456,15 +456,52 @@ cjm_lane_kind_holds (CjmLaneKind kind)
     }
 }
 
+/* The same as below for ASCII text, without the allocations of the
+ * general path: the checker normalizes every interaction, fact and KPI of
+ * a map. NULL when the text is not all ASCII. */
+static char *
+normalize_ascii (const char *text)
+{
+  gsize len = strlen (text), n = 0;
+  char *out = g_malloc (len + 1);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      char c = *p;
+
+      if ((guchar) c >= 0x80)
+        {
+          g_free (out);
+          return NULL;
+        }
+      /* g_unichar_isspace() on ASCII (not \v) */
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space)
+        out[n++] = ' ';
+      space = FALSE;
+      out[n++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
+  out[n] = '\0';
+  return out;
+}
+
 char *
 cjm_normalize (const char *text)
 {
   GString *out;
   g_autofree char *folded = NULL;
   gboolean space = FALSE;
+  char *ascii;
 
   if (text == NULL)
     return g_strdup ("");
+  if ((ascii = normalize_ascii (text)) != NULL)
+    return ascii;
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
