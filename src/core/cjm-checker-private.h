@@ -66,11 +66,21 @@ struct _CjmRec
   char         *to;
 
   /* suppressions */
-  char         *supp_key;     /* "CJM-X01\037target", NULL when incomplete */
-  char         *target;
+  CjmRule       supp_rule;    /* CJM_N_RULES when not a known rule */
+  char         *target;       /* trimmed, NULL when absent */
 
   CjmScope      scope;
 };
+
+/* The records under one key of an index. Laid out so that
+ * g_ptr_array_index() and ->len work on it as on a GPtrArray. */
+typedef struct {
+  CjmRec      **pdata;
+  guint         len;
+  guint         size;
+  CjmRec       *inline_recs[2];
+  char          key[];        /* for string keys */
+} CjmBucket;
 
 typedef struct {
   char         *text;         /* normalized synonym */
@@ -87,13 +97,14 @@ typedef struct {
   GHashTable   *stages_by_id;      /* id → first stage CjmRec */
   GHashTable   *lanes_by_id;       /* id → first lane CjmRec */
   GHashTable   *personas_by_id;    /* id → first persona CjmRec */
-  GHashTable   *ids;               /* id → GPtrArray of CjmRec, any kind */
-  GHashTable   *tps_by_key;        /* interaction key → GPtrArray of CjmRec */
-  GHashTable   *tps_by_stage;      /* stage CjmRec → GPtrArray of CjmRec */
-  GHashTable   *links_by_end;      /* id → GPtrArray of link CjmRec (from or to) */
-  GHashTable   *opps_by_address;   /* id → GPtrArray of opportunity CjmRec */
-  GHashTable   *supps_by_target;   /* id → GPtrArray of suppression CjmRec */
-  GHashTable   *suppressions;      /* supp_key → count */
+  GHashTable   *ids;               /* id → CjmBucket of CjmRec, any kind */
+  GHashTable   *tps_by_key;        /* interaction key → CjmBucket of touchpoints */
+  GHashTable   *tps_by_stage;      /* stage CjmRec → CjmBucket of touchpoints */
+  GHashTable   *links_by_end;      /* id → CjmBucket of links (from or to) */
+  GHashTable   *opps_by_address;   /* id → CjmBucket of opportunities */
+  GHashTable   *supps_by_target;   /* id → CjmBucket of suppressions */
+  GHashTable   *suppressions;      /* target id → guint[CJM_N_RULES] counts */
+  guint         suppressed_rules[CJM_N_RULES];  /* suppressions of each rule */
 
   GHashTable   *interaction_scopes; /* key → CjmScope */
   GHashTable   *duplicate_scopes;   /* id → CjmScope */
@@ -105,6 +116,13 @@ typedef struct {
   int           last_stage;        /* index of the last stage with a placed
                                     * touchpoint, -1 when none */
 } CjmCheck;
+
+/* The document position of an item: its kind's container, then index. */
+static inline guint32
+cjm_rules_position (CjmRec *rec)
+{
+  return ((guint32) rec->kind << 24) | MIN (rec->index, 0xffffff);
+}
 
 /* cjm-rules.c */
 void      cjm_rules_compute_scope  (CjmCheck   *check,

@@ -30,7 +30,10 @@ struct _CjmChecker
   gboolean     built;
 
   GPtrArray   *all;             /* CjmFinding, sorted */
-  GPtrArray   *visible;         /* the list model's items */
+  GPtrArray   *visible;         /* the list model's items (not referenced) */
+  GPtrArray   *diff_before;     /* while emitting items-changed: the old rows */
+  guint        diff_i;          /* … of which those from here on are still shown */
+  guint        diff_j;          /* … after this many new rows */
   GHashTable  *by_target;       /* id → GPtrArray of visible findings, built on demand */
   gboolean     show_suppressed;
 
@@ -116,7 +119,6 @@ rec_clear_cache (CjmRec *rec)
   g_clear_pointer (&rec->addresses, g_strfreev);
   g_clear_pointer (&rec->from, g_free);
   g_clear_pointer (&rec->to, g_free);
-  g_clear_pointer (&rec->supp_key, g_free);
   g_clear_pointer (&rec->target, g_free);
 }
 
@@ -179,8 +181,7 @@ rec_refresh (CjmCheck *check,
           rec->target = g_strstrip (g_strdup (target));
         if (rec->target != NULL && *rec->target == '\0')
           g_clear_pointer (&rec->target, g_free);
-        rec->supp_key = cjm_rules_suppression_key (cjm_item_get_field (item, CJM_FIELD_RULE),
-                                                   target);
+        rec->supp_rule = cjm_rule_from_id (cjm_item_get_field (item, CJM_FIELD_RULE));
       }
       break;
 
@@ -198,23 +199,49 @@ rec_refresh (CjmCheck *check,
 /* Indexes */
 
 static void
+bucket_free (gpointer data)
+{
+  CjmBucket *bucket = data;
+
+  if (bucket->pdata != bucket->inline_recs)
+    g_free (bucket->pdata);
+  g_free (bucket);
+}
+
+static void
 multimap_add (GHashTable *map,
               gpointer    key,
               gboolean    string_key,
               CjmRec     *rec)
 {
-  GPtrArray *recs;
+  CjmBucket *bucket;
 
   if (key == NULL)
     return;
-  recs = g_hash_table_lookup (map, key);
-  if (recs == NULL)
+  bucket = g_hash_table_lookup (map, key);
+  if (bucket == NULL)
     {
-      recs = g_ptr_array_new ();
-      g_hash_table_insert (map, string_key ? g_strdup (key) : key, recs);
+      gsize key_size = string_key ? strlen (key) + 1 : 0;
+
+      bucket = g_malloc (sizeof (CjmBucket) + key_size);
+      bucket->pdata = bucket->inline_recs;
+      bucket->len = 0;
+      bucket->size = G_N_ELEMENTS (bucket->inline_recs);
+      if (string_key)
+        memcpy (bucket->key, key, key_size);
+      g_hash_table_insert (map, string_key ? bucket->key : key, bucket);
     }
-  if (!g_ptr_array_find (recs, rec, NULL))
-    g_ptr_array_add (recs, rec);
+  for (guint i = 0; i < bucket->len; i++)
+    if (bucket->pdata[i] == rec)
+      return;
+  if (bucket->len == bucket->size)
+    {
+      bucket->size *= 2;
+      if (bucket->pdata == bucket->inline_recs)
+        bucket->pdata = g_memdup2 (bucket->inline_recs, sizeof bucket->inline_recs);
+      bucket->pdata = g_renew (CjmRec *, bucket->pdata, bucket->size);
+    }
+  bucket->pdata[bucket->len++] = rec;
 }
 
 static void
@@ -222,15 +249,20 @@ multimap_remove (GHashTable *map,
                  gpointer    key,
                  CjmRec     *rec)
 {
-  GPtrArray *recs;
+  CjmBucket *bucket;
 
   if (key == NULL)
     return;
-  recs = g_hash_table_lookup (map, key);
-  if (recs == NULL)
+  bucket = g_hash_table_lookup (map, key);
+  if (bucket == NULL)
     return;
-  g_ptr_array_remove (recs, rec);
-  if (recs->len == 0)
+  for (guint i = 0; i < bucket->len; i++)
+    if (bucket->pdata[i] == rec)
+      {
+        bucket->pdata[i] = bucket->pdata[--bucket->len];
+        break;
+      }
+  if (bucket->len == 0)
     g_hash_table_remove (map, key);
 }
 
@@ -261,12 +293,17 @@ index_add (CjmCheck *check,
 
     case CJM_KIND_SUPPRESSION:
       multimap_add (check->supps_by_target, rec->target, TRUE, rec);
-      if (rec->supp_key != NULL)
+      if (rec->target != NULL && rec->supp_rule < CJM_N_RULES)
         {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->suppressions, rec->supp_key));
+          guint *counts = g_hash_table_lookup (check->suppressions, rec->target);
 
-          g_hash_table_insert (check->suppressions, g_strdup (rec->supp_key),
-                               GUINT_TO_POINTER (count + 1));
+          if (counts == NULL)
+            {
+              counts = g_new0 (guint, CJM_N_RULES);
+              g_hash_table_insert (check->suppressions, g_strdup (rec->target), counts);
+            }
+          counts[rec->supp_rule]++;
+          check->suppressed_rules[rec->supp_rule]++;
         }
       break;
 
@@ -309,15 +346,18 @@ index_remove (CjmCheck *check,
 
     case CJM_KIND_SUPPRESSION:
       multimap_remove (check->supps_by_target, rec->target, rec);
-      if (rec->supp_key != NULL)
+      if (rec->target != NULL && rec->supp_rule < CJM_N_RULES)
         {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->suppressions, rec->supp_key));
+          guint *counts = g_hash_table_lookup (check->suppressions, rec->target);
+          guint total = 0;
 
-          if (count <= 1)
-            g_hash_table_remove (check->suppressions, rec->supp_key);
-          else
-            g_hash_table_insert (check->suppressions, g_strdup (rec->supp_key),
-                                 GUINT_TO_POINTER (count - 1));
+          g_assert (counts != NULL && counts[rec->supp_rule] > 0);
+          counts[rec->supp_rule]--;
+          check->suppressed_rules[rec->supp_rule]--;
+          for (guint r = 0; r < CJM_N_RULES; r++)
+            total += counts[r];
+          if (total == 0)
+            g_hash_table_remove (check->suppressions, rec->target);
         }
       break;
 
@@ -369,23 +409,18 @@ check_init (CjmCheck    *check,
   check->stages_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   check->lanes_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   check->personas_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  check->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) g_ptr_array_unref);
-  check->tps_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_ptr_array_unref);
-  check->tps_by_stage = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify) g_ptr_array_unref);
-  check->links_by_end = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify) g_ptr_array_unref);
-  check->opps_by_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-  check->supps_by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-  check->suppressions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  check->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, bucket_free);
+  check->tps_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, bucket_free);
+  check->tps_by_stage = g_hash_table_new_full (NULL, NULL, NULL, bucket_free);
+  check->links_by_end = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, bucket_free);
+  check->opps_by_address = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, bucket_free);
+  check->supps_by_target = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, bucket_free);
+  check->suppressions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   check->interaction_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, scope_free);
   check->duplicate_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, scope_free);
   scope_init (&check->trend, CJM_SCOPE_TREND, NULL, NULL);
   check->synonyms = g_ptr_array_new_with_free_func (synonym_free);
+  memset (check->suppressed_rules, 0, sizeof check->suppressed_rules);
   check->spread = 3;
   check->last_stage = -1;
 }
@@ -491,15 +526,15 @@ position_of (CjmChecker *self,
 
   if (rec == NULL)
     return G_MAXUINT32;
-  return ((guint32) rec->kind << 24) | MIN (rec->index, 0xffffff);
+  return cjm_rules_position (rec);
 }
 
 static void
 refresh_positions (CjmChecker *self,
                    CjmFinding *finding)
 {
-  for (guint i = 0; i < finding->order_items->len; i++)
-    finding->positions[i] = position_of (self, g_ptr_array_index (finding->order_items, i));
+  for (guint i = 0; i < finding->n_order; i++)
+    finding->positions[i] = position_of (self, finding->order_items[i]);
 }
 
 /* Severity (error first), rule id, positions, key, message. Uses the
@@ -518,14 +553,14 @@ compare_findings (CjmFinding *a,
   if (a->rule != b->rule)
     return a->rule < b->rule ? -1 : 1;
 
-  n = MIN (a->order_items->len, b->order_items->len);
+  n = MIN (a->n_order, b->n_order);
   for (guint i = 0; i < n; i++)
     if (a->positions[i] != b->positions[i])
       return a->positions[i] < b->positions[i] ? -1 : 1;
-  if (a->order_items->len != b->order_items->len)
-    return a->order_items->len < b->order_items->len ? -1 : 1;
+  if (a->n_order != b->n_order)
+    return a->n_order < b->n_order ? -1 : 1;
 
-  cmp = strcmp (a->subkey, b->subkey);
+  cmp = g_strcmp0 (a->subkey, b->subkey);
   if (cmp != 0)
     return cmp;
   return strcmp (a->message, b->message);
@@ -552,7 +587,7 @@ mark (CjmChecker *self,
 
 static void
 mark_recs (CjmChecker *self,
-           GPtrArray  *recs)
+           CjmBucket  *recs)
 {
   for (guint i = 0; recs != NULL && i < recs->len; i++)
     mark (self, &((CjmRec *) g_ptr_array_index (recs, i))->scope);
@@ -595,7 +630,7 @@ touch_id (CjmChecker *self,
           const char *id)
 {
   CjmCheck *check = &self->check;
-  GPtrArray *recs;
+  CjmBucket *recs;
   CjmScope *scope;
 
   if (id == NULL)
@@ -956,114 +991,105 @@ patch_all (CjmChecker *self,
 }
 
 /* Brings the list model to the new list of visible findings, one
- * items-changed per run of changed rows. */
+ * items-changed per run of changed rows. While the signals are emitted the
+ * model shows the new rows up to the run and the old ones after it. The
+ * rows hold no references: all (and, for the rows that go, the caller)
+ * keeps the findings alive. */
 static void
 update_visible (CjmChecker *self)
 {
-  g_autoptr(GPtrArray) next = g_ptr_array_new_full (self->all->len, g_object_unref);
+  GPtrArray *next = g_ptr_array_sized_new (self->all->len);
   GPtrArray *old = self->visible;
-  guint n_old_start = old->len;
-  guint i = 0, j = 0;
-  gboolean changed = FALSE;
+  guint n_old = old->len;
+  guint prefix = 0, suffix = 0, end_old, end_new, i, j;
 
   for (guint k = 0; k < self->all->len; k++)
     {
       CjmFinding *finding = g_ptr_array_index (self->all, k);
 
       if (self->show_suppressed || !finding->suppressed)
-        g_ptr_array_add (next, g_object_ref (finding));
+        g_ptr_array_add (next, finding);
     }
 
-  /* Fast path: nothing moved. */
-  if (next->len == old->len)
+  while (prefix < old->len && prefix < next->len && old->pdata[prefix] == next->pdata[prefix])
+    prefix++;
+  if (prefix == old->len && prefix == next->len)
     {
-      guint k;
+      g_ptr_array_unref (next);
+      return;
+    }
+  while (suffix < old->len - prefix && suffix < next->len - prefix
+         && old->pdata[old->len - 1 - suffix] == next->pdata[next->len - 1 - suffix])
+    suffix++;
+  end_old = old->len - suffix;
+  end_new = next->len - suffix;
 
-      for (k = 0; k < next->len; k++)
-        if (next->pdata[k] != old->pdata[k])
-          break;
-      if (k == next->len)
-        return;
+  for (guint k = prefix; k < end_old; k++)
+    {
+      CjmFinding *finding = g_ptr_array_index (old, k);
+
+      finding->in_old = TRUE;
+      finding->old_index = k;
+    }
+  for (guint k = prefix; k < end_new; k++)
+    {
+      CjmFinding *finding = g_ptr_array_index (next, k);
+
+      finding->in_new = TRUE;
+      finding->new_index = k;
     }
 
-  /* Snapshot of the old order. */
-  {
-    g_autoptr(GPtrArray) before = g_ptr_array_copy (old, (GCopyFunc) (void (*) (void)) g_object_ref,
-                                                    NULL);
+  self->visible = next;
+  self->diff_before = old;
+  i = j = prefix;
+  while (i < end_old || j < end_new)
+    {
+      guint position = j, n_removed = 0;
 
-    g_ptr_array_set_free_func (before, g_object_unref);
-    for (guint k = 0; k < before->len; k++)
-      {
-        CjmFinding *finding = g_ptr_array_index (before, k);
-
-        finding->in_old = TRUE;
-        finding->old_index = k;
-      }
-    for (guint k = 0; k < next->len; k++)
-      {
-        CjmFinding *finding = g_ptr_array_index (next, k);
-
-        finding->in_new = TRUE;
-        finding->new_index = k;
-      }
-
-    while (i < before->len || j < next->len)
-      {
-        guint position = j, n_removed = 0;
-
-        if (i < before->len && j < next->len && before->pdata[i] == next->pdata[j])
-          {
-            i++;
-            j++;
-            continue;
-          }
-
-        for (;;)
-          {
-            CjmFinding *o = i < before->len ? g_ptr_array_index (before, i) : NULL;
-            CjmFinding *n = j < next->len ? g_ptr_array_index (next, j) : NULL;
-
-            if (o != NULL && (!o->in_new || o->new_index < j))
-              {
-                n_removed++;
-                i++;
-              }
-            else if (n != NULL && (!n->in_old || n->old_index < i))
-              j++;
-            else if (o != NULL && n != NULL && o != n)
-              {
-                n_removed++;
-                i++;
-              }
-            else
-              break;
-          }
-
-        /* Apply the run to the live array, then announce it. */
+      if (i < end_old && j < end_new && old->pdata[i] == next->pdata[j])
         {
-          GPtrArray *spliced = g_ptr_array_new_full (old->len - n_removed + (j - position),
-                                                     g_object_unref);
-
-          for (guint k = 0; k < position; k++)
-            g_ptr_array_add (spliced, g_object_ref (g_ptr_array_index (old, k)));
-          for (guint k = position; k < j; k++)
-            g_ptr_array_add (spliced, g_object_ref (g_ptr_array_index (next, k)));
-          for (guint k = position + n_removed; k < old->len; k++)
-            g_ptr_array_add (spliced, g_object_ref (g_ptr_array_index (old, k)));
-          g_ptr_array_unref (old);
-          old = self->visible = spliced;
+          i++;
+          j++;
+          continue;
         }
-        changed = TRUE;
-        g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, j - position);
-      }
 
-    for (guint k = 0; k < before->len; k++)
-      ((CjmFinding *) g_ptr_array_index (before, k))->in_old = FALSE;
-    for (guint k = 0; k < next->len; k++)
-      ((CjmFinding *) g_ptr_array_index (next, k))->in_new = FALSE;
-  }
+      for (;;)
+        {
+          CjmFinding *o = i < end_old ? g_ptr_array_index (old, i) : NULL;
+          CjmFinding *n = j < end_new ? g_ptr_array_index (next, j) : NULL;
 
-  if (changed && n_old_start != self->visible->len)
+          if (o != NULL && (!o->in_new || o->new_index < j))
+            {
+              /* gone, or already shown earlier */
+              n_removed++;
+              i++;
+            }
+          else if (n != NULL && (!n->in_old || n->old_index < i))
+            /* new, or already taken out earlier */
+            j++;
+          else if (o != NULL && n != NULL && o != n)
+            {
+              /* both stay but their order changed */
+              n_removed++;
+              i++;
+            }
+          else
+            break;
+        }
+
+      self->diff_i = i;
+      self->diff_j = j;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, j - position);
+    }
+
+  for (guint k = prefix; k < end_old; k++)
+    ((CjmFinding *) g_ptr_array_index (old, k))->in_old = FALSE;
+  for (guint k = prefix; k < end_new; k++)
+    ((CjmFinding *) g_ptr_array_index (next, k))->in_new = FALSE;
+  self->diff_before = NULL;
+  g_ptr_array_unref (old);
+
+  if (n_old != next->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -1075,8 +1101,10 @@ add_scope_findings (GPtrArray *out,
     g_ptr_array_add (out, g_object_ref (g_ptr_array_index (scope->findings, i)));
 }
 
-/* Checks everything again. Findings equal to old ones keep their objects. */
-static void
+/* Checks everything again. Findings equal to old ones keep their objects.
+ * Returns the old list, to keep its findings alive until the model has
+ * moved on. */
+static GPtrArray *
 rebuild (CjmChecker *self)
 {
   CjmCheck *check = &self->check;
@@ -1133,7 +1161,7 @@ rebuild (CjmChecker *self)
     {
       CjmScope *scope;
 
-      if (((GPtrArray *) value)->len < 2)
+      if (((CjmBucket *) value)->len < 2)
         continue;
       scope = scope_new (CJM_SCOPE_DUPLICATES, key);
       g_hash_table_insert (check->duplicate_scopes, scope->key, scope);
@@ -1158,6 +1186,7 @@ rebuild (CjmChecker *self)
               if (cjm_finding_same (old, finding))
                 {
                   cjm_finding_set_suppressed (old, finding->suppressed);
+                  memcpy (old->positions, finding->positions, old->n_order * sizeof (guint32));
                   scope->findings->pdata[i] = g_object_ref (old);
                   g_object_unref (finding);
                   g_ptr_array_remove_index_fast (same, k);
@@ -1168,11 +1197,12 @@ rebuild (CjmChecker *self)
       add_scope_findings (all, scope);
     }
 
-  for (guint i = 0; i < all->len; i++)
-    refresh_positions (self, g_ptr_array_index (all, i));
+  /* Positions were set when the findings were made, and reused ones are
+   * the same as their new equals. */
   g_ptr_array_sort (all, compare_findings_ptr);
   self->all = all;
   self->built = TRUE;
+  return g_steal_pointer (&old_all);
 }
 
 /* Computes the marked scopes and updates the model. */
@@ -1185,8 +1215,10 @@ flush (CjmChecker *self)
 
   if (self->full || !self->built)
     {
+      g_autoptr(GPtrArray) old_all = NULL;
+
       self->full = self->reorder = self->trend_dirty = self->suppressions_changed = FALSE;
-      rebuild (self);
+      old_all = rebuild (self);
       g_clear_pointer (&self->by_target, g_hash_table_unref);
       update_visible (self);
       return;
@@ -1259,7 +1291,11 @@ cjm_checker_get_item_type (GListModel *model)
 static guint
 cjm_checker_get_n_items (GListModel *model)
 {
-  return CJM_CHECKER (model)->visible->len;
+  CjmChecker *self = CJM_CHECKER (model);
+
+  if (self->diff_before != NULL)
+    return self->diff_j + (self->diff_before->len - self->diff_i);
+  return self->visible->len;
 }
 
 static gpointer
@@ -1268,8 +1304,11 @@ cjm_checker_get_item (GListModel *model,
 {
   CjmChecker *self = CJM_CHECKER (model);
 
-  if (position >= self->visible->len)
+  if (position >= cjm_checker_get_n_items (model))
     return NULL;
+  if (self->diff_before != NULL && position >= self->diff_j)
+    return g_object_ref (g_ptr_array_index (self->diff_before,
+                                            self->diff_i + position - self->diff_j));
   return g_object_ref (g_ptr_array_index (self->visible, position));
 }
 
@@ -1398,7 +1437,7 @@ static void
 cjm_checker_init (CjmChecker *self)
 {
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
-  self->visible = g_ptr_array_new_with_free_func (g_object_unref);
+  self->visible = g_ptr_array_new ();
   self->dirty = g_ptr_array_new ();
   self->dropped = g_ptr_array_new_with_free_func (g_object_unref);
 }

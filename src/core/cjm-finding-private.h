@@ -38,16 +38,19 @@ struct _CjmFinding
   GObject      parent_instance;
 
   CjmRule      rule;
-  char        *message;
-  GStrv        targets;
   gboolean     suppressed;
+  char        *message;
+  char       **targets;       /* in the block of order_items */
 
   /* Ordering: the items whose document positions order the finding (the
    * item at fault or the first target first, then the other targets), and
-   * a rule-specific key that breaks the remaining ties. */
-  GPtrArray   *order_items;   /* CjmItem, strong references */
-  char        *subkey;
+   * a rule-specific key that breaks the remaining ties (NULL for none).
+   * The items are not referenced: the checker only compares them and
+   * looks up their positions while the finding is in its list. */
+  guint        n_order;
+  CjmItem    **order_items;   /* one allocation with targets, positions, subkey */
   guint32     *positions;     /* cache filled by the checker before sorting */
+  const char  *subkey;
 
   /* Bookkeeping of the checker that owns it. */
   guint        old_index;
@@ -63,8 +66,7 @@ CjmSeverity  cjm_rule_get_severity    (CjmRule      rule);
 /* The rule with this id ("CJM-F01", case-insensitive), or CJM_N_RULES. */
 CjmRule      cjm_rule_from_id         (const char  *id);
 
-/* Takes the message; targets may be NULL; order_items is borrowed (the
- * finding takes its own references). */
+/* Takes the message; targets may be NULL; order_items is copied. */
 CjmFinding  *cjm_finding_new          (CjmRule      rule,
                                        char        *message,
                                        const char * const *targets,

@@ -156,10 +156,7 @@ cjm_finding_finalize (GObject *object)
   CjmFinding *self = CJM_FINDING (object);
 
   g_free (self->message);
-  g_strfreev (self->targets);
-  g_clear_pointer (&self->order_items, g_ptr_array_unref);
-  g_free (self->subkey);
-  g_free (self->positions);
+  g_free (self->order_items);   /* the block with targets, positions and key */
 
   G_OBJECT_CLASS (cjm_finding_parent_class)->finalize (object);
 }
@@ -242,18 +239,46 @@ cjm_finding_new (CjmRule             rule,
                  const char         *subkey)
 {
   CjmFinding *self;
+  gsize n_targets = 0, text_size = 0, subkey_size = 0;
+  char *block, *text;
 
   g_return_val_if_fail (rule < CJM_N_RULES, NULL);
+
+  for (; targets != NULL && targets[n_targets] != NULL; n_targets++)
+    text_size += strlen (targets[n_targets]) + 1;
+  if (subkey != NULL && *subkey != '\0')
+    subkey_size = strlen (subkey) + 1;
 
   self = g_object_new (CJM_TYPE_FINDING, NULL);
   self->rule = rule;
   self->message = message;
-  self->targets = targets ? g_strdupv ((char **) targets) : g_new0 (char *, 1);
-  self->order_items = g_ptr_array_new_full (n_order_items, g_object_unref);
-  for (guint i = 0; i < n_order_items; i++)
-    g_ptr_array_add (self->order_items, g_object_ref (order_items[i]));
-  self->subkey = g_strdup (subkey ? subkey : "");
-  self->positions = g_new0 (guint32, MAX (n_order_items, 1));
+  self->n_order = n_order_items;
+
+  /* One block: order items, target pointers, positions, then the text of
+   * the targets and the key. */
+  block = g_malloc (n_order_items * sizeof (CjmItem *) + (n_targets + 1) * sizeof (char *)
+                    + n_order_items * sizeof (guint32) + text_size + subkey_size);
+  self->order_items = (CjmItem **) block;
+  self->targets = (char **) (self->order_items + n_order_items);
+  self->positions = (guint32 *) (self->targets + n_targets + 1);
+  text = (char *) (self->positions + n_order_items);
+
+  if (n_order_items > 0)
+    memcpy (self->order_items, order_items, n_order_items * sizeof (CjmItem *));
+  for (gsize i = 0; i < n_targets; i++)
+    {
+      gsize len = strlen (targets[i]) + 1;
+
+      memcpy (text, targets[i], len);
+      self->targets[i] = text;
+      text += len;
+    }
+  self->targets[n_targets] = NULL;
+  if (subkey_size > 0)
+    {
+      memcpy (text, subkey, subkey_size);
+      self->subkey = text;
+    }
   return self;
 }
 
@@ -282,14 +307,13 @@ cjm_finding_same (CjmFinding *a,
                   CjmFinding *b)
 {
   if (a->rule != b->rule
-      || a->order_items->len != b->order_items->len
-      || strcmp (a->subkey, b->subkey) != 0
+      || a->n_order != b->n_order
+      || g_strcmp0 (a->subkey, b->subkey) != 0
       || strcmp (a->message, b->message) != 0)
     return FALSE;
 
-  for (guint i = 0; i < a->order_items->len; i++)
-    if (g_ptr_array_index (a->order_items, i) != g_ptr_array_index (b->order_items, i))
-      return FALSE;
+  if (memcmp (a->order_items, b->order_items, a->n_order * sizeof (CjmItem *)) != 0)
+    return FALSE;
 
   return g_strv_equal ((const char * const *) a->targets, (const char * const *) b->targets);
 }

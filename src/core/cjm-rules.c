@@ -15,6 +15,16 @@
 
 #include "cjm-checker-private.h"
 
+/* A full check makes thousands of messages: each translation is looked up
+ * once per call site (the language does not change while the app runs). */
+#define CACHED(expr) \
+  ({ static const char *cached_; if (G_UNLIKELY (cached_ == NULL)) cached_ = (expr); cached_; })
+#undef _
+#define _(text) CACHED (g_dgettext (GETTEXT_PACKAGE, text))
+#undef C_
+#define C_(context, text) CACHED (g_dpgettext (GETTEXT_PACKAGE, context "\004" text, \
+                                               strlen (context) + 1))
+
 /* S01 faults, in the order they are listed for one item. */
 typedef enum {
   FAULT_ID_MISSING,
@@ -31,11 +41,13 @@ typedef enum {
   FAULT_IMPACT,
   FAULT_EFFORT,
   FAULT_ADDRESS,
-  FAULT_LINK_ENDS,
+  FAULT_LINK_ENDS,   /* 14 */
   FAULT_LINK_FROM,
   FAULT_LINK_TO,
-  FAULT_TARGET,
+  FAULT_TARGET,      /* 17 */
 } Fault;
+
+G_STATIC_ASSERT (FAULT_LINK_ENDS == 14 && FAULT_TARGET == 17);
 
 /* Helpers */
 
@@ -52,8 +64,18 @@ is_blank (const char *text)
 static char *
 strip_dup (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   gboolean space = FALSE;
+  gboolean tidy = TRUE;
+
+  /* Most text is already tidy ASCII: copy it as it is. */
+  for (const char *p = text; p != NULL && *p && tidy; p++)
+    tidy = (guchar) *p < 0x80
+           && (*p == ' ' ? p != text && p[1] != '\0' && p[1] != ' ' : !g_ascii_isspace (*p));
+  if (tidy)
+    return g_strdup (text ? text : "");
+
+  out = g_string_new (NULL);
 
   for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
     {
@@ -147,21 +169,28 @@ kind_noun (CjmKind kind)
 
 /* "A", "A and B", "A, B and C" */
 static char *
-join_names (GPtrArray *names)
+join_strings (const char * const *names,
+              guint               n)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (64);
 
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      if (i > 0 && i + 1 == names->len)
+      if (i > 0 && i + 1 == n)
         /* Translators: the last separator of a list: "Website, Mobile app and Call center" */
         g_string_append (out, _(" and "));
       else if (i > 0)
         /* Translators: the separator of a list: "Website, Mobile app and Call center" */
         g_string_append (out, _(", "));
-      g_string_append (out, g_ptr_array_index (names, i));
+      g_string_append (out, names[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+join_names (GPtrArray *names)
+{
+  return join_strings ((const char * const *) names->pdata, names->len);
 }
 
 static int
@@ -190,34 +219,40 @@ add_unique (GPtrArray *array,
 static char *
 lanes_of (GPtrArray *tps)
 {
-  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  CjmRec *stack[16];
+  g_autofree CjmRec **heap = NULL;
+  CjmRec **lanes = stack;
+  const char **names;
+  guint n = 0;
+
+  if (tps->len > G_N_ELEMENTS (stack))
+    lanes = heap = g_new (CjmRec *, tps->len);
 
   for (guint i = 0; i < tps->len; i++)
-    add_unique (lanes, ((CjmRec *) g_ptr_array_index (tps, i))->lane);
-  g_ptr_array_sort (lanes, compare_recs);
-  for (guint i = 0; i < lanes->len; i++)
-    g_ptr_array_add (names, (gpointer) rec_label (g_ptr_array_index (lanes, i)));
-  return join_names (names);
+    {
+      CjmRec *lane = ((CjmRec *) g_ptr_array_index (tps, i))->lane;
+      guint k;
+
+      for (k = 0; k < n && lanes[k] != lane; k++)
+        ;
+      if (k < n)
+        continue;
+      /* insertion in lane order */
+      for (k = n++; k > 0 && lanes[k - 1]->index > lane->index; k--)
+        lanes[k] = lanes[k - 1];
+      lanes[k] = lane;
+    }
+
+  names = g_newa (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    names[i] = rec_label (lanes[i]);
+  return join_strings (names, n);
 }
 
 static const char *
 lane_label (CjmRec *tp)
 {
   return rec_label (tp->lane);
-}
-
-/* The owner of a touchpoint: its own, else its lane's, else NULL. */
-static char *
-dup_owner (CjmRec *tp)
-{
-  const char *owner = cjm_item_get_field (tp->item, CJM_FIELD_OWNER);
-
-  if (is_blank (owner) && tp->lane != NULL)
-    owner = cjm_item_get_field (tp->lane->item, CJM_FIELD_OWNER);
-  if (is_blank (owner))
-    return NULL;
-  return strip_dup (owner);
 }
 
 gboolean
@@ -255,16 +290,14 @@ gboolean
 cjm_rules_is_suppressed (CjmCheck   *check,
                          CjmFinding *finding)
 {
-  const char *rule_id = cjm_finding_get_rule (finding);
-
-  if (g_hash_table_size (check->suppressions) == 0)
+  if (check->suppressed_rules[finding->rule] == 0)
     return FALSE;
 
   for (guint i = 0; finding->targets[i] != NULL; i++)
     {
-      g_autofree char *key = g_strconcat (rule_id, "\037", finding->targets[i], NULL);
+      guint *counts = g_hash_table_lookup (check->suppressions, finding->targets[i]);
 
-      if (g_hash_table_contains (check->suppressions, key))
+      if (counts != NULL && counts[finding->rule] > 0)
         return TRUE;
     }
   return FALSE;
@@ -276,7 +309,7 @@ resolve_among (CjmCheck   *check,
                CjmKind     first_kind,
                CjmKind     last_kind)
 {
-  GPtrArray *recs;
+  CjmBucket *recs;
   CjmRec *best = NULL;
 
   if (id == NULL)
@@ -342,6 +375,13 @@ emit (CjmCheck   *check,
 
   finding = cjm_finding_new (rule, message, ids, order, n_order, subkey);
   finding->suppressed = cjm_rules_is_suppressed (check, finding);
+
+  /* The records are current: their positions are ready for sorting. */
+  n_order = 0;
+  if (at_fault != NULL)
+    finding->positions[n_order++] = cjm_rules_position (at_fault);
+  for (guint i = 0; i < n_targets; i++)
+    finding->positions[n_order++] = cjm_rules_position (targets[i]);
   g_ptr_array_add (out, finding);
 }
 
@@ -426,6 +466,38 @@ check_placement (CjmCheck  *check,
     }
 }
 
+/* Whether the text is an integer in min..max, as cjm_item_get_int_field()
+ * reads it (ASCII white space around it allowed). */
+static gboolean
+int_in_range (const char *text,
+              int         min,
+              int         max)
+{
+  const char *start = text, *end;
+  char buffer[32];
+  g_autofree char *long_text = NULL;
+  char *digits = buffer;
+  gint64 value;
+  char *stop = NULL;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == start)
+    return FALSE;
+  if ((gsize) (end - start) >= sizeof buffer)
+    digits = long_text = g_strndup (start, end - start);
+  else
+    {
+      memcpy (buffer, start, end - start);
+      buffer[end - start] = '\0';
+    }
+  value = g_ascii_strtoll (digits, &stop, 10);
+  return stop != NULL && *stop == '\0' && value >= min && value <= max;
+}
+
 static void
 check_int_field (CjmCheck   *check,
                  CjmRec     *rec,
@@ -438,7 +510,7 @@ check_int_field (CjmCheck   *check,
 {
   const char *value = cjm_item_get_field (rec->item, field);
 
-  if (value == NULL || cjm_item_get_int_field (rec->item, field, min, max, G_MININT) != G_MININT)
+  if (value == NULL || int_in_range (value, min, max))
     return;
   emit_fault (check, out, rec, fault, 0,
               g_strdup_printf (format, rec_label (rec), value));
@@ -490,7 +562,7 @@ static gboolean
 is_addressed (CjmCheck *check,
               CjmRec   *tp)
 {
-  GPtrArray *opps;
+  CjmBucket *opps;
 
   if (tp->id == NULL || cjm_rules_resolve_addressed (check, tp->id) != tp)
     return FALSE;
@@ -506,7 +578,7 @@ static gboolean
 has_outgoing_link (CjmCheck *check,
                    CjmRec   *tp)
 {
-  GPtrArray *links;
+  CjmBucket *links;
 
   if (tp->id == NULL)
     return FALSE;
@@ -529,8 +601,7 @@ compute_touchpoint (CjmCheck  *check,
 {
   CjmItem *item = rec->item;
   const char *label = rec_label (rec);
-  g_autofree char *owner = NULL;
-  g_auto(GStrv) personas = NULL;
+  guint n_personas = 0;
 
   check_id (check, rec, out);
   check_placement (check, rec, out);
@@ -539,19 +610,41 @@ compute_touchpoint (CjmCheck  *check,
   check_int_field (check, rec, out, CJM_FIELD_TARGET_EMOTION, -3, 3, FAULT_TARGET_EMOTION,
                    _("Touchpoint “%s”: target emotion “%s” is not a whole number from -3 to 3"));
 
-  personas = cjm_item_dup_id_list (item, CJM_FIELD_PERSONAS);
-  for (guint i = 0; personas[i] != NULL; i++)
-    if (!g_hash_table_contains (check->personas_by_id, personas[i]))
-      emit_fault (check, out, rec, FAULT_PERSONA, i,
-                  g_strdup_printf (_("Touchpoint “%s”: there is no persona “%s”"),
-                                   label, personas[i]));
+  /* personas: space-separated ids */
+  for (const char *p = cjm_item_get_field (item, CJM_FIELD_PERSONAS); p != NULL && *p; )
+    {
+      const char *start;
+      char buffer[64];
+      g_autofree char *long_id = NULL;
+      const char *id;
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      start = p;
+      while (*p && !g_ascii_isspace (*p))
+        p++;
+      if (p == start)
+        break;
+      if ((gsize) (p - start) < sizeof buffer)
+        {
+          memcpy (buffer, start, p - start);
+          buffer[p - start] = '\0';
+          id = buffer;
+        }
+      else
+        id = long_id = g_strndup (start, p - start);
+      if (!g_hash_table_contains (check->personas_by_id, id))
+        emit_fault (check, out, rec, FAULT_PERSONA, n_personas,
+                    g_strdup_printf (_("Touchpoint “%s”: there is no persona “%s”"), label, id));
+      n_personas++;
+    }
 
   if (!rec->placed)
     return;
 
   /* O01, O03 */
-  owner = dup_owner (rec);
-  if (owner == NULL)
+  if (is_blank (cjm_item_get_field (item, CJM_FIELD_OWNER))
+      && is_blank (cjm_item_get_field (rec->lane->item, CJM_FIELD_OWNER)))
     {
       const char *third_party = cjm_item_get_field (item, CJM_FIELD_THIRD_PARTY);
 
@@ -668,9 +761,10 @@ compute_link (CjmCheck  *check,
   guint n_ends = 0;
   const char *from_shown = from ? rec_label (from) : rec->from;
   const char *to_shown = to ? rec_label (to) : rec->to;
-  g_autofree char *link_ends_key = fault_key (FAULT_LINK_ENDS, 0);
-  g_autofree char *link_from_key = fault_key (FAULT_LINK_FROM, 0);
-  g_autofree char *link_to_key = fault_key (FAULT_LINK_TO, 0);
+  /* fault_key (FAULT_LINK_…, 0) */
+  const char *link_ends_key = "14:000000";
+  const char *link_from_key = "15:000000";
+  const char *link_to_key = "16:000000";
 
   if (from != NULL)
     ends[n_ends++] = from;
@@ -725,7 +819,7 @@ compute_suppression (CjmCheck  *check,
                      GPtrArray *out)
 {
   g_autofree char *rule = strip_dup (cjm_item_get_field (rec->item, CJM_FIELD_RULE));
-  g_autofree char *target_key = fault_key (FAULT_TARGET, 0);
+  const char *target_key = "17:000000";   /* fault_key (FAULT_TARGET, 0) */
 
   if (rec->target == NULL)
     emit (check, out, CJM_RULE_S01,
@@ -743,7 +837,7 @@ compute_stage (CjmCheck  *check,
                CjmRec    *rec,
                GPtrArray *out)
 {
-  GPtrArray *members = g_hash_table_lookup (check->tps_by_stage, rec);
+  CjmBucket *members = g_hash_table_lookup (check->tps_by_stage, rec);
   g_autoptr(GPtrArray) tps = g_ptr_array_new ();
   g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
@@ -838,14 +932,16 @@ compute_duplicates (CjmCheck  *check,
                     CjmScope  *scope,
                     GPtrArray *out)
 {
-  GPtrArray *recs = g_hash_table_lookup (check->ids, scope->key);
+  CjmBucket *recs = g_hash_table_lookup (check->ids, scope->key);
   g_autoptr(GPtrArray) sorted = NULL;
   CjmRec *first;
 
   if (recs == NULL || recs->len < 2)
     return;
 
-  sorted = g_ptr_array_copy (recs, NULL, NULL);
+  sorted = g_ptr_array_sized_new (recs->len);
+  for (guint i = 0; i < recs->len; i++)
+    g_ptr_array_add (sorted, recs->pdata[i]);
   g_ptr_array_sort (sorted, compare_recs);
   first = g_ptr_array_index (sorted, 0);
   for (guint i = 1; i < sorted->len; i++)
@@ -917,8 +1013,8 @@ fact_canonical (const char *value)
     negative = FALSE;
   prefix = g_strstrip (g_strndup (norm, start - norm));
   suffix = g_strstrip (g_strdup (q));
-  return g_strdup_printf ("\001%s\002%s%s%s%s\002%s", prefix, negative ? "-" : "", integer,
-                          *fraction ? "." : "", fraction, suffix);
+  return g_strconcat ("\001", prefix, "\002", negative ? "-" : "", integer, *fraction ? "." : "",
+                      fraction, "\002", suffix, NULL);
 }
 
 /* Siblings that share a value (a fact value, a stage, a set of KPIs, an
@@ -1008,85 +1104,109 @@ emit_groups (CjmCheck   *check,
   emit (check, out, rule, message, NULL, (CjmRec **) targets->pdata, targets->len, subkey);
 }
 
+typedef struct {
+  char       *key;        /* normalized */
+  char       *canon;      /* fact_canonical () */
+  const char *raw_key;
+  const char *value;
+  CjmRec     *tp;
+  guint       order;
+} Fact;
+
+static int
+compare_facts (gconstpointer a,
+               gconstpointer b)
+{
+  const Fact *x = a, *y = b;
+  int cmp = strcmp (x->key, y->key);
+
+  if (cmp != 0)
+    return cmp;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
 static void
 check_facts (CjmCheck   *check,
              GPtrArray  *sibs,
              const char *shown,
              GPtrArray  *out)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) groups_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                               (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) key_shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GArray) facts = g_array_new (FALSE, FALSE, sizeof (Fact));
 
   for (guint i = 0; i < sibs->len; i++)
     {
       CjmRec *tp = g_ptr_array_index (sibs, i);
-      GPtrArray *facts = cjm_item_get_list (tp->item, CJM_LIST_FACTS);
+      GPtrArray *list = cjm_item_get_list (tp->item, CJM_LIST_FACTS);
 
-      for (guint f = 0; f < facts->len; f++)
+      for (guint f = 0; f < list->len; f++)
         {
-          CjmFact *fact = g_ptr_array_index (facts, f);
-          g_autofree char *key = cjm_normalize (fact->key);
-          g_autofree char *canon = NULL;
-          g_autofree char *value = NULL;
-          GPtrArray *groups;
+          CjmFact *entry = g_ptr_array_index (list, f);
+          Fact fact = { cjm_normalize (entry->key), NULL, entry->key, entry->value, tp, facts->len };
 
-          if (*key == '\0')
-            continue;
-          groups = g_hash_table_lookup (groups_by_key, key);
-          if (groups == NULL)
+          if (*fact.key == '\0')
             {
-              groups = groups_new ();
-              g_ptr_array_add (keys, g_strdup (key));
-              g_hash_table_insert (groups_by_key, g_ptr_array_index (keys, keys->len - 1), groups);
-              g_hash_table_insert (key_shown, g_ptr_array_index (keys, keys->len - 1),
-                                   strip_dup (fact->key));
+              g_free (fact.key);
+              continue;
             }
-          canon = fact_canonical (fact->value);
-          value = strip_dup (fact->value);
-          groups_add (groups, canon, NULL, value, tp);
+          fact.canon = fact_canonical (entry->value);
+          g_array_append_val (facts, fact);
+        }
+    }
+  g_array_sort (facts, compare_facts);
+
+  /* Each run of one key: a finding when its values are not all equal. */
+  for (guint start = 0, end; start < facts->len; start = end)
+    {
+      Fact *run = &g_array_index (facts, Fact, start);
+      gboolean differ = FALSE;
+
+      for (end = start + 1;
+           end < facts->len && strcmp (g_array_index (facts, Fact, end).key, run->key) == 0;
+           end++)
+        differ = differ || strcmp (g_array_index (facts, Fact, end).canon, run->canon) != 0;
+
+      if (differ)
+        {
+          g_autoptr(GPtrArray) groups = groups_new ();
+          g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+          g_autofree char *key_text = strip_dup (run->raw_key);
+          char *message;
+
+          for (guint k = 0; k < end - start; k++)
+            {
+              g_autofree char *value = strip_dup (run[k].value);
+
+              groups_add (groups, run[k].canon, NULL, value, run[k].tp);
+              add_unique (targets, run[k].tp);
+            }
+
+          if (groups->len == 2)
+            {
+              Group *a = g_ptr_array_index (groups, 0);
+              Group *b = g_ptr_array_index (groups, 1);
+              g_autofree char *lanes_a = lanes_of (a->tps);
+              g_autofree char *lanes_b = lanes_of (b->tps);
+
+              /* Translators: "“Pay bill” states fee 0 on Website but 5 on Call center" */
+              message = g_strdup_printf (_("“%s” states %s %s on %s but %s on %s"),
+                                         shown, key_text, a->shown, lanes_a, b->shown, lanes_b);
+            }
+          else
+            {
+              g_autofree char *parts = describe_groups (groups);
+
+              /* Translators: "“Pay bill” states fee differently: 0 on Website; 5 on …" */
+              message = g_strdup_printf (_("“%s” states %s differently: %s"), shown, key_text,
+                                         parts);
+            }
+          emit_groups (check, out, CJM_RULE_F01, message, targets, run->key);
         }
     }
 
-  for (guint k = 0; k < keys->len; k++)
+  for (guint i = 0; i < facts->len; i++)
     {
-      const char *key = g_ptr_array_index (keys, k);
-      GPtrArray *groups = g_hash_table_lookup (groups_by_key, key);
-      const char *key_text = g_hash_table_lookup (key_shown, key);
-      g_autoptr(GPtrArray) targets = g_ptr_array_new ();
-      char *message;
-
-      if (groups->len < 2)
-        continue;
-
-      for (guint i = 0; i < groups->len; i++)
-        {
-          Group *group = g_ptr_array_index (groups, i);
-
-          for (guint t = 0; t < group->tps->len; t++)
-            add_unique (targets, g_ptr_array_index (group->tps, t));
-        }
-
-      if (groups->len == 2)
-        {
-          Group *a = g_ptr_array_index (groups, 0);
-          Group *b = g_ptr_array_index (groups, 1);
-          g_autofree char *lanes_a = lanes_of (a->tps);
-          g_autofree char *lanes_b = lanes_of (b->tps);
-
-          /* Translators: "“Pay bill” states fee 0 on Website but 5 on Call center" */
-          message = g_strdup_printf (_("“%s” states %s %s on %s but %s on %s"),
-                                     shown, key_text, a->shown, lanes_a, b->shown, lanes_b);
-        }
-      else
-        {
-          g_autofree char *parts = describe_groups (groups);
-
-          /* Translators: "“Pay bill” states fee differently: 0 on Website; 5 on …" */
-          message = g_strdup_printf (_("“%s” states %s differently: %s"), shown, key_text, parts);
-        }
-      emit_groups (check, out, CJM_RULE_F01, message, targets, key);
+      g_free (g_array_index (facts, Fact, i).key);
+      g_free (g_array_index (facts, Fact, i).canon);
     }
 }
 
@@ -1147,12 +1267,17 @@ check_stages (CjmCheck   *check,
   for (guint i = 0; i < sibs->len; i++)
     {
       CjmRec *tp = g_ptr_array_index (sibs, i);
-      g_autofree char *stage = g_strdup_printf (_("“%s”"), rec_label (tp->stage));
 
-      groups_add (groups, NULL, tp->stage, stage, tp);
+      groups_add (groups, NULL, tp->stage, NULL, tp);
     }
   if (groups->len < 2)
     return;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      group->shown = g_strdup_printf (_("“%s”"), rec_label (group->data));
+    }
 
   /* stage order */
   for (guint i = 1; i < groups->len; i++)
@@ -1195,6 +1320,32 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The KPI names of a touchpoint as written, "no KPI" for none. */
+static char *
+kpis_shown (CjmRec *tp)
+{
+  GPtrArray *kpis = cjm_item_get_list (tp->item, CJM_LIST_KPIS);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < kpis->len; k++)
+    {
+      CjmKpi *kpi = g_ptr_array_index (kpis, k);
+      char *name = cjm_normalize (kpi->name);
+
+      if (*name == '\0' || g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        {
+          g_free (name);
+          continue;
+        }
+      g_ptr_array_add (names, name);
+      g_ptr_array_add (shown, strip_dup (kpi->name));
+    }
+  if (shown->len == 0)
+    return g_strdup (_("no KPI"));
+  return join_names (shown);
+}
+
 static void
 check_kpis (CjmCheck   *check,
             GPtrArray  *sibs,
@@ -1210,9 +1361,7 @@ check_kpis (CjmCheck   *check,
       CjmRec *tp = g_ptr_array_index (sibs, i);
       GPtrArray *kpis = cjm_item_get_list (tp->item, CJM_LIST_KPIS);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) shown_names = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GString) set = g_string_new (NULL);
-      g_autofree char *shown_set = NULL;
 
       for (guint k = 0; k < kpis->len; k++)
         {
@@ -1225,7 +1374,6 @@ check_kpis (CjmCheck   *check,
               continue;
             }
           g_ptr_array_add (names, name);
-          g_ptr_array_add (shown_names, strip_dup (kpi->name));
         }
       any = any || names->len > 0;
       g_ptr_array_sort (names, compare_strings);
@@ -1234,14 +1382,17 @@ check_kpis (CjmCheck   *check,
           g_string_append (set, g_ptr_array_index (names, k));
           g_string_append_c (set, '\037');
         }
-      if (shown_names->len > 0)
-        shown_set = join_names (shown_names);
-      else
-        shown_set = g_strdup (_("no KPI"));
-      groups_add (groups, set->str, NULL, shown_set, tp);
+      groups_add (groups, set->str, NULL, NULL, tp);
     }
   if (!any || groups->len < 2)
     return;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      group->shown = kpis_shown (g_ptr_array_index (group->tps, 0));
+    }
 
   if (groups->len == 2)
     {
@@ -1276,16 +1427,24 @@ check_owners (CjmCheck   *check,
   for (guint i = 0; i < sibs->len; i++)
     {
       CjmRec *tp = g_ptr_array_index (sibs, i);
-      g_autofree char *owner = dup_owner (tp);
+      const char *owner = cjm_item_get_field (tp->item, CJM_FIELD_OWNER);
       g_autofree char *canon = NULL;
 
-      if (owner == NULL)
+      if (is_blank (owner))
+        owner = cjm_item_get_field (tp->lane->item, CJM_FIELD_OWNER);
+      if (is_blank (owner))
         continue;
       canon = cjm_normalize (owner);
-      groups_add (groups, canon, NULL, owner, tp);
+      groups_add (groups, canon, (gpointer) owner, NULL, tp);
     }
   if (groups->len < 2)
     return;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      group->shown = strip_dup (group->data);
+    }
 
   if (groups->len == 2)
     {
@@ -1313,7 +1472,7 @@ compute_interaction (CjmCheck  *check,
                      CjmScope  *scope,
                      GPtrArray *out)
 {
-  GPtrArray *members = g_hash_table_lookup (check->tps_by_key, scope->key);
+  CjmBucket *members = g_hash_table_lookup (check->tps_by_key, scope->key);
   g_autoptr(GPtrArray) sibs = g_ptr_array_new ();
   g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
   g_autofree char *shown = NULL;
