@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (CjmChecker, cjm_checker, CJM, CHECKER, GObject)
 
 CjmChecker  *cjm_checker_new                (CjmDocument *document);
 CjmDocument *cjm_checker_get_document       (CjmChecker  *self);
-/* All findings, suppressed ones included (marked), sorted. transfer none */
+/* All findings, suppressed ones included (marked), sorted. transfer none;
+ * the array is valid until the document changes next. */
 GPtrArray   *cjm_checker_get_all            (CjmChecker  *self);
 /* Visible findings that name this id (for card badges). transfer container */
 GPtrArray   *cjm_checker_find_for_target    (CjmChecker  *self,
