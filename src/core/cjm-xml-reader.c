@@ -648,6 +648,65 @@ keep_child (Reader     *r,
   cjm_extras_add_child (extras, anchor, xml);
 }
 
+/* A second <title>, <settings>… in one parent is kept as unknown
+ * content. It must be written after the one that is known, or it would
+ * be the known one when the file is read again. */
+typedef struct {
+  guint child;                /* index in extras->children */
+  guint part;                 /* the known part it repeats */
+} Repeated;
+
+static void
+keep_repeated (Reader     *r,
+               CjmExtras **extras,
+               guint       anchor,
+               xmlNode    *child,
+               guint       part,
+               GArray     *repeated)
+{
+  Repeated rep;
+
+  keep_child (r, extras, anchor, child);
+  rep.child = (*extras)->children->len - 1;
+  rep.part = part;
+  g_array_append_val (repeated, rep);
+}
+
+/* Anchors never go back in reading order: the writer reads them so. */
+static void
+make_anchors_monotonic (CjmExtras *extras)
+{
+  guint floor = 0;
+
+  for (guint i = 0; extras != NULL && i < extras->children->len; i++)
+    {
+      CjmRawChild *child = g_ptr_array_index (extras->children, i);
+
+      child->anchor = MAX (child->anchor, floor);
+      floor = child->anchor;
+    }
+}
+
+/* libxml2 keeps a '&' of a namespace name as "&#38;", since it does not
+ * substitute entities; a literal '&' never appears otherwise. */
+static char *
+namespace_name (const xmlChar *href)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = (const char *) href; *p != '\0'; )
+    {
+      if (g_str_has_prefix (p, "&#38;"))
+        {
+          g_string_append_c (name, '&');
+          p += 5;
+        }
+      else
+        g_string_append_c (name, *p++);
+    }
+  return g_string_free (name, FALSE);
+}
+
 static void
 read_attributes (Reader     *r,
                  xmlNode    *node,
@@ -659,7 +718,7 @@ read_attributes (Reader     *r,
   for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
     {
       g_autofree char *name = NULL;
-      const char *href = (const char *) ns->href;
+      g_autofree char *href = namespace_name (ns->href);
 
       /* The writer always declares our namespace as the default one. */
       if (ns->prefix == NULL && (is_root || strcmp (href, CJM_XML_NAMESPACE) != 0))
@@ -891,6 +950,26 @@ read_text_field (Reader   *r,
     }
 }
 
+/* How many known children the writer puts before and at @part. */
+static guint
+item_position (CjmItem           *item,
+               const CjmXmlShape *shape,
+               guint              part)
+{
+  guint n = 0;
+
+  for (const guint *p = shape->children; *p != CJM_XML_PART_END; p++)
+    {
+      if (CJM_XML_PART_IS_LIST (*p))
+        n += cjm_item_get_list (item, *p - CJM_N_FIELDS)->len;
+      else if (cjm_item_get_field (item, *p) != NULL)
+        n++;
+      if (*p == part)
+        break;
+    }
+  return n;
+}
+
 static CjmItem *
 read_item (Reader  *r,
            xmlNode *node,
@@ -900,6 +979,7 @@ read_item (Reader  *r,
   CjmItem *item = cjm_item_new (kind);
   CjmExtras **extras = cjm_item_peek_extras (item);
   FieldAttrs fa = { item, shape->attrs };
+  g_autoptr(GArray) repeated = g_array_new (FALSE, FALSE, sizeof (Repeated));
   guint known = 0;
 
   read_attributes (r, node, extras, FALSE, take_field_attr, &fa);
@@ -926,9 +1006,20 @@ read_item (Reader  *r,
           read_text_field (r, item, part, child);
           known++;
         }
+      else if (part != CJM_XML_PART_END)
+        keep_repeated (r, extras, known, child, part, repeated);
       else
         keep_child (r, extras, known, child);
     }
+
+  for (guint i = 0; i < repeated->len; i++)
+    {
+      Repeated *rep = &g_array_index (repeated, Repeated, i);
+      CjmRawChild *child = g_ptr_array_index ((*extras)->children, rep->child);
+
+      child->anchor = MAX (child->anchor, item_position (item, shape, rep->part));
+    }
+  make_anchors_monotonic (*extras);
 
   return item;
 }
@@ -1060,9 +1151,10 @@ build_document (Reader  *r,
   CjmItem *map;
   CjmExtras **root_extras;
   const CjmXmlShape *map_shape = cjm_xml_get_shape (CJM_KIND_MAP);
-  gboolean seen_settings = FALSE;
-  gboolean seen_print = FALSE;
+  gboolean settings_written = FALSE;
+  gboolean print_written = FALSE;
   gboolean counted[CJM_N_KINDS] = { FALSE, };
+  g_autoptr(GArray) repeated = g_array_new (FALSE, FALSE, sizeof (Repeated));
   guint known = 0;
 
   if (root == NULL)
@@ -1085,36 +1177,42 @@ build_document (Reader  *r,
       guint part = shape_part_for (map_shape, child);
       gboolean handled = FALSE;
 
+      /* A <settings> or <print> with nothing in it is not written: a
+       * later one is then the known one. */
       if (part != CJM_XML_PART_END && !CJM_XML_PART_IS_LIST (part))
         {
           if (cjm_item_get_field (map, part) == NULL)
             {
               read_text_field (r, map, part, child);
               known++;
-              handled = TRUE;
             }
+          else
+            keep_repeated (r, root_extras, known, child, part, repeated);
+          handled = TRUE;
         }
       else if (is_cjm_element (child, "settings"))
         {
-          if (!seen_settings)
+          if (settings_written)
+            keep_repeated (r, root_extras, known, child, CJM_FIELD_EMOTION_SPREAD, repeated);
+          else if (read_map_attributes_element (r, child, cjm_xml_get_settings_fields (),
+                                                cjm_document_peek_settings_extras (r->document)))
             {
-              seen_settings = TRUE;
-              handled = TRUE;
-              if (read_map_attributes_element (r, child, cjm_xml_get_settings_fields (),
-                                               cjm_document_peek_settings_extras (r->document)))
-                known++;
+              settings_written = TRUE;
+              known++;
             }
+          handled = TRUE;
         }
       else if (is_cjm_element (child, "print"))
         {
-          if (!seen_print)
+          if (print_written)
+            keep_repeated (r, root_extras, known, child, CJM_FIELD_PAPER, repeated);
+          else if (read_map_attributes_element (r, child, cjm_xml_get_print_fields (),
+                                                cjm_document_peek_print_extras (r->document)))
             {
-              seen_print = TRUE;
-              handled = TRUE;
-              if (read_map_attributes_element (r, child, cjm_xml_get_print_fields (),
-                                               cjm_document_peek_print_extras (r->document)))
-                known++;
+              print_written = TRUE;
+              known++;
             }
+          handled = TRUE;
         }
       else if (child->type == XML_ELEMENT_NODE)
         {
@@ -1140,6 +1238,30 @@ build_document (Reader  *r,
   if (cjm_item_get_field (map, CJM_FIELD_TITLE) == NULL && *root_extras != NULL)
     for (guint i = 0; i < (*root_extras)->children->len; i++)
       ((CjmRawChild *) g_ptr_array_index ((*root_extras)->children, i))->anchor++;
+
+  for (guint i = 0; i < repeated->len; i++)
+    {
+      Repeated *rep = &g_array_index (repeated, Repeated, i);
+      CjmRawChild *child = g_ptr_array_index ((*root_extras)->children, rep->child);
+      guint position = 1;     /* the title */
+
+      if (rep->part != CJM_FIELD_TITLE)
+        {
+          position += cjm_item_get_field (map, CJM_FIELD_DESCRIPTION) != NULL;
+          if (rep->part != CJM_FIELD_DESCRIPTION)
+            {
+              position += cjm_item_get_field (map, CJM_FIELD_AUTHOR) != NULL;
+              if (rep->part != CJM_FIELD_AUTHOR)
+                {
+                  position += settings_written;
+                  if (rep->part != CJM_FIELD_EMOTION_SPREAD)
+                    position += print_written;
+                }
+            }
+        }
+      child->anchor = MAX (child->anchor, position);
+    }
+  make_anchors_monotonic (*root_extras);
 
   return TRUE;
 }

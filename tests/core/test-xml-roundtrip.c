@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "test-util.h"
 
 /* Canonical fixtures: load + save gives the same bytes. */
@@ -133,6 +135,45 @@ test_new_document (void)
   test_assert_bytes_equal (again, saved);
 }
 
+/* Found by fuzzing: inputs whose first save did not save the same again. */
+static const char * const fuzz_inputs[] = {
+  /* a repeated element written before the known one */
+  "<journey-map xmlns='urn:x-cjm:1' version='1.0'><description>a</description>"
+  "<description>b</description><title>t</title></journey-map>",
+  /* an empty <settings> first, then one that says something */
+  "<journey-map xmlns='urn:x-cjm:1' version='1.0'><settings/><settings emotion-spread='2'/>"
+  "<title>x</title><title>y</title></journey-map>",
+  "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>t</title><stages><stage id='s'>"
+  "<goal>g</goal><goal>h</goal><name>n</name><name>m</name></stage></stages></journey-map>",
+  /* '&' in a namespace name */
+  "<journey-map xmlns='urn:x-cjm:1' xmlns:z='u&amp;rn:z' version='1.0'><title>t</title>"
+  "<z:a xmlns:q='a&#38;b' q:b='&amp;'/></journey-map>",
+};
+
+static void
+test_fuzz_input (gconstpointer data)
+{
+  const char *input = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (input, strlen (input));
+  g_autoptr(GBytes) once = test_resave (bytes, "fuzz.cjm");
+  g_autoptr(GBytes) twice = test_resave (once, "fuzz.cjm");
+
+  test_assert_bytes_equal (twice, once);
+}
+
+static void
+test_repeated_stays_second (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (fuzz_inputs[0], strlen (fuzz_inputs[0]));
+  g_autoptr(GBytes) once = test_resave (bytes, "fuzz.cjm");
+  g_autoptr(CjmDocument) document = test_load_bytes (once, "fuzz.cjm");
+
+  g_assert_cmpstr (cjm_item_get_field (cjm_document_get_map (document), CJM_FIELD_DESCRIPTION),
+                   ==, "a");
+  g_assert_true (test_bytes_contain (once, "  <description>a</description>\n"
+                                           "  <description>b</description>\n"));
+}
+
 static void
 add_folder (const char *folder,
             const char *prefix,
@@ -194,6 +235,12 @@ main (int    argc,
   g_test_add_func ("/xml/roundtrip/repeated-containers", test_repeated_containers);
   g_test_add_func ("/xml/roundtrip/missing-title", test_missing_title);
   g_test_add_func ("/xml/roundtrip/new-document", test_new_document);
+  g_test_add_func ("/xml/roundtrip/repeated-stays-second", test_repeated_stays_second);
+  for (guint i = 0; i < G_N_ELEMENTS (fuzz_inputs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/xml/roundtrip/fuzz/%u", i);
+      g_test_add_data_func (name, fuzz_inputs[i], test_fuzz_input);
+    }
 
   return g_test_run ();
 }
