@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-print.h"
 #include "cjm-window-private.h"
 
 static void save_as_with_chooser (CjmWindow *self);
@@ -381,6 +382,32 @@ cjm_window_action_revert (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+cjm_window_action_print (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  cjm_print_run (self->document, self->checker, GTK_WINDOW (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                 NULL, &error);
+}
+
+static void
+cjm_window_action_print_preview (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (cjm_print_preview_new (GTK_WINDOW (self), self->document, self->checker)));
+}
+
 void
 _cjm_window_update_actions (CjmWindow *self)
 {
@@ -395,6 +422,8 @@ _cjm_window_update_actions (CjmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-file", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert", has_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has_document);
 }
 
 /* Recent maps, for the Open button's menu */
@@ -464,6 +493,8 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as-file", "s",
                                    cjm_window_action_save_as_file);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, cjm_window_action_revert);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, cjm_window_action_print);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, cjm_window_action_print_preview);
 
   /* Bubble-phase bindings: a focused text field handles its own Ctrl+Z
    * first, the map's history gets it everywhere else. */
@@ -475,6 +506,9 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.print-preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
                                        "win.map-properties", NULL);
