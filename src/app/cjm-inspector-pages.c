@@ -192,7 +192,9 @@ completion_row (CjmInspector      *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (entry, TRUE);
+  /* A fixed share of the row: the title keeps its room, unwrapped. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 14);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
@@ -609,7 +611,9 @@ facts_group (CjmInspector *self,
       gtk_widget_set_margin_bottom (box, 6);
       gtk_entry_set_placeholder_text (GTK_ENTRY (key), _("Fact"));
       gtk_entry_set_placeholder_text (GTK_ENTRY (value), _("Value"));
-      gtk_editable_set_width_chars (GTK_EDITABLE (key), 8);
+      gtk_editable_set_width_chars (GTK_EDITABLE (key), 4);
+      gtk_editable_set_width_chars (GTK_EDITABLE (value), 4);
+      gtk_widget_set_hexpand (key, TRUE);
       gtk_widget_set_hexpand (value, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (key), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fact"), -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Value"), -1);

@@ -155,7 +155,33 @@ on_recent_manager_changed (CjmWindow *self)
   _cjm_window_update_recent (self);
 }
 
+/* JOURNEYMAN_REPORT_FIRST_FRAME=1 prints, once, the monotonic time at
+ * which the first frame of the window was drawn (for the launch
+ * benchmark, which compares it with the time it started the app). */
+static void
+on_frame_clock_after_paint (GdkFrameClock *clock,
+                            CjmWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
+  g_print ("journeyman: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+}
+
 /* GObject */
+
+static void
+cjm_window_map (GtkWidget *widget)
+{
+  static gboolean reported;
+
+  GTK_WIDGET_CLASS (cjm_window_parent_class)->map (widget);
+
+  if (!reported && g_getenv ("JOURNEYMAN_REPORT_FIRST_FRAME") != NULL)
+    {
+      reported = TRUE;
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_frame_clock_after_paint), widget, 0);
+    }
+}
 
 static gboolean
 cjm_window_close_request (GtkWindow *window)
@@ -234,6 +260,8 @@ cjm_window_class_init (CjmWindowClass *klass)
   object_class->dispose = cjm_window_dispose;
   object_class->get_property = cjm_window_get_property;
   object_class->set_property = cjm_window_set_property;
+
+  widget_class->map = cjm_window_map;
 
   window_class->close_request = cjm_window_close_request;
 
