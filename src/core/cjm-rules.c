@@ -51,6 +51,151 @@ G_STATIC_ASSERT (FAULT_LINK_ENDS == 14 && FAULT_TARGET == 17);
 
 /* Helpers */
 
+/* A message: like g_strdup_printf(), much faster for the conversions the
+ * messages use (%s, %d, %u, %%); any other format goes to printf. */
+typedef struct {
+  char  *str;
+  gsize  len;
+  gsize  size;
+  char   stack[256];
+} Buf;
+
+static void
+buf_append (Buf        *buf,
+            const char *text,
+            gsize       n)
+{
+  if (buf->len + n + 1 > buf->size)
+    {
+      gsize size = MAX (buf->size * 2, buf->len + n + 1);
+
+      if (buf->str == buf->stack)
+        buf->str = memcpy (g_malloc (size), buf->stack, buf->len);
+      else
+        buf->str = g_realloc (buf->str, size);
+      buf->size = size;
+    }
+  memcpy (buf->str + buf->len, text, n);
+  buf->len += n;
+}
+
+static void
+buf_append_uint (Buf     *buf,
+                 guint64  value,
+                 gboolean negative)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+
+  do
+    *--p = '0' + value % 10;
+  while ((value /= 10) > 0);
+  if (negative)
+    *--p = '-';
+  buf_append (buf, p, digits + sizeof digits - p);
+}
+
+static char * G_GNUC_PRINTF (1, 2)
+format_message (const char *format,
+                ...)
+{
+  Buf buf;
+  va_list args;
+
+  for (const char *p = strchr (format, '%'); p != NULL; p = strchr (p + 2, '%'))
+    if (p[1] != 's' && p[1] != 'd' && p[1] != 'u' && p[1] != '%')
+      {
+        char *message;
+
+        va_start (args, format);
+        message = g_strdup_vprintf (format, args);
+        va_end (args);
+        return message;
+      }
+
+  buf.str = buf.stack;
+  buf.len = 0;
+  buf.size = sizeof buf.stack;
+  va_start (args, format);
+  for (const char *p = format; *p; )
+    {
+      const char *percent = strchr (p, '%');
+
+      if (percent == NULL)
+        {
+          buf_append (&buf, p, strlen (p));
+          break;
+        }
+      buf_append (&buf, p, percent - p);
+      switch (percent[1])
+        {
+        case 's':
+          {
+            const char *text = va_arg (args, const char *);
+
+            if (text == NULL)
+              text = "(null)";
+            buf_append (&buf, text, strlen (text));
+          }
+          break;
+        case 'd':
+          {
+            int value = va_arg (args, int);
+
+            buf_append_uint (&buf, value < 0 ? -(gint64) value : value, value < 0);
+          }
+          break;
+        case 'u':
+          buf_append_uint (&buf, va_arg (args, guint), FALSE);
+          break;
+        default:
+          buf_append (&buf, "%", 1);
+          break;
+        }
+      p = percent + 2;
+    }
+  va_end (args);
+
+  if (buf.str == buf.stack)
+    {
+      buf.stack[buf.len] = '\0';
+      return g_memdup2 (buf.stack, buf.len + 1);
+    }
+  buf.str[buf.len] = '\0';
+  return buf.str;
+}
+
+/* Writes "%0*u:%06u" (a sort key) into key, which holds 32 bytes. */
+static const char *
+format_key (char  *key,
+            guint  a,
+            int    a_width,
+            guint  b)
+{
+  char *p = key;
+  char digits[12];
+  int n;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      guint value = pass == 0 ? a : b;
+      int width = pass == 0 ? a_width : 6;
+
+      n = 0;
+      do
+        digits[n++] = '0' + value % 10;
+      while ((value /= 10) > 0);
+      for (int i = n; i < width; i++)
+        *p++ = '0';
+      while (n > 0)
+        *p++ = digits[--n];
+      if (pass == 0)
+        *p++ = ':';
+    }
+  *p = '\0';
+  return key;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -385,12 +530,6 @@ emit (CjmCheck   *check,
   g_ptr_array_add (out, finding);
 }
 
-static char *
-fault_key (Fault fault,
-           guint n)
-{
-  return g_strdup_printf ("%02u:%06u", fault, n);
-}
 
 static void
 emit_fault (CjmCheck  *check,
@@ -400,9 +539,9 @@ emit_fault (CjmCheck  *check,
             guint      n,
             char      *message)
 {
-  g_autofree char *subkey = fault_key (fault, n);
+  char subkey[32];
 
-  emit (check, out, CJM_RULE_S01, message, rec, &rec, 1, subkey);
+  emit (check, out, CJM_RULE_S01, message, rec, &rec, 1, format_key (subkey, fault, 2, n));
 }
 
 /* S01 faults of every item with an id */
@@ -415,11 +554,11 @@ check_id (CjmCheck  *check,
   if (rec->id == NULL)
     emit_fault (check, out, rec, FAULT_ID_MISSING, 0,
                 /* Translators: "Touchpoint “Pay by card”: the id is missing" */
-                g_strdup_printf (_("%s “%s”: the id is missing"),
+                format_message (_("%s “%s”: the id is missing"),
                                  kind_label (rec->kind), rec_label (rec)));
   else if (!cjm_rules_id_is_valid (rec->id))
     emit_fault (check, out, rec, FAULT_ID_INVALID, 0,
-                g_strdup_printf (_("%s “%s”: “%s” is not a valid id (it must start with a letter "
+                format_message (_("%s “%s”: “%s” is not a valid id (it must start with a letter "
                                    "or “_” and go on with letters, digits, “_”, “-” or “.”)"),
                                  kind_label (rec->kind), rec_label (rec), rec->id));
 }
@@ -435,18 +574,18 @@ check_placement (CjmCheck  *check,
 
   if (rec->stage_ref == NULL)
     emit_fault (check, out, rec, FAULT_STAGE_MISSING, 0,
-                g_strdup_printf (_("%s “%s”: no stage is set"), kind, label));
+                format_message (_("%s “%s”: no stage is set"), kind, label));
   else if (rec->stage == NULL)
     emit_fault (check, out, rec, FAULT_STAGE_UNKNOWN, 0,
-                g_strdup_printf (_("%s “%s”: there is no stage “%s”"),
+                format_message (_("%s “%s”: there is no stage “%s”"),
                                  kind, label, rec->stage_ref));
 
   if (rec->lane_ref == NULL)
     emit_fault (check, out, rec, FAULT_LANE_MISSING, 0,
-                g_strdup_printf (_("%s “%s”: no lane is set"), kind, label));
+                format_message (_("%s “%s”: no lane is set"), kind, label));
   else if (rec->lane == NULL)
     emit_fault (check, out, rec, FAULT_LANE_UNKNOWN, 0,
-                g_strdup_printf (_("%s “%s”: there is no lane “%s”"),
+                format_message (_("%s “%s”: there is no lane “%s”"),
                                  kind, label, rec->lane_ref));
   else if (cjm_lane_kind_holds (cjm_item_get_lane_kind (rec->lane->item)) != rec->kind)
     {
@@ -454,13 +593,13 @@ check_placement (CjmCheck  *check,
       char *message;
 
       if (rec->kind == CJM_KIND_TOUCHPOINT)
-        message = g_strdup_printf (_("Touchpoint “%s” sits in lane “%s”, which is not a "
+        message = format_message (_("Touchpoint “%s” sits in lane “%s”, which is not a "
                                      "channel lane"), label, lane);
       else if (rec->kind == CJM_KIND_NOTE)
-        message = g_strdup_printf (_("Note “%s” sits in lane “%s”, which is not a text lane"),
+        message = format_message (_("Note “%s” sits in lane “%s”, which is not a text lane"),
                                    label, lane);
       else
-        message = g_strdup_printf (_("Opportunity “%s” sits in lane “%s”, which is not an "
+        message = format_message (_("Opportunity “%s” sits in lane “%s”, which is not an "
                                      "opportunities lane"), label, lane);
       emit_fault (check, out, rec, FAULT_LANE_KIND, 0, message);
     }
@@ -513,7 +652,7 @@ check_int_field (CjmCheck   *check,
   if (value == NULL || int_in_range (value, min, max))
     return;
   emit_fault (check, out, rec, fault, 0,
-              g_strdup_printf (format, rec_label (rec), value));
+              format_message (format, rec_label (rec), value));
 }
 
 /* Touchpoints */
@@ -635,7 +774,7 @@ compute_touchpoint (CjmCheck  *check,
         id = long_id = g_strndup (start, p - start);
       if (!g_hash_table_contains (check->personas_by_id, id))
         emit_fault (check, out, rec, FAULT_PERSONA, n_personas,
-                    g_strdup_printf (_("Touchpoint “%s”: there is no persona “%s”"), label, id));
+                    format_message (_("Touchpoint “%s”: there is no persona “%s”"), label, id));
       n_personas++;
     }
 
@@ -649,7 +788,7 @@ compute_touchpoint (CjmCheck  *check,
       const char *third_party = cjm_item_get_field (item, CJM_FIELD_THIRD_PARTY);
 
       emit (check, out, CJM_RULE_O01,
-            g_strdup_printf (_("“%s” on %s has no owner, and neither has its lane"),
+            format_message (_("“%s” on %s has no owner, and neither has its lane"),
                              label, lane_label (rec)),
             NULL, &rec, 1, NULL);
       if (!is_blank (third_party))
@@ -657,7 +796,7 @@ compute_touchpoint (CjmCheck  *check,
           g_autofree char *shown = strip_dup (third_party);
 
           emit (check, out, CJM_RULE_O03,
-                g_strdup_printf (_("“%s” on %s is run by the third party “%s”, but no one in "
+                format_message (_("“%s” on %s is run by the third party “%s”, but no one in "
                                    "the company owns it"), label, lane_label (rec), shown),
                 NULL, &rec, 1, NULL);
         }
@@ -666,7 +805,7 @@ compute_touchpoint (CjmCheck  *check,
   /* M01 */
   if (!has_entries (item, CJM_LIST_KPIS) && !has_entries (item, CJM_LIST_DATA_SOURCES))
     emit (check, out, CJM_RULE_M01,
-          g_strdup_printf (_("“%s” on %s has no KPI and no data source"), label, lane_label (rec)),
+          format_message (_("“%s” on %s has no KPI and no data source"), label, lane_label (rec)),
           NULL, &rec, 1, NULL);
 
   /* X01 */
@@ -681,12 +820,12 @@ compute_touchpoint (CjmCheck  *check,
 
           if (contains_word (title, synonym->text) || contains_word (description, synonym->text))
             {
-              g_autofree char *subkey = g_strdup_printf ("%06u:%06u", synonym->term, synonym->index);
+              char subkey[32];
 
               emit (check, out, CJM_RULE_X01,
-                    g_strdup_printf (_("“%s” says “%s” where the glossary prefers “%s”"),
+                    format_message (_("“%s” says “%s” where the glossary prefers “%s”"),
                                      label, synonym->shown, synonym->preferred),
-                    NULL, &rec, 1, subkey);
+                    NULL, &rec, 1, format_key (subkey, synonym->term, 6, synonym->index));
             }
         }
     }
@@ -694,7 +833,7 @@ compute_touchpoint (CjmCheck  *check,
   /* P01 */
   if (rec->emotion != CJM_EMOTION_UNSET && rec->emotion <= -2 && !is_addressed (check, rec))
     emit (check, out, CJM_RULE_P01,
-          g_strdup_printf (_("“%s” on %s has emotion %d and no opportunity addresses it"),
+          format_message (_("“%s” on %s has emotion %d and no opportunity addresses it"),
                            label, lane_label (rec), rec->emotion),
           NULL, &rec, 1, NULL);
 
@@ -702,7 +841,7 @@ compute_touchpoint (CjmCheck  *check,
   if (check->n_links > 0 && (int) rec->stage->index < check->last_stage
       && !has_outgoing_link (check, rec))
     emit (check, out, CJM_RULE_D01,
-          g_strdup_printf (_("“%s” on %s in stage “%s” has no outgoing link: the journey stops "
+          format_message (_("“%s” on %s in stage “%s” has no outgoing link: the journey stops "
                              "there"), label, lane_label (rec), rec_label (rec->stage)),
           NULL, &rec, 1, NULL);
 }
@@ -727,7 +866,7 @@ compute_opportunity (CjmCheck  *check,
   for (guint i = 0; rec->addresses[i] != NULL; i++)
     if (cjm_rules_resolve_addressed (check, rec->addresses[i]) == NULL)
       emit_fault (check, out, rec, FAULT_ADDRESS, i,
-                  g_strdup_printf (_("Opportunity “%s” addresses “%s”, but there is no "
+                  format_message (_("Opportunity “%s” addresses “%s”, but there is no "
                                      "touchpoint or note with that id"),
                                    label, rec->addresses[i]));
 
@@ -738,15 +877,15 @@ compute_opportunity (CjmCheck  *check,
   has_effort = cjm_item_get_int_field (rec->item, CJM_FIELD_EFFORT, 1, 5, 0) != 0;
   if (!has_impact && !has_effort)
     emit (check, out, CJM_RULE_R01,
-          g_strdup_printf (_("Opportunity “%s” has neither an impact nor an effort rating"), label),
+          format_message (_("Opportunity “%s” has neither an impact nor an effort rating"), label),
           NULL, &rec, 1, NULL);
   else if (!has_impact)
     emit (check, out, CJM_RULE_R01,
-          g_strdup_printf (_("Opportunity “%s” has no impact rating"), label),
+          format_message (_("Opportunity “%s” has no impact rating"), label),
           NULL, &rec, 1, NULL);
   else if (!has_effort)
     emit (check, out, CJM_RULE_R01,
-          g_strdup_printf (_("Opportunity “%s” has no effort rating"), label),
+          format_message (_("Opportunity “%s” has no effort rating"), label),
           NULL, &rec, 1, NULL);
 }
 
@@ -761,7 +900,7 @@ compute_link (CjmCheck  *check,
   guint n_ends = 0;
   const char *from_shown = from ? rec_label (from) : rec->from;
   const char *to_shown = to ? rec_label (to) : rec->to;
-  /* fault_key (FAULT_LINK_…, 0) */
+  /* format_key (…, FAULT_LINK_…, 2, 0) */
   const char *link_ends_key = "14:000000";
   const char *link_from_key = "15:000000";
   const char *link_to_key = "16:000000";
@@ -778,22 +917,22 @@ compute_link (CjmCheck  *check,
     {
       if (rec->from == NULL)
         emit (check, out, CJM_RULE_S01,
-              g_strdup_printf (_("The link to “%s” has no start"), to_shown),
+              format_message (_("The link to “%s” has no start"), to_shown),
               rec, ends, n_ends, link_from_key);
       else if (from == NULL)
         emit (check, out, CJM_RULE_S01,
-              g_strdup_printf (_("The link from “%s” to “%s” starts at “%s”, but there is no "
+              format_message (_("The link from “%s” to “%s” starts at “%s”, but there is no "
                                  "card with that id"),
                                from_shown, to_shown ? to_shown : "", rec->from),
               rec, ends, n_ends, link_from_key);
 
       if (rec->to == NULL)
         emit (check, out, CJM_RULE_S01,
-              g_strdup_printf (_("The link from “%s” has no end"), from_shown),
+              format_message (_("The link from “%s” has no end"), from_shown),
               rec, ends, n_ends, link_to_key);
       else if (to == NULL)
         emit (check, out, CJM_RULE_S01,
-              g_strdup_printf (_("The link from “%s” to “%s” ends at “%s”, but there is no "
+              format_message (_("The link from “%s” to “%s” ends at “%s”, but there is no "
                                  "card with that id"),
                                from_shown ? from_shown : "", to_shown, rec->to),
               rec, ends, n_ends, link_to_key);
@@ -806,7 +945,7 @@ compute_link (CjmCheck  *check,
       && from->emotion != CJM_EMOTION_UNSET && to->emotion != CJM_EMOTION_UNSET
       && from->emotion - to->emotion >= 2)
     emit (check, out, CJM_RULE_H01,
-          g_strdup_printf (_("The hand-off from “%s” on %s to “%s” on %s drops the emotion "
+          format_message (_("The hand-off from “%s” on %s to “%s” on %s drops the emotion "
                              "from %d to %d"),
                            rec_label (from), lane_label (from), rec_label (to), lane_label (to),
                            from->emotion, to->emotion),
@@ -819,15 +958,15 @@ compute_suppression (CjmCheck  *check,
                      GPtrArray *out)
 {
   g_autofree char *rule = strip_dup (cjm_item_get_field (rec->item, CJM_FIELD_RULE));
-  const char *target_key = "17:000000";   /* fault_key (FAULT_TARGET, 0) */
+  const char *target_key = "17:000000";   /* format_key (…, FAULT_TARGET, 2, 0) */
 
   if (rec->target == NULL)
     emit (check, out, CJM_RULE_S01,
-          g_strdup_printf (_("The suppression of %s names no item"), rule),
+          format_message (_("The suppression of %s names no item"), rule),
           rec, NULL, 0, target_key);
   else if (!g_hash_table_contains (check->ids, rec->target))
     emit (check, out, CJM_RULE_S01,
-          g_strdup_printf (_("The suppression of %s names “%s”, but no item has that id"),
+          format_message (_("The suppression of %s names “%s”, but no item has that id"),
                            rule, rec->target),
           rec, NULL, 0, target_key);
 }
@@ -861,7 +1000,7 @@ compute_stage (CjmCheck  *check,
       g_autofree char *shown = strip_dup (goal);
 
       emit (check, out, CJM_RULE_G01,
-            g_strdup_printf (_("Stage “%s” has the customer goal “%s”, but no touchpoint "
+            format_message (_("Stage “%s” has the customer goal “%s”, but no touchpoint "
                                "serves it"), rec_label (rec), shown),
             NULL, &rec, 1, NULL);
     }
@@ -919,7 +1058,7 @@ compute_stage (CjmCheck  *check,
           targets[0] = lane;
           memcpy (targets + 1, group->pdata, group->len * sizeof (CjmRec *));
           emit (check, out, CJM_RULE_C01,
-                g_strdup_printf (_("“%s” is offered on %s in stage “%s”, but not on %s, which "
+                format_message (_("“%s” is offered on %s in stage “%s”, but not on %s, which "
                                    "customers also use in that stage"),
                                  shown, offered, rec_label (rec), rec_label (lane)),
                 NULL, targets, group->len + 1, g_ptr_array_index (keys, k));
@@ -951,7 +1090,7 @@ compute_duplicates (CjmCheck  *check,
       emit_fault (check, out, rec, FAULT_ID_DUPLICATE, 0,
                   /* Translators: "Touchpoint “Pay”: the id “t-pay” is already used by
                    * stage “Pay”" */
-                  g_strdup_printf (_("%s “%s”: the id “%s” is already used by %s “%s”"),
+                  format_message (_("%s “%s”: the id “%s” is already used by %s “%s”"),
                                    kind_label (rec->kind), rec_label (rec), rec->id,
                                    kind_noun (first->kind), rec_label (first)));
     }
@@ -1082,12 +1221,14 @@ describe_groups (GPtrArray *groups)
     {
       Group *group = g_ptr_array_index (groups, i);
       g_autofree char *lanes = lanes_of (group->tps);
+      g_autofree char *part = NULL;
 
       if (i > 0)
         /* Translators: separates the parts of "0 on Website; 5 on Call center; …" */
         g_string_append (out, _("; "));
       /* Translators: a value and the channels that state it: "0 on Website and Mobile app" */
-      g_string_append_printf (out, _("%s on %s"), group->shown, lanes);
+      part = format_message (_("%s on %s"), group->shown, lanes);
+      g_string_append (out, part);
     }
   return g_string_free (out, FALSE);
 }
@@ -1188,7 +1329,7 @@ check_facts (CjmCheck   *check,
               g_autofree char *lanes_b = lanes_of (b->tps);
 
               /* Translators: "“Pay bill” states fee 0 on Website but 5 on Call center" */
-              message = g_strdup_printf (_("“%s” states %s %s on %s but %s on %s"),
+              message = format_message (_("“%s” states %s %s on %s but %s on %s"),
                                          shown, key_text, a->shown, lanes_a, b->shown, lanes_b);
             }
           else
@@ -1196,7 +1337,7 @@ check_facts (CjmCheck   *check,
               g_autofree char *parts = describe_groups (groups);
 
               /* Translators: "“Pay bill” states fee differently: 0 on Website; 5 on …" */
-              message = g_strdup_printf (_("“%s” states %s differently: %s"), shown, key_text,
+              message = format_message (_("“%s” states %s differently: %s"), shown, key_text,
                                          parts);
             }
           emit_groups (check, out, CJM_RULE_F01, message, targets, run->key);
@@ -1249,7 +1390,7 @@ check_emotions (CjmCheck   *check,
   emit (check, out, CJM_RULE_E01,
         /* Translators: "“Pay bill” has emotion 3 on Mobile app but -2 on Call center, a gap
          * of 5 (the limit is 3)" */
-        g_strdup_printf (_("“%s” has emotion %d on %s but %d on %s, a gap of %d (the limit "
+        format_message (_("“%s” has emotion %d on %s but %d on %s, a gap of %d (the limit "
                            "is %d)"),
                          shown, max, high_lanes, min, low_lanes, max - min, check->spread),
         NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
@@ -1276,7 +1417,7 @@ check_stages (CjmCheck   *check,
     {
       Group *group = g_ptr_array_index (groups, i);
 
-      group->shown = g_strdup_printf (_("“%s”"), rec_label (group->data));
+      group->shown = format_message (_("“%s”"), rec_label (group->data));
     }
 
   /* stage order */
@@ -1301,14 +1442,14 @@ check_stages (CjmCheck   *check,
 
       /* Translators: "“Pay bill” is in stage “Pay” on Website but in stage “Confirm” on
        * Call center" */
-      message = g_strdup_printf (_("“%s” is in stage %s on %s but in stage %s on %s"),
+      message = format_message (_("“%s” is in stage %s on %s but in stage %s on %s"),
                                  shown, a->shown, lanes_a, b->shown, lanes_b);
     }
   else
     {
       g_autofree char *parts = describe_groups (groups);
 
-      message = g_strdup_printf (_("“%s” is in different stages: %s"), shown, parts);
+      message = format_message (_("“%s” is in different stages: %s"), shown, parts);
     }
   emit (check, out, CJM_RULE_S02, message, NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
 }
@@ -1403,14 +1544,14 @@ check_kpis (CjmCheck   *check,
 
       /* Translators: "“Pay bill” is measured by Conversion on Website but by no KPI on
        * Call center" */
-      message = g_strdup_printf (_("“%s” is measured by %s on %s but by %s on %s"),
+      message = format_message (_("“%s” is measured by %s on %s but by %s on %s"),
                                  shown, a->shown, lanes_a, b->shown, lanes_b);
     }
   else
     {
       g_autofree char *parts = describe_groups (groups);
 
-      message = g_strdup_printf (_("“%s” is measured by different KPIs: %s"), shown, parts);
+      message = format_message (_("“%s” is measured by different KPIs: %s"), shown, parts);
     }
   emit (check, out, CJM_RULE_K01, message, NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
 }
@@ -1455,14 +1596,14 @@ check_owners (CjmCheck   *check,
 
       /* Translators: "“Pay bill” is owned by Digital on Website but by Billing on Call
        * center" */
-      message = g_strdup_printf (_("“%s” is owned by %s on %s but by %s on %s"),
+      message = format_message (_("“%s” is owned by %s on %s but by %s on %s"),
                                  shown, a->shown, lanes_a, b->shown, lanes_b);
     }
   else
     {
       g_autofree char *parts = describe_groups (groups);
 
-      message = g_strdup_printf (_("“%s” has several owners: %s"), shown, parts);
+      message = format_message (_("“%s” has several owners: %s"), shown, parts);
     }
   emit (check, out, CJM_RULE_O02, message, NULL, (CjmRec **) sibs->pdata, sibs->len, NULL);
 }
@@ -1558,7 +1699,7 @@ compute_trend (CjmCheck  *check,
           from = g_strdup_printf ("%.1f", (double) sums[start] / counts[start]);
           to = g_strdup_printf ("%.1f", (double) sums[prev] / counts[prev]);
           emit (check, out, CJM_RULE_T01,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                format_message (g_dngettext (GETTEXT_PACKAGE,
                                               "The mean emotion falls at every step across %u "
                                               "stage, from %s in “%s” to %s in “%s”",
                                               "The mean emotion falls at every step across %u "
