@@ -1098,26 +1098,37 @@ compute_duplicates (CjmCheck  *check,
 
 /* Interactions */
 
+/* Appends text[0..len) without the ASCII white space at its ends. */
+static char *
+append_trimmed (char       *out,
+                const char *text,
+                gsize       len)
+{
+  while (len > 0 && g_ascii_isspace (*text))
+    text++, len--;
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  memcpy (out, text, len);
+  return out + len;
+}
+
 /* Fact values compare by this form: the normalized text, or for a number
  * with unit text around it, the unit text and the number written without
  * superfluous zeros ("49.00 ILS" and "49 ils" give the same). */
 static char *
 fact_canonical (const char *value)
 {
-  g_autofree char *norm = cjm_normalize (value);
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-  g_autofree char *integer = NULL;
-  g_autofree char *fraction = NULL;
+  char *norm = cjm_normalize (value);
   const char *p, *q, *start, *integer_start, *fraction_start = NULL;
   gboolean negative = FALSE;
-  gsize fraction_len = 0;
+  gsize integer_len, fraction_len = 0;
+  char *canon, *out;
 
   for (p = norm; *p; p++)
     if (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
       break;
   if (*p == '\0')
-    return g_steal_pointer (&norm);
+    return norm;
 
   start = p;
   if (p > norm && (p[-1] == '-' || p[-1] == '+') && (p - 1 == norm || p[-2] == ' '))
@@ -1131,7 +1142,7 @@ fact_canonical (const char *value)
   integer_start = p;
   while (integer_start < q - 1 && *integer_start == '0')
     integer_start++;
-  integer = integer_start < q ? g_strndup (integer_start, q - integer_start) : g_strdup ("0");
+  integer_len = q - integer_start;
   if (*q == '.' && g_ascii_isdigit (q[1]))
     {
       fraction_start = ++q;
@@ -1141,19 +1152,36 @@ fact_canonical (const char *value)
       while (fraction_len > 0 && fraction_start[fraction_len - 1] == '0')
         fraction_len--;
     }
-  fraction = g_strndup (fraction_start ? fraction_start : "", fraction_len);
 
   /* One number only: "2 to 3 days" compares as text. */
   for (const char *r = q; *r; r++)
     if (g_ascii_isdigit (*r))
-      return g_steal_pointer (&norm);
+      return norm;
 
-  if (strcmp (integer, "0") == 0 && *fraction == '\0')
+  if (fraction_len == 0 && (integer_len == 0 || (integer_len == 1 && *integer_start == '0')))
     negative = FALSE;
-  prefix = g_strstrip (g_strndup (norm, start - norm));
-  suffix = g_strstrip (g_strdup (q));
-  return g_strconcat ("\001", prefix, "\002", negative ? "-" : "", integer, *fraction ? "." : "",
-                      fraction, "\002", suffix, NULL);
+
+  /* "\001" prefix "\002" [-] integer [. fraction] "\002" suffix */
+  canon = out = g_malloc (strlen (norm) + 8);
+  *out++ = '\001';
+  out = append_trimmed (out, norm, start - norm);
+  *out++ = '\002';
+  if (negative)
+    *out++ = '-';
+  if (integer_len == 0)
+    *out++ = '0';
+  else
+    out = (char *) memcpy (out, integer_start, integer_len) + integer_len;
+  if (fraction_len > 0)
+    {
+      *out++ = '.';
+      out = (char *) memcpy (out, fraction_start, fraction_len) + fraction_len;
+    }
+  *out++ = '\002';
+  out = append_trimmed (out, q, strlen (q));
+  *out = '\0';
+  g_free (norm);
+  return canon;
 }
 
 /* Siblings that share a value (a fact value, a stage, a set of KPIs, an
