@@ -742,17 +742,21 @@ static gboolean
 parse_int (const char *str,
            gint64     *out)
 {
-  g_autofree char *stripped = NULL;
+  const char *start = str, *last;
   char *end = NULL;
   gint64 value;
 
   if (str == NULL)
     return FALSE;
-  stripped = g_strstrip (g_strdup (str));
-  if (*stripped == '\0')
+  /* ASCII white space around the number is allowed */
+  while (g_ascii_isspace (*start))
+    start++;
+  if (*start == '\0')
     return FALSE;
-  value = g_ascii_strtoll (stripped, &end, 10);
-  if (end == NULL || *end != '\0')
+  for (last = start + strlen (start); g_ascii_isspace (last[-1]); last--)
+    ;
+  value = g_ascii_strtoll (start, &end, 10);
+  if (end != last)
     return FALSE;
   *out = value;
   return TRUE;
