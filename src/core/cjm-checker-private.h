@@ -45,6 +45,8 @@ struct _CjmRec
   CjmItem      *item;
   CjmKind       kind;
   guint         index;        /* in the document's array of its kind */
+  char         *strings;      /* the block that holds id, stage_ref, lane_ref,
+                               * from and to */
   char         *id;           /* NULL when absent or empty */
 
   /* cards (touchpoints, notes, opportunities) */

@@ -64,10 +64,34 @@ static GParamSpec *properties[N_PROPS];
 
 /* Records */
 
-static char *
-dup_nonempty (const char *text)
+/* Copies the fields that are set and not empty into one block, and
+ * points the records' strings at them (NULL for the others). */
+static void
+rec_copy_fields (CjmRec   *rec,
+                 CjmField *fields,
+                 char    **copies[],
+                 guint     n)
 {
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  gsize lengths[4], size = 0;
+  char *block;
+
+  g_assert (n <= G_N_ELEMENTS (lengths));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = cjm_item_get_field (rec->item, fields[i]);
+
+      lengths[i] = text != NULL && *text != '\0' ? strlen (text) + 1 : 0;
+      size += lengths[i];
+    }
+  if (size == 0)
+    return;
+  rec->strings = block = g_malloc (size);
+  for (guint i = 0; i < n; i++)
+    if (lengths[i] > 0)
+      {
+        *copies[i] = memcpy (block, cjm_item_get_field (rec->item, fields[i]), lengths[i]);
+        block += lengths[i];
+      }
 }
 
 static void
@@ -112,13 +136,11 @@ scope_free (gpointer data)
 static void
 rec_clear_cache (CjmRec *rec)
 {
-  g_clear_pointer (&rec->id, g_free);
-  g_clear_pointer (&rec->stage_ref, g_free);
-  g_clear_pointer (&rec->lane_ref, g_free);
+  /* id, stage_ref, lane_ref, from and to share the block of strings */
+  g_clear_pointer (&rec->strings, g_free);
+  rec->id = rec->stage_ref = rec->lane_ref = rec->from = rec->to = NULL;
   g_clear_pointer (&rec->key, g_free);
   g_clear_pointer (&rec->addresses, g_strfreev);
-  g_clear_pointer (&rec->from, g_free);
-  g_clear_pointer (&rec->to, g_free);
   g_clear_pointer (&rec->target, g_free);
 }
 
@@ -141,7 +163,29 @@ rec_refresh (CjmCheck *check,
   CjmItem *item = rec->item;
 
   rec_clear_cache (rec);
-  rec->id = dup_nonempty (cjm_item_get_id (item));
+  switch (rec->kind)
+    {
+    case CJM_KIND_TOUCHPOINT:
+    case CJM_KIND_NOTE:
+    case CJM_KIND_OPPORTUNITY:
+      rec_copy_fields (rec, (CjmField[]) { CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE },
+                       (char **[]) { &rec->id, &rec->stage_ref, &rec->lane_ref }, 3);
+      break;
+    case CJM_KIND_LINK:
+      rec_copy_fields (rec, (CjmField[]) { CJM_FIELD_ID, CJM_FIELD_FROM, CJM_FIELD_TO },
+                       (char **[]) { &rec->id, &rec->from, &rec->to }, 3);
+      break;
+    case CJM_KIND_MAP:
+    case CJM_KIND_PERSONA:
+    case CJM_KIND_STAGE:
+    case CJM_KIND_LANE:
+    case CJM_KIND_TERM:
+    case CJM_KIND_SUPPRESSION:
+    case CJM_N_KINDS:
+    default:
+      rec_copy_fields (rec, (CjmField[]) { CJM_FIELD_ID }, (char **[]) { &rec->id }, 1);
+      break;
+    }
   rec->stage = rec->lane = NULL;
   rec->placed = FALSE;
   rec->emotion = CJM_EMOTION_UNSET;
@@ -151,8 +195,6 @@ rec_refresh (CjmCheck *check,
     case CJM_KIND_TOUCHPOINT:
     case CJM_KIND_NOTE:
     case CJM_KIND_OPPORTUNITY:
-      rec->stage_ref = dup_nonempty (cjm_item_get_field (item, CJM_FIELD_STAGE));
-      rec->lane_ref = dup_nonempty (cjm_item_get_field (item, CJM_FIELD_LANE));
       if (rec->stage_ref != NULL)
         rec->stage = g_hash_table_lookup (check->stages_by_id, rec->stage_ref);
       if (rec->lane_ref != NULL)
@@ -168,11 +210,6 @@ rec_refresh (CjmCheck *check,
         rec->addresses = cjm_item_dup_id_list (item, CJM_FIELD_ADDRESSES);
       break;
 
-    case CJM_KIND_LINK:
-      rec->from = dup_nonempty (cjm_item_get_field (item, CJM_FIELD_FROM));
-      rec->to = dup_nonempty (cjm_item_get_field (item, CJM_FIELD_TO));
-      break;
-
     case CJM_KIND_SUPPRESSION:
       {
         const char *target = cjm_item_get_field (item, CJM_FIELD_TARGET);
@@ -185,6 +222,7 @@ rec_refresh (CjmCheck *check,
       }
       break;
 
+    case CJM_KIND_LINK:
     case CJM_KIND_MAP:
     case CJM_KIND_PERSONA:
     case CJM_KIND_STAGE:
