@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include <libxml/tree.h>
+
 #include "cjm-document-private.h"
 
 G_BEGIN_DECLS
@@ -34,5 +36,27 @@ const CjmField    *cjm_xml_get_print_fields    (void);
 const char        *cjm_xml_list_to_element    (CjmListKind  list);
 /* Items whose element holds only text (note, suppress). */
 gboolean           cjm_xml_kind_is_text       (CjmKind      kind);
+
+/* cjm-xml-parse.c: checks the bytes and parses them with libxml2, safely
+ * (see there). NULL and a CJM_DOCUMENT_ERROR when refused. */
+xmlDoc            *cjm_xml_parse              (const char        *data,
+                                               gsize              len,
+                                               const char        *display_name,
+                                               GError           **error);
+/* Sets "DISPLAY_NAME:LINE:COLUMN: reason". */
+void               cjm_xml_set_error          (GError           **error,
+                                               const char        *display_name,
+                                               CjmDocumentError   code,
+                                               int                line,
+                                               int                column,
+                                               const char        *reason);
+/* The same at the start tag of @node, in the bytes it was parsed from. */
+void               cjm_xml_set_error_at_node  (GError           **error,
+                                               const char        *data,
+                                               gsize              len,
+                                               const char        *display_name,
+                                               CjmDocumentError   code,
+                                               xmlNode           *node,
+                                               const char        *reason);
 
 G_END_DECLS

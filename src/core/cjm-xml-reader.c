@@ -1,11 +1,8 @@
 /* cjm-xml-reader.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reads .cjm files (FORMAT.md) into a CjmDocument, safely: the bytes are
- * checked before libxml2 sees them (size, compression, NUL bytes, UTF-8),
- * a cheap prescan refuses any DOCTYPE and bounds nesting, text length and
- * attribute count, and libxml2 then parses with no DTD, entity or network
- * access, reporting errors only through the returned GError.
+ * Reads .cjm files (FORMAT.md) into a CjmDocument. cjm-xml-parse.c makes
+ * the libxml2 tree safely; this builds the document from it.
  *
  * Semantic faults are not errors: everything is loaded as text for the
  * checker. Elements and attributes this version does not know are kept in
@@ -19,16 +16,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
 
 #include "cjm-xml-private.h"
-
-/* How far past the point where the prescan stopped understanding the
- * markup libxml2 may read: it reports the exact error there, and the few
- * bytes beyond cannot hold anything costly. */
-#define PRESCAN_WINDOW 4096
 
 typedef struct {
   const char  *display_name;
@@ -36,550 +27,12 @@ typedef struct {
   gsize        len;
   xmlDoc      *xml;
   CjmDocument *document;
-
-  /* the first error libxml2 reported */
-  char        *xml_message;
-  int          xml_code;
-  int          xml_line;
-  int          xml_column;
 } Reader;
-
-typedef enum {
-  SCAN_OK,
-  SCAN_REFUSED,
-  SCAN_STOPPED,
-} ScanResult;
 
 /* Returns TRUE when it took the attribute as a known one. */
 typedef gboolean (*AttrFunc) (gpointer     data,
                               xmlAttr     *attr,
                               const char  *value);
-
-static const struct {
-  const char *magic;
-  gsize       len;
-  const char *name;
-} compressed_formats[] = {
-  { "\x1f\x8b", 2, "gzip" },
-  { "BZh", 3, "bzip2" },
-  { "\xfd" "7zXZ\0", 6, "xz" },
-  { "\x28\xb5\x2f\xfd", 4, "zstd" },
-  { "PK\x03\x04", 4, "zip" },
-  { "LZIP", 4, "lzip" },
-};
-
-/* Positions and errors */
-
-static void
-offset_to_position (const char *data,
-                    gsize       offset,
-                    int        *line,
-                    int        *column)
-{
-  int l = 1;
-  int c = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          l++;
-          c = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        c++;
-    }
-  *line = l;
-  *column = c;
-}
-
-static void
-set_error (GError           **error,
-           const char        *display_name,
-           CjmDocumentError   code,
-           int                line,
-           int                column,
-           const char        *reason)
-{
-  g_set_error (error, CJM_DOCUMENT_ERROR, code, "%s:%d:%d: %s",
-               display_name, line, column, reason);
-}
-
-static void
-set_error_at (Reader           *r,
-              GError          **error,
-              CjmDocumentError  code,
-              gsize             offset,
-              const char       *reason)
-{
-  int line, column;
-
-  offset_to_position (r->data, offset, &line, &column);
-  set_error (error, r->display_name, code, line, column, reason);
-}
-
-/* The line and column of an element's start tag. libxml2 keeps only the
- * line, so the column is found by looking for the tag on that line. */
-static void
-node_position (Reader  *r,
-               xmlNode *node,
-               int     *line,
-               int     *column)
-{
-  g_autofree char *tag = NULL;
-  gsize start = 0;
-  gsize end;
-  long target = xmlGetLineNo (node);
-
-  *line = target > 0 ? (int) target : 1;
-  *column = 1;
-  if (target <= 0)
-    return;
-
-  for (long l = 1; l < target && start < r->len; start++)
-    if (r->data[start] == '\n')
-      l++;
-  for (end = start; end < r->len && r->data[end] != '\n'; end++)
-    ;
-
-  if (node->ns != NULL && node->ns->prefix != NULL)
-    tag = g_strdup_printf ("<%s:%s", node->ns->prefix, node->name);
-  else
-    tag = g_strdup_printf ("<%s", node->name);
-
-  {
-    const char *found = g_strstr_len (r->data + start, end - start, tag);
-    int dummy;
-
-    if (found != NULL)
-      offset_to_position (r->data + start, found - (r->data + start), &dummy, column);
-  }
-}
-
-static void
-set_error_at_node (Reader           *r,
-                   GError          **error,
-                   CjmDocumentError  code,
-                   xmlNode          *node,
-                   const char       *reason)
-{
-  int line, column;
-
-  node_position (r, node, &line, &column);
-  set_error (error, r->display_name, code, line, column, reason);
-}
-
-/* Checks of the raw bytes */
-
-static gboolean
-check_bytes (Reader  *r,
-             GError **error)
-{
-  const char *nul;
-  const char *end = NULL;
-
-  if (r->len == 0)
-    {
-      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1, _("the file is empty"));
-      return FALSE;
-    }
-
-  if (r->len > CJM_MAX_FILE_SIZE)
-    {
-      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
-                 _("the file is larger than 64 MiB"));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (compressed_formats); i++)
-    if (r->len >= compressed_formats[i].len
-        && memcmp (r->data, compressed_formats[i].magic, compressed_formats[i].len) == 0)
-      {
-        g_autofree char *reason =
-          g_strdup_printf (_("the file is compressed (%s); only uncompressed .cjm files are opened"),
-                           compressed_formats[i].name);
-        set_error (error, r->display_name, CJM_DOCUMENT_ERROR_ENCODING, 1, 1, reason);
-        return FALSE;
-      }
-
-  if (r->len >= 2
-      && (memcmp (r->data, "\xff\xfe", 2) == 0 || memcmp (r->data, "\xfe\xff", 2) == 0))
-    {
-      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_ENCODING, 1, 1,
-                 _("the file is UTF-16 text; .cjm files are UTF-8"));
-      return FALSE;
-    }
-
-  nul = memchr (r->data, '\0', r->len);
-  if (nul != NULL)
-    {
-      set_error_at (r, error, CJM_DOCUMENT_ERROR_ENCODING, nul - r->data,
-                    _("the file contains a NUL byte; it is not a text file"));
-      return FALSE;
-    }
-
-  if (!g_utf8_validate_len (r->data, r->len, &end))
-    {
-      g_autofree char *reason =
-        g_strdup_printf (_("invalid UTF-8 (byte 0x%02X); .cjm files are UTF-8"), (guchar) *end);
-      set_error_at (r, error, CJM_DOCUMENT_ERROR_ENCODING, end - r->data, reason);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The prescan */
-
-static gboolean
-has_prefix_at (const char *data,
-               gsize       len,
-               gsize       offset,
-               const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return offset + n <= len && memcmp (data + offset, prefix, n) == 0;
-}
-
-/* Offset of needle at or after from, or G_MAXSIZE. */
-static gsize
-find_from (const char *data,
-           gsize       len,
-           gsize       from,
-           const char *needle)
-{
-  const char *found;
-
-  if (from >= len)
-    return G_MAXSIZE;
-  found = g_strstr_len (data + from, len - from, needle);
-  return found != NULL ? (gsize) (found - data) : G_MAXSIZE;
-}
-
-static gboolean
-is_xml_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* The length of character data once references are replaced, near enough:
- * "&amp;" or "&#10;" counts as one. */
-static gsize
-text_length (const char *text,
-             gsize       len)
-{
-  gsize n = 0;
-
-  for (gsize i = 0; i < len; i++, n++)
-    if (text[i] == '&')
-      {
-        const char *semi = memchr (text + i, ';', MIN (len - i, 32));
-
-        if (semi != NULL)
-          i = semi - text;
-      }
-  return n;
-}
-
-/* Walks the markup without building anything. Refuses a DOCTYPE or any
- * other markup declaration, nesting deeper than CJM_MAX_DEPTH, more than
- * CJM_MAX_ATTRIBUTES attributes on one element (libxml2 2.9 checks
- * duplicates in quadratic time) and text or attribute values longer than
- * CJM_MAX_TEXT_LENGTH. Where the markup is malformed it stops and sets
- * *stop: libxml2 then reports the error with its own words. */
-static ScanResult
-prescan (Reader  *r,
-         gsize   *stop,
-         GError **error)
-{
-  const char *p = r->data;
-  gsize len = r->len;
-  gsize i = 0;
-  guint depth = 0;
-  gsize text_len = 0;
-  gsize text_start = 0;
-
-  if (has_prefix_at (p, len, 0, "\xef\xbb\xbf"))
-    i = 3;
-
-  while (i < len)
-    {
-      gsize tag_start;
-      guint n_attrs = 0;
-      gboolean empty_element = FALSE;
-
-      if (p[i] != '<')
-        {
-          const char *lt = memchr (p + i, '<', len - i);
-          gsize end = lt != NULL ? (gsize) (lt - p) : len;
-
-          if (text_len == 0)
-            text_start = i;
-          text_len += text_length (p + i, end - i);
-          if (text_len > CJM_MAX_TEXT_LENGTH)
-            {
-              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, text_start,
-                            _("a text longer than 1 MiB"));
-              return SCAN_REFUSED;
-            }
-          i = end;
-          continue;
-        }
-
-      if (has_prefix_at (p, len, i, "<!--"))
-        {
-          gsize end = find_from (p, len, i + 4, "-->");
-
-          if (end == G_MAXSIZE)
-            goto stopped;
-          text_len = 0;
-          i = end + 3;
-          continue;
-        }
-
-      if (has_prefix_at (p, len, i, "<![CDATA["))
-        {
-          gsize end = find_from (p, len, i + 9, "]]>");
-
-          if (end == G_MAXSIZE)
-            goto stopped;
-          if (text_len == 0)
-            text_start = i;
-          text_len += end - (i + 9);
-          if (text_len > CJM_MAX_TEXT_LENGTH)
-            {
-              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, text_start,
-                            _("a text longer than 1 MiB"));
-              return SCAN_REFUSED;
-            }
-          i = end + 3;
-          continue;
-        }
-
-      if (has_prefix_at (p, len, i, "<!DOCTYPE"))
-        {
-          set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, i,
-                        _("a DOCTYPE is not allowed: .cjm files never use a DTD or entities"));
-          return SCAN_REFUSED;
-        }
-
-      if (has_prefix_at (p, len, i, "<!"))
-        {
-          set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, i,
-                        _("markup declarations (“<!…”) are not allowed in .cjm files"));
-          return SCAN_REFUSED;
-        }
-
-      text_len = 0;
-
-      if (has_prefix_at (p, len, i, "<?"))
-        {
-          gsize end = find_from (p, len, i + 2, "?>");
-
-          if (end == G_MAXSIZE)
-            goto stopped;
-          i = end + 2;
-          continue;
-        }
-
-      if (has_prefix_at (p, len, i, "</"))
-        {
-          const char *gt = memchr (p + i, '>', len - i);
-
-          if (gt == NULL)
-            goto stopped;
-          if (depth > 0)
-            depth--;
-          i = gt - p + 1;
-          continue;
-        }
-
-      /* A start tag. */
-      tag_start = i++;
-      while (i < len && !is_xml_space (p[i]) && p[i] != '/' && p[i] != '>')
-        i++;
-      if (i == tag_start + 1)
-        goto stopped;
-
-      for (;;)
-        {
-          gsize name_start;
-          const char *close;
-          char quote;
-
-          while (i < len && is_xml_space (p[i]))
-            i++;
-          if (i >= len)
-            goto stopped;
-          if (p[i] == '>')
-            {
-              i++;
-              break;
-            }
-          if (p[i] == '/')
-            {
-              if (i + 1 < len && p[i + 1] == '>')
-                {
-                  empty_element = TRUE;
-                  i += 2;
-                  break;
-                }
-              goto stopped;
-            }
-
-          name_start = i;
-          while (i < len && !is_xml_space (p[i]) && p[i] != '=' && p[i] != '>' && p[i] != '/')
-            i++;
-          if (i == name_start)
-            goto stopped;
-          while (i < len && is_xml_space (p[i]))
-            i++;
-          if (i >= len || p[i] != '=')
-            goto stopped;
-          i++;
-          while (i < len && is_xml_space (p[i]))
-            i++;
-          if (i >= len || (p[i] != '"' && p[i] != '\''))
-            goto stopped;
-          quote = p[i];
-          close = memchr (p + i + 1, quote, len - i - 1);
-          if (close == NULL)
-            goto stopped;
-          if (text_length (p + i + 1, close - (p + i + 1)) > CJM_MAX_TEXT_LENGTH)
-            {
-              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, name_start,
-                            _("an attribute value longer than 1 MiB"));
-              return SCAN_REFUSED;
-            }
-          i = close - p + 1;
-
-          if (++n_attrs > CJM_MAX_ATTRIBUTES)
-            {
-              set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, tag_start,
-                            _("an element with more than 256 attributes"));
-              return SCAN_REFUSED;
-            }
-        }
-
-      if (!empty_element && ++depth > CJM_MAX_DEPTH)
-        {
-          set_error_at (r, error, CJM_DOCUMENT_ERROR_UNSAFE, tag_start,
-                        _("elements nested more than 256 levels deep"));
-          return SCAN_REFUSED;
-        }
-    }
-
-  return SCAN_OK;
-
-stopped:
-  *stop = i;
-  return SCAN_STOPPED;
-}
-
-/* libxml2 */
-
-static void
-on_xml_error (void        *user_data,
-              xmlErrorPtr  xml_error)
-{
-  xmlParserCtxt *ctxt = user_data;
-  Reader *r = ctxt->_private;
-
-  if (r->xml_message != NULL || xml_error->level < XML_ERR_ERROR)
-    return;
-
-  r->xml_message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
-  r->xml_code = xml_error->code;
-  r->xml_line = MAX (xml_error->line, 1);
-  r->xml_column = MAX (xml_error->int2, 1);
-}
-
-static gpointer
-init_libxml (gpointer data)
-{
-  xmlInitParser ();
-  return NULL;
-}
-
-static gboolean
-parse_xml (Reader  *r,
-           gsize    parse_len,
-           GError **error)
-{
-  static GOnce once = G_ONCE_INIT;
-  xmlParserCtxt *ctxt;
-  xmlSAXHandler *sax;
-  gboolean well_formed;
-
-  g_once (&once, init_libxml, NULL);
-
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_READ, 1, 1, _("out of memory"));
-      return FALSE;
-    }
-
-  /* Errors come only to us; nothing that could declare or load an entity
-   * or a DTD is ever called, even if the prescan were wrong. */
-  ctxt->_private = r;
-  sax = ctxt->sax;
-  sax->serror = on_xml_error;
-  sax->warning = NULL;
-  sax->error = NULL;
-  sax->fatalError = NULL;
-  sax->internalSubset = NULL;
-  sax->externalSubset = NULL;
-  sax->entityDecl = NULL;
-  sax->unparsedEntityDecl = NULL;
-  sax->notationDecl = NULL;
-  sax->attributeDecl = NULL;
-  sax->elementDecl = NULL;
-  sax->resolveEntity = NULL;
-
-  r->xml = xmlCtxtReadMemory (ctxt, r->data, (int) parse_len, NULL, "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
-                              | XML_PARSE_BIG_LINES);
-  well_formed = ctxt->wellFormed;
-  xmlFreeParserCtxt (ctxt);
-
-  if (r->xml != NULL && well_formed && r->xml_message == NULL)
-    return TRUE;
-
-  g_clear_pointer (&r->xml, xmlFreeDoc);
-
-  if (r->xml_message == NULL)
-    {
-      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1,
-                 _("not well-formed XML"));
-    }
-  else
-    {
-      CjmDocumentError code = CJM_DOCUMENT_ERROR_PARSE;
-      g_autofree char *reason = NULL;
-
-      switch (r->xml_code)
-        {
-        case XML_ERR_UNDECLARED_ENTITY:
-        case XML_WAR_UNDECLARED_ENTITY:
-        case XML_ERR_ENTITY_LOOP:
-        case XML_ERR_ENTITY_BOUNDARY:
-        case XML_ERR_ENTITY_PE_INTERNAL:
-          code = CJM_DOCUMENT_ERROR_UNSAFE;
-          reason = g_strdup_printf (_("%s (.cjm files do not use entities)"), r->xml_message);
-          break;
-        case XML_ERR_DOCUMENT_EMPTY:
-          reason = g_strdup (_("the file has no XML content"));
-          break;
-        default:
-          reason = g_strdup_printf (_("not well-formed XML: %s"), r->xml_message);
-          break;
-        }
-      set_error (error, r->display_name, code, r->xml_line, r->xml_column, reason);
-    }
-  return FALSE;
-}
 
 /* Building the document */
 
@@ -1137,7 +590,7 @@ check_root (Reader  *r,
 
   if (reason != NULL)
     {
-      set_error_at_node (r, error, code, root, reason);
+      cjm_xml_set_error_at_node (error, r->data, r->len, r->display_name, code, root, reason);
       return FALSE;
     }
   return TRUE;
@@ -1159,8 +612,8 @@ build_document (Reader  *r,
 
   if (root == NULL)
     {
-      set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1,
-                 _("the file has no root element"));
+      cjm_xml_set_error (error, r->display_name, CJM_DOCUMENT_ERROR_PARSE, 1, 1,
+                         _("the file has no root element"));
       return FALSE;
     }
   if (!check_root (r, root, error))
@@ -1293,8 +746,8 @@ read_file_contents (GFile       *file,
       && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
       && g_file_info_get_size (info) > CJM_MAX_FILE_SIZE)
     {
-      set_error (error, display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
-                 _("the file is larger than 64 MiB"));
+      cjm_xml_set_error (error, display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
+                         _("the file is larger than 64 MiB"));
       return NULL;
     }
   if (info != NULL)
@@ -1322,8 +775,8 @@ read_file_contents (GFile       *file,
       g_byte_array_append (buffer, chunk, n);
       if (buffer->len > CJM_MAX_FILE_SIZE)
         {
-          set_error (error, display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
-                     _("the file is larger than 64 MiB"));
+          cjm_xml_set_error (error, display_name, CJM_DOCUMENT_ERROR_TOO_LARGE, 1, 1,
+                             _("the file is larger than 64 MiB"));
           g_clear_pointer (etag, g_free);
           return NULL;
         }
@@ -1340,8 +793,6 @@ cjm_document_new_from_bytes (GBytes      *bytes,
                              GError     **error)
 {
   Reader r = { 0, };
-  gsize parse_len;
-  gsize stop = 0;
   CjmDocument *document = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1352,37 +803,12 @@ cjm_document_new_from_bytes (GBytes      *bytes,
   if (r.data == NULL)
     r.data = "";
 
-  if (!check_bytes (&r, error))
-    return NULL;
-
-  switch (prescan (&r, &stop, error))
-    {
-    case SCAN_OK:
-      parse_len = r.len;
-      break;
-    case SCAN_STOPPED:
-      parse_len = MIN (r.len, stop + PRESCAN_WINDOW);
-      break;
-    case SCAN_REFUSED:
-    default:
-      return NULL;
-    }
-
-  if (parse_xml (&r, parse_len, error))
-    {
-      if (parse_len < r.len)
-        {
-          /* libxml2 accepted what the prescan could not follow: refuse
-           * rather than read the rest unchecked. */
-          set_error_at (&r, error, CJM_DOCUMENT_ERROR_PARSE, stop, _("not well-formed XML"));
-        }
-      else if (build_document (&r, error))
-        document = g_steal_pointer (&r.document);
-    }
+  r.xml = cjm_xml_parse (r.data, r.len, r.display_name, error);
+  if (r.xml != NULL && build_document (&r, error))
+    document = g_steal_pointer (&r.document);
 
   g_clear_object (&r.document);
   g_clear_pointer (&r.xml, xmlFreeDoc);
-  g_free (r.xml_message);
   return document;
 }
 

@@ -24,7 +24,8 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined \
   $(pkg-config --cflags gio-2.0 libxml-2.0) \
   "$here/fuzz-cjm-reader.c" \
   "$top/src/core/cjm-item.c" "$top/src/core/cjm-document.c" \
-  "$top/src/core/cjm-xml-reader.c" "$top/src/core/cjm-xml-writer.c" \
+  "$top/src/core/cjm-xml-parse.c" "$top/src/core/cjm-xml-reader.c" \
+  "$top/src/core/cjm-xml-writer.c" "$top/src/core/cjm-xml-save.c" \
   $(pkg-config --libs gio-2.0 libxml-2.0) \
   -o "$work/fuzz-cjm-reader"
 
