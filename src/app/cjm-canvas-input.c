@@ -8,7 +8,7 @@
  * bindings, and a drop target for palette tiles and text. A drag changes
  * nothing until it ends: each frame shows where the drop would land, and
  * the release makes one undo group (Escape drops the gesture instead).
- * The overlay (selection, hover, previews, ghosts) is drawn here too.
+ * The previews are drawn by cjm-canvas-overlay.c.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -24,9 +24,6 @@
 #define AUTOSCROLL_EDGE  32.0
 #define AUTOSCROLL_SPEED 18.0
 
-static const GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 };
-static const GdkRGBA accent_soft = { 0.208, 0.518, 0.894, 0.14 };
-static const GdkRGBA refuse_soft = { 0.878, 0.106, 0.141, 0.12 };
 
 static gboolean
 is_card (CjmItem *item)
@@ -309,6 +306,8 @@ autoscroll_tick (GtkWidget     *widget,
 static void
 reset_drag (CjmCanvas *self)
 {
+  if (self->drag_mode == CJM_DRAG_CARDS)
+    cjm_canvas_invalidate_tiles (self);
   self->drag_mode = CJM_DRAG_NONE;
   self->link_target = NULL;
   g_clear_pointer (&self->drag_items, g_ptr_array_unref);
@@ -350,8 +349,14 @@ on_drag_begin (GtkGestureDrag *gesture,
     {
       graphene_rect_t bounds;
 
-      if (gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &bounds)
-          && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+      CjmHit on;
+
+      /* A press on the item being edited (the second press of the
+       * double click that started editing, too) keeps editing. */
+      cjm_canvas_hit_test (self, x, y, &on);
+      if ((gtk_widget_compute_bounds (self->editor, GTK_WIDGET (self), &bounds)
+           && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+          || (on.item != NULL && on.item == self->edit_item))
         {
           gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
           return;
@@ -468,6 +473,8 @@ start_drag (CjmCanvas *self)
       cjm_layout_get_item_rect (self->layout, hit->item, &rect);
       self->grab_dx = mx - rect.x;
       self->grab_dy = my - rect.y;
+      /* The dragged cards are dimmed in their tiles. */
+      cjm_canvas_invalidate_tiles (self);
       break;
 
     case CJM_HIT_LINK_HANDLE:
@@ -697,6 +704,7 @@ on_click_pressed (GtkGestureClick *gesture,
 {
   CjmHit hit;
 
+  g_debug ("click %d at %.0f,%.0f", n_press, x, y);
   if (n_press != 2 || self->document == NULL)
     return;
   cjm_canvas_hit_test (self, x, y, &hit);
@@ -941,6 +949,43 @@ edit_cb (GtkWidget *widget,
 }
 
 static gboolean
+add_card_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   data)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  CjmPaletteTile tile = CJM_PALETTE_TILE_TOUCHPOINT;
+  CjmItem *anchor = self->cursor;
+
+  if (self->editor != NULL || self->document == NULL || self->drag_mode > CJM_DRAG_PENDING)
+    return FALSE;
+  /* A card like the one the keyboard is on, after it. */
+  if (anchor != NULL && cjm_canvas_is_selected (self, anchor))
+    switch (cjm_item_get_kind (anchor))
+      {
+      case CJM_KIND_NOTE:
+        tile = CJM_PALETTE_TILE_NOTE;
+        break;
+      case CJM_KIND_OPPORTUNITY:
+        tile = CJM_PALETTE_TILE_OPPORTUNITY;
+        break;
+      case CJM_KIND_TOUCHPOINT:
+      case CJM_KIND_MAP:
+      case CJM_KIND_PERSONA:
+      case CJM_KIND_STAGE:
+      case CJM_KIND_LANE:
+      case CJM_KIND_LINK:
+      case CJM_KIND_TERM:
+      case CJM_KIND_SUPPRESSION:
+      case CJM_N_KINDS:
+      default:
+        break;
+      }
+  cjm_canvas_add_tile (self, tile);
+  return TRUE;
+}
+
+static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
            gpointer   data)
@@ -1152,338 +1197,6 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-/* Overlay */
-
-static void
-append_outline (GtkSnapshot   *snapshot,
-                const CjmRect *rect,
-                double         width,
-                double         radius,
-                const GdkRGBA *color)
-{
-  GskRoundedRect outline;
-  float w = width;
-
-  gsk_rounded_rect_init_from_rect (&outline,
-                                   &GRAPHENE_RECT_INIT (rect->x - width, rect->y - width,
-                                                        rect->width + 2 * width,
-                                                        rect->height + 2 * width),
-                                   radius + width);
-  gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w },
-                              (GdkRGBA[4]) { *color, *color, *color, *color });
-}
-
-static gboolean
-item_overlay_rect (CjmCanvas *self,
-                   CjmItem   *item,
-                   CjmRect   *rect)
-{
-  double dx, dy;
-
-  if (!cjm_layout_get_item_rect (self->layout, item, rect))
-    return FALSE;
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
-  if (cjm_item_get_kind (item) == CJM_KIND_STAGE)
-    rect->y += dy;
-  else if (cjm_item_get_kind (item) == CJM_KIND_LANE)
-    rect->x += dx;
-  return TRUE;
-}
-
-static void
-snapshot_ghosts (CjmCanvas   *self,
-                 GtkSnapshot *snapshot)
-{
-  double mx, my, dx, dy;
-
-  pointer_to_map (self, &mx, &my);
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
-
-  if (self->drag_mode == CJM_DRAG_CARDS)
-    {
-      /* The cards follow the pointer, stacked. */
-      for (int i = MIN (self->drag_items->len, 4) - 1; i >= 0; i--)
-        {
-          const CjmLayoutCard *card = cjm_layout_lookup_card (self->layout,
-                                                              g_ptr_array_index (self->drag_items, i));
-          double ox, oy;
-          GskRenderNode *node;
-
-          if (card == NULL)
-            continue;
-          node = cjm_canvas_get_card_node (self, card, &ox, &oy);
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - self->grab_dx + i * 6,
-                                                                  my - self->grab_dy + i * 6));
-          gtk_snapshot_push_opacity (snapshot, 0.85);
-          gtk_snapshot_append_node (snapshot, node);
-          gtk_snapshot_pop (snapshot);
-          gtk_snapshot_restore (snapshot);
-        }
-    }
-  else if (self->drag_mode == CJM_DRAG_STAGE || self->drag_mode == CJM_DRAG_LANE)
-    {
-      gboolean stage = self->drag_mode == CJM_DRAG_STAGE;
-      int index = cjm_document_index_of (self->document, self->press_hit.item);
-      CjmRect rect;
-
-      if (index < 0 || !cjm_layout_get_item_rect (self->layout, self->press_hit.item, &rect))
-        return;
-      gtk_snapshot_save (snapshot);
-      if (stage)
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mx - self->grab_dx, rect.y + dy));
-      else
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.x + dx, my - self->grab_dy));
-      gtk_snapshot_push_opacity (snapshot, 0.8);
-      gtk_snapshot_append_node (snapshot, stage ? cjm_canvas_get_stage_node (self, index)
-                                                : cjm_canvas_get_lane_node (self, index));
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_restore (snapshot);
-    }
-}
-
-static void
-snapshot_emotion_preview (CjmCanvas   *self,
-                          GtkSnapshot *snapshot)
-{
-  const CjmLayoutPoint *point = NULL;
-  const CjmLayoutCurve *curve = NULL;
-  double y, r = 11;
-  graphene_rect_t bounds;
-  cairo_t *cr;
-  CjmRect lane_row;
-  CjmColor color;
-
-  for (guint c = 0; c < cjm_layout_get_n_curves (self->layout) && point == NULL; c++)
-    {
-      const CjmLayoutCurve *candidate = cjm_layout_get_curve (self->layout, c);
-
-      if ((int) candidate->lane_index != self->press_hit.lane_index
-          || candidate->persona != self->press_hit.persona
-          || candidate->target != (self->press_hit.field == CJM_FIELD_TARGET_EMOTION))
-        continue;
-      for (guint p = 0; p < candidate->n_points; p++)
-        if (candidate->points[p].item == self->press_hit.item)
-          {
-            curve = candidate;
-            point = &candidate->points[p];
-            break;
-          }
-    }
-  if (point == NULL)
-    return;
-
-  y = cjm_layout_emotion_to_y (self->layout, self->press_hit.lane_index, self->emotion_value);
-  lane_row = cjm_layout_get_lane (self->layout, self->press_hit.lane_index)->row;
-  bounds = GRAPHENE_RECT_INIT (lane_row.x, lane_row.y - r, lane_row.width, lane_row.height + 2 * r);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-
-  /* The curve's neighbours joined to the new value, dashed. */
-  cjm_render_get_emotion_color (self->emotion_value, &color);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
-  cairo_set_source_rgba (cr, curve->color.red, curve->color.green, curve->color.blue, 0.9);
-  if (point > curve->points)
-    {
-      cairo_move_to (cr, point[-1].x, point[-1].y);
-      cairo_line_to (cr, point->x, y);
-    }
-  else
-    cairo_move_to (cr, point->x, y);
-  if (point + 1 < curve->points + curve->n_points)
-    cairo_line_to (cr, point[1].x, point[1].y);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  /* A guide from the old value to the new one. */
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6);
-  cairo_move_to (cr, point->x, point->y);
-  cairo_line_to (cr, point->x, y);
-  cairo_stroke (cr);
-
-  cjm_render_draw_face (cr, point->x, y, r, self->emotion_value);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-  cairo_arc (cr, point->x, y, r + 2, 0, 2 * G_PI);
-  cairo_stroke (cr);
-  {
-    g_autofree char *label = g_strdup_printf ("%+d", self->emotion_value);
-    cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-    cairo_set_font_size (cr, 12);
-    cairo_move_to (cr, point->x + r + 6, y + 4);
-    cairo_show_text (cr, self->emotion_value == 0 ? "0" : label);
-  }
-  cairo_destroy (cr);
-}
-
-static void
-snapshot_link_preview (CjmCanvas   *self,
-                       GtkSnapshot *snapshot)
-{
-  const CjmLayoutCard *from = cjm_layout_lookup_card (self->layout, self->press_hit.item);
-  double mx, my, x0, y0;
-  graphene_rect_t bounds;
-  cairo_t *cr;
-
-  if (from == NULL)
-    return;
-  pointer_to_map (self, &mx, &my);
-  x0 = from->handle.x;
-  y0 = from->handle.y;
-  if (self->link_target != NULL)
-    {
-      CjmRect rect;
-
-      if (cjm_layout_get_item_rect (self->layout, self->link_target, &rect))
-        {
-          append_outline (snapshot, &rect, 3 / self->zoom, 6, &accent);
-          mx = CLAMP (mx, rect.x, rect.x + rect.width);
-          my = CLAMP (my, rect.y, rect.y + rect.height);
-        }
-    }
-
-  bounds = GRAPHENE_RECT_INIT (MIN (x0, mx) - 12, MIN (y0, my) - 12,
-                               fabs (mx - x0) + 24, fabs (my - y0) + 24);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1);
-  cairo_set_line_width (cr, 2.5 / self->zoom);
-  cairo_move_to (cr, x0, y0);
-  cairo_curve_to (cr, (x0 + mx) / 2, y0, (x0 + mx) / 2, my, mx, my);
-  cairo_stroke (cr);
-  cairo_arc (cr, x0, y0, 5, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_arc (cr, mx, my, 4, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-}
-
-void
-cjm_canvas_snapshot_overlay (CjmCanvas   *self,
-                             GtkSnapshot *snapshot)
-{
-  double line = 2.0 / self->zoom;
-  CjmRect rect;
-
-  /* Hover */
-  if (self->drag_mode == CJM_DRAG_NONE && self->hover.item != NULL
-      && !cjm_canvas_is_selected (self, self->hover.item)
-      && (self->hover.kind == CJM_HIT_CARD || self->hover.kind == CJM_HIT_STAGE_HEADER
-          || self->hover.kind == CJM_HIT_LANE_HEADER || self->hover.kind == CJM_HIT_BADGE)
-      && item_overlay_rect (self, self->hover.item, &rect))
-    {
-      GdkRGBA soft = accent;
-
-      soft.alpha = 0.45;
-      append_outline (snapshot, &rect, 1.0 / self->zoom, 6, &soft);
-    }
-
-  /* Selection */
-  for (guint i = 0; i < self->selection->len; i++)
-    {
-      CjmItem *item = g_ptr_array_index (self->selection, i);
-
-      if (cjm_item_get_kind (item) == CJM_KIND_LINK)
-        {
-          for (guint l = 0; l < cjm_layout_get_n_links (self->layout); l++)
-            {
-              const CjmLayoutLink *link = cjm_layout_get_link (self->layout, l);
-
-              if (link->item == item)
-                {
-                  graphene_rect_t b = GRAPHENE_RECT_INIT (link->bounds.x - 4, link->bounds.y - 4,
-                                                          link->bounds.width + 8,
-                                                          link->bounds.height + 8);
-                  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &b);
-
-                  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.8);
-                  cairo_set_line_width (cr, 5 / self->zoom);
-                  cairo_move_to (cr, link->path[0].x, link->path[0].y);
-                  cairo_curve_to (cr, link->path[1].x, link->path[1].y, link->path[2].x,
-                                  link->path[2].y, link->path[3].x, link->path[3].y);
-                  cairo_stroke (cr);
-                  cairo_destroy (cr);
-                }
-            }
-        }
-      else if (item_overlay_rect (self, item, &rect))
-        append_outline (snapshot, &rect, line * 1.25, 6, &accent);
-    }
-
-  /* Drop preview: the cell or band, and where it goes. */
-  if (self->preview.active)
-    {
-      graphene_rect_t area = GRAPHENE_RECT_INIT (self->preview.area.x, self->preview.area.y,
-                                                 self->preview.area.width,
-                                                 self->preview.area.height);
-      CjmRect caret = self->preview.caret;
-      double dx, dy;
-
-      cjm_canvas_get_pin_offsets (self, &dx, &dy);
-      if (self->drag_mode == CJM_DRAG_STAGE || self->preview.kind == CJM_KIND_STAGE)
-        area.origin.y += dy;
-      else if (self->drag_mode == CJM_DRAG_LANE || self->preview.kind == CJM_KIND_LANE)
-        area.origin.x += dx;
-
-      gtk_snapshot_append_color (snapshot, self->preview.valid ? &accent_soft : &refuse_soft, &area);
-      if (self->preview.valid && caret.width > 0 && caret.height > 0)
-        {
-          graphene_rect_t c = GRAPHENE_RECT_INIT (caret.x, caret.y, caret.width, caret.height);
-
-          /* Keep the caret at least 3 px wide on screen. */
-          if (c.size.width < 3 / self->zoom)
-            {
-              c.origin.x -= (3 / self->zoom - c.size.width) / 2;
-              c.size.width = 3 / self->zoom;
-            }
-          if (c.size.height < 3 / self->zoom)
-            {
-              c.origin.y -= (3 / self->zoom - c.size.height) / 2;
-              c.size.height = 3 / self->zoom;
-            }
-          gtk_snapshot_append_color (snapshot, &accent, &c);
-        }
-    }
-
-  switch (self->drag_mode)
-    {
-    case CJM_DRAG_CARDS:
-    case CJM_DRAG_STAGE:
-    case CJM_DRAG_LANE:
-      snapshot_ghosts (self, snapshot);
-      break;
-
-    case CJM_DRAG_EMOTION:
-      snapshot_emotion_preview (self, snapshot);
-      break;
-
-    case CJM_DRAG_LINK:
-      snapshot_link_preview (self, snapshot);
-      break;
-
-    case CJM_DRAG_RUBBER_BAND:
-      {
-        double px, py, mx, my;
-        CjmRect band;
-        graphene_rect_t g;
-
-        cjm_canvas_widget_to_map (self, self->press_x, self->press_y, &px, &py);
-        pointer_to_map (self, &mx, &my);
-        band = (CjmRect) { MIN (px, mx), MIN (py, my), fabs (mx - px), fabs (my - py) };
-        g = GRAPHENE_RECT_INIT (band.x, band.y, band.width, band.height);
-        gtk_snapshot_append_color (snapshot, &accent_soft, &g);
-        append_outline (snapshot, &band, 1 / self->zoom, 0, &accent);
-      }
-      break;
-
-    case CJM_DRAG_NONE:
-    case CJM_DRAG_PENDING:
-    case CJM_DRAG_PAN:
-    case CJM_DRAG_MINIMAP:
-    case CJM_DRAG_CANCELLED:
-    default:
-      break;
-    }
-}
-
 /* Setup */
 
 static void
@@ -1531,6 +1244,9 @@ cjm_canvas_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, edit_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, edit_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Insert, 0, add_card_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Insert, 0, add_card_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, add_card_cb, NULL);
 
   add_command (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
   add_command (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");

@@ -33,10 +33,11 @@ typedef enum {
 } CjmDragMode;
 
 /* A cached render node of one part of the map, recorded at the part's own
- * origin, and what it was recorded from, so that a change of size or
- * badge re-records it. */
+ * origin in device pixels (at the zoom in use), and what it was recorded
+ * from, so that a change of zoom, size or badge re-records it. */
 typedef struct {
   GskRenderNode *node;
+  double         scale;       /* the zoom it was recorded at */
   double         width;
   double         height;
   double         origin_x;    /* the node's origin relative to the part */
@@ -88,6 +89,8 @@ struct _CjmCanvas
   GskRenderNode      *links_node;
   GskRenderNode      *unplaced_node;
   GskRenderNode      *corner_node;
+  GPtrArray          *tile_nodes;    /* CjmNodeCache per (lane, stage block) */
+  guint               tiles_stamp;
   guint               geometry_stamp;  /* bumped when columns change */
   guint64             columns_hash;
   gboolean            curves_dirty;
@@ -178,6 +181,8 @@ void      cjm_canvas_set_selection        (CjmCanvas       *self,
                                            GPtrArray       *items);
 void      cjm_canvas_toggle_selected      (CjmCanvas       *self,
                                            CjmItem         *item);
+/* The card's cached node and where to put it, in device pixels relative
+ * to the map's origin (map units times the zoom). */
 GskRenderNode *cjm_canvas_get_card_node   (CjmCanvas       *self,
                                            const CjmLayoutCard *card,
                                            double          *origin_x,
@@ -187,10 +192,22 @@ GskRenderNode *cjm_canvas_get_stage_node  (CjmCanvas       *self,
 GskRenderNode *cjm_canvas_get_lane_node   (CjmCanvas       *self,
                                            guint            index);
 
+/* cjm-canvas-nodes.c */
+GHashTable *cjm_canvas_node_table_new     (void);
+void      cjm_canvas_clear_nodes          (CjmCanvas       *self);
+void      cjm_canvas_invalidate_tiles     (CjmCanvas       *self);
+void      cjm_canvas_snapshot_map         (CjmCanvas       *self,
+                                           GtkSnapshot     *snapshot);
+void      cjm_canvas_update_minimap       (CjmCanvas       *self);
+void      cjm_canvas_snapshot_minimap     (CjmCanvas       *self,
+                                           GtkSnapshot     *snapshot);
+
 /* cjm-canvas-input.c */
 void      cjm_canvas_init_input           (CjmCanvas       *self);
 void      cjm_canvas_class_init_input     (GtkWidgetClass  *widget_class);
 void      cjm_canvas_cancel_drag          (CjmCanvas       *self);
+
+/* cjm-canvas-overlay.c: hover, selection, previews, ghosts */
 void      cjm_canvas_snapshot_overlay     (CjmCanvas       *self,
                                            GtkSnapshot     *snapshot);
 

@@ -20,10 +20,6 @@
 
 #include "cjm-canvas-private.h"
 
-#define MINIMAP_MAX_WIDTH  220.0
-#define MINIMAP_MAX_HEIGHT 160.0
-#define MINIMAP_MARGIN     12.0
-
 static void cjm_canvas_scrollable_init (GtkScrollableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CjmCanvas, cjm_canvas, GTK_TYPE_WIDGET,
@@ -51,66 +47,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const GdkRGBA paper_color = { 1.0, 1.0, 1.0, 1.0 };
-
-/* Helpers */
-
-static void
-node_cache_free (gpointer data)
-{
-  CjmNodeCache *cache = data;
-
-  g_clear_pointer (&cache->node, gsk_render_node_unref);
-  g_free (cache);
-}
-
-static GHashTable *
-node_table_new (void)
-{
-  return g_hash_table_new_full (NULL, NULL, NULL, node_cache_free);
-}
-
-static void
-clear_caches (CjmCanvas *self)
-{
-  g_hash_table_remove_all (self->card_nodes);
-  g_hash_table_remove_all (self->stage_nodes);
-  g_hash_table_remove_all (self->lane_nodes);
-  g_hash_table_remove_all (self->row_nodes);
-  g_hash_table_remove_all (self->curve_nodes);
-  g_clear_pointer (&self->links_node, gsk_render_node_unref);
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
-  self->geometry_stamp++;
-  self->curves_dirty = TRUE;
-  self->links_dirty = TRUE;
-  self->headers_dirty = TRUE;
-  self->minimap_dirty = TRUE;
-}
-
-static graphene_rect_t
-to_graphene (const CjmRect *rect)
-{
-  return GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
-}
-
-static gboolean
-rect_is_empty (const CjmRect *rect)
-{
-  return rect->width <= 0 || rect->height <= 0;
-}
-
-static void
-rect_union_into (CjmRect       *acc,
-                 const CjmRect *rect)
-{
-  if (rect_is_empty (rect))
-    return;
-  if (rect_is_empty (acc))
-    *acc = *rect;
-  else
-    cjm_rect_union (acc, rect, acc);
-}
 
 static guint64
 hash_columns (CjmLayout *layout)
@@ -133,6 +69,12 @@ hash_columns (CjmLayout *layout)
         }
     }
   return h ^ n;
+}
+
+static gboolean
+rect_is_empty (const CjmRect *rect)
+{
+  return rect->width <= 0 || rect->height <= 0;
 }
 
 static gboolean
@@ -257,19 +199,22 @@ cjm_canvas_ensure_layout (CjmCanvas *self)
       fill_layout_options (self, &options);
       self->layout = cjm_layout_new (self->document, &options);
     }
-  else if (self->findings_dirty)
+  else if (self->layout_dirty || self->findings_dirty)
     {
-      fill_layout_options (self, &options);
-      cjm_layout_set_options (self->layout, &options);
+      if (self->layout_dirty)
+        cjm_layout_update (self->layout);
+      /* Only the badges: the checker's findings changed. */
+      if (self->findings_dirty)
+        cjm_layout_set_findings (self->layout,
+                                 self->checker ? cjm_checker_get_all (self->checker) : NULL);
     }
-  else if (self->layout_dirty)
-    cjm_layout_update (self->layout);
   else
     return;
 
   self->layout_dirty = FALSE;
   self->findings_dirty = FALSE;
   self->links_dirty = TRUE;
+  self->tiles_stamp++;
   self->minimap_dirty = TRUE;
   g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
 
@@ -325,7 +270,7 @@ on_document_changed (CjmDocument *document,
     {
       cjm_canvas_cancel_drag (self);
       cjm_canvas_stop_editing (self, FALSE);
-      clear_caches (self);
+      cjm_canvas_clear_nodes (self);
       self->cursor = NULL;
       memset (&self->hover, 0, sizeof self->hover);
       if (self->selection->len > 0)
@@ -351,7 +296,7 @@ on_document_changed (CjmDocument *document,
         case CJM_KIND_PERSONA:
         case CJM_KIND_MAP:
           /* Colours, names, numbering and direction show on many parts. */
-          clear_caches (self);
+          cjm_canvas_clear_nodes (self);
           break;
 
         case CJM_KIND_LINK:
@@ -390,409 +335,6 @@ on_checker_items_changed (GListModel *model,
 {
   self->findings_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Cached nodes */
-
-static GskRenderNode *
-record_node (const graphene_rect_t *bounds,
-             cairo_t              **cr)
-{
-  GskRenderNode *node = gsk_cairo_node_new (bounds);
-
-  *cr = gsk_cairo_node_get_draw_context (node);
-  return node;
-}
-
-GskRenderNode *
-cjm_canvas_get_card_node (CjmCanvas           *self,
-                          const CjmLayoutCard *card,
-                          double              *origin_x,
-                          double              *origin_y)
-{
-  CjmNodeCache *cache = g_hash_table_lookup (self->card_nodes, card->item);
-
-  if (cache == NULL
-      || cache->width != card->rect.width || cache->height != card->rect.height
-      || cache->n_findings != card->n_findings || cache->severity != card->severity)
-    {
-      CjmRect bounds = card->rect;
-      CjmRect handle = { card->handle.x - 10, card->handle.y - 10, 20, 20 };
-      graphene_rect_t local;
-      cairo_t *cr;
-
-      rect_union_into (&bounds, &card->badge);
-      if (card->handle.x != 0 || card->handle.y != 0)
-        rect_union_into (&bounds, &handle);
-      local = GRAPHENE_RECT_INIT (bounds.x - card->rect.x - 6, bounds.y - card->rect.y - 6,
-                                  bounds.width + 12, bounds.height + 12);
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->card_nodes, card->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (&local, &cr);
-      cairo_translate (cr, -card->rect.x, -card->rect.y);
-      cjm_render_draw_card (self->layout, cr, card, &self->render_options);
-      cairo_destroy (cr);
-      cache->width = card->rect.width;
-      cache->height = card->rect.height;
-      cache->n_findings = card->n_findings;
-      cache->severity = card->severity;
-    }
-
-  *origin_x = card->rect.x;
-  *origin_y = card->rect.y;
-  return cache->node;
-}
-
-GskRenderNode *
-cjm_canvas_get_stage_node (CjmCanvas *self,
-                           guint      index)
-{
-  const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, index);
-  CjmNodeCache *cache = g_hash_table_lookup (self->stage_nodes, stage->item);
-
-  if (cache == NULL || cache->width != stage->header.width
-      || cache->height != stage->header.height || cache->index != index)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, stage->header.width, stage->header.height);
-      cairo_t *cr;
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->stage_nodes, stage->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (&local, &cr);
-      cairo_translate (cr, -stage->header.x, -stage->header.y);
-      cjm_render_draw_stage_header (self->layout, cr, index, &self->render_options);
-      cairo_destroy (cr);
-      cache->width = stage->header.width;
-      cache->height = stage->header.height;
-      cache->index = index;
-    }
-  return cache->node;
-}
-
-GskRenderNode *
-cjm_canvas_get_lane_node (CjmCanvas *self,
-                          guint      index)
-{
-  const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, index);
-  CjmNodeCache *cache = g_hash_table_lookup (self->lane_nodes, lane->item);
-
-  if (cache == NULL || cache->width != lane->header.width
-      || cache->height != lane->header.height || cache->index != index)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, lane->header.width, lane->header.height);
-      cairo_t *cr;
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->lane_nodes, lane->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (&local, &cr);
-      cairo_translate (cr, -lane->header.x, -lane->header.y);
-      cjm_render_draw_lane_header (self->layout, cr, index, &self->render_options);
-      cairo_destroy (cr);
-      cache->width = lane->header.width;
-      cache->height = lane->header.height;
-      cache->index = index;
-    }
-  return cache->node;
-}
-
-static GskRenderNode *
-get_row_node (CjmCanvas           *self,
-              const CjmLayoutLane *lane)
-{
-  CjmNodeCache *cache = g_hash_table_lookup (self->row_nodes, lane->item);
-
-  if (cache == NULL || cache->width != lane->row.width || cache->height != lane->row.height
-      || cache->stamp != self->geometry_stamp || cache->index != lane->index)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, lane->row.width, lane->row.height);
-      cairo_t *cr;
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->row_nodes, lane->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (&local, &cr);
-      cairo_translate (cr, -lane->row.x, -lane->row.y);
-      cjm_render_draw_background (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-      cache->width = lane->row.width;
-      cache->height = lane->row.height;
-      cache->stamp = self->geometry_stamp;
-      cache->index = lane->index;
-    }
-  return cache->node;
-}
-
-static GskRenderNode *
-get_curve_node (CjmCanvas           *self,
-                const CjmLayoutLane *lane)
-{
-  CjmNodeCache *cache = g_hash_table_lookup (self->curve_nodes, lane->item);
-
-  if (cache == NULL || self->curves_dirty || cache->width != lane->row.width
-      || cache->height != lane->row.height || cache->stamp != self->geometry_stamp)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (-16, -16, lane->row.width + 32,
-                                                  lane->row.height + 32);
-      cairo_t *cr;
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->curve_nodes, lane->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (&local, &cr);
-      cairo_translate (cr, -lane->row.x, -lane->row.y);
-      cjm_render_draw_emotion_lane (self->layout, cr, lane->index, &self->render_options);
-      cairo_destroy (cr);
-      cache->width = lane->row.width;
-      cache->height = lane->row.height;
-      cache->stamp = self->geometry_stamp;
-    }
-  return cache->node;
-}
-
-static GskRenderNode *
-get_links_node (CjmCanvas *self)
-{
-  guint n = cjm_layout_get_n_links (self->layout);
-
-  if (self->links_dirty)
-    {
-      CjmRect bounds = { 0, 0, 0, 0 };
-      graphene_rect_t gbounds;
-      cairo_t *cr;
-
-      g_clear_pointer (&self->links_node, gsk_render_node_unref);
-      self->links_dirty = FALSE;
-      for (guint i = 0; i < n; i++)
-        rect_union_into (&bounds, &cjm_layout_get_link (self->layout, i)->bounds);
-      if (rect_is_empty (&bounds))
-        return NULL;
-      gbounds = GRAPHENE_RECT_INIT (bounds.x - 4, bounds.y - 4, bounds.width + 8, bounds.height + 8);
-      self->links_node = record_node (&gbounds, &cr);
-      cjm_render_draw_links (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-    }
-  return self->links_node;
-}
-
-static GskRenderNode *
-get_unplaced_node (CjmCanvas *self)
-{
-  CjmRect rect;
-
-  if (self->unplaced_node == NULL && cjm_layout_get_unplaced_rect (self->layout, &rect))
-    {
-      graphene_rect_t bounds = to_graphene (&rect);
-      cairo_t *cr;
-
-      self->unplaced_node = record_node (&bounds, &cr);
-      cjm_render_draw_unplaced (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-    }
-  return self->unplaced_node;
-}
-
-static GskRenderNode *
-get_corner_node (CjmCanvas *self)
-{
-  CjmRect rect;
-
-  cjm_layout_get_corner_rect (self->layout, &rect);
-  if (rect_is_empty (&rect))
-    return NULL;
-  if (self->corner_node == NULL)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, rect.width, rect.height);
-      cairo_t *cr;
-
-      self->corner_node = record_node (&local, &cr);
-      cairo_translate (cr, -rect.x, -rect.y);
-      cjm_render_draw_corner (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-    }
-  return self->corner_node;
-}
-
-static void
-append_at (GtkSnapshot   *snapshot,
-           GskRenderNode *node,
-           double         x,
-           double         y)
-{
-  if (node == NULL)
-    return;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_node (snapshot, node);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Overview */
-
-static void
-update_minimap (CjmCanvas *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double mw, mh, scale, tw, th;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  GBytes *bytes;
-  CjmRect rect;
-
-  self->minimap_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  if (mw <= 0 || mh <= 0
-      || (mw * self->zoom <= width && mh * self->zoom <= height)
-      || width < 3 * MINIMAP_MAX_WIDTH || height < 2 * MINIMAP_MAX_HEIGHT)
-    {
-      g_clear_object (&self->minimap);
-      return;
-    }
-
-  scale = MIN (MINIMAP_MAX_WIDTH / mw, MINIMAP_MAX_HEIGHT / mh);
-  tw = ceil (mw * scale);
-  th = ceil (mh * scale);
-  self->minimap_rect = GRAPHENE_RECT_INIT (cjm_layout_is_rtl (self->layout)
-                                             ? MINIMAP_MARGIN : width - tw - MINIMAP_MARGIN,
-                                           height - th - MINIMAP_MARGIN, tw, th);
-  if (!self->minimap_dirty && self->minimap != NULL
-      && gdk_texture_get_width (self->minimap) == (int) tw
-      && gdk_texture_get_height (self->minimap) == (int) th)
-    return;
-
-  /* Blocks of colour, not text: lane rows, cards, header bands. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) tw, (int) th);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout); i++)
-    {
-      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
-      CjmColor color;
-
-      cjm_render_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL),
-                                 &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
-      cairo_rectangle (cr, lane->row.x, lane->row.y, lane->row.width, lane->row.height);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgba (cr, 0.6, 0.6, 0.6, 1);
-  cjm_layout_get_stage_band (self->layout, &rect);
-  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-  cjm_layout_get_lane_band (self->layout, &rect);
-  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-  cairo_fill (cr);
-  for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
-    {
-      const CjmLayoutCard *card = cjm_layout_get_card (self->layout, i);
-      CjmColor color;
-      CjmLaneKind kind = card->lane ? cjm_item_get_lane_kind (card->lane) : CJM_LANE_UNKNOWN;
-
-      cjm_render_get_lane_accent (kind, card->lane ? cjm_item_get_field (card->lane, CJM_FIELD_CHANNEL)
-                                                   : NULL, &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
-      cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) * (int) th,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  g_clear_object (&self->minimap);
-  self->minimap = gdk_memory_texture_new ((int) tw, (int) th, GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (surface));
-  g_bytes_unref (bytes);
-  cairo_surface_destroy (surface);
-  self->minimap_dirty = FALSE;
-}
-
-static void
-snapshot_minimap (CjmCanvas   *self,
-                  GtkSnapshot *snapshot)
-{
-  graphene_rect_t *r = &self->minimap_rect;
-  double mw, mh, sx, sy;
-  CjmRect visible;
-  GskRoundedRect outline;
-  GdkRGBA frame = { 0.2, 0.2, 0.2, 0.5 };
-  GdkRGBA view = { 0.21, 0.52, 0.89, 1.0 };
-  GdkRGBA shade = { 0.21, 0.52, 0.89, 0.15 };
-
-  if (self->minimap == NULL || r->size.width <= 0)
-    return;
-
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  sx = r->size.width / mw;
-  sy = r->size.height / mh;
-
-  gtk_snapshot_push_opacity (snapshot, 0.92);
-  gtk_snapshot_append_texture (snapshot, self->minimap, r);
-  gtk_snapshot_pop (snapshot);
-  gsk_rounded_rect_init_from_rect (&outline, r, 0);
-  gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
-                              (GdkRGBA[4]) { frame, frame, frame, frame });
-
-  cjm_canvas_get_visible_rect (self, &visible);
-  {
-    graphene_rect_t v = GRAPHENE_RECT_INIT (r->origin.x + visible.x * sx,
-                                            r->origin.y + visible.y * sy,
-                                            visible.width * sx, visible.height * sy);
-    graphene_rect_intersection (&v, r, &v);
-    gtk_snapshot_append_color (snapshot, &shade, &v);
-    gsk_rounded_rect_init_from_rect (&outline, &v, 0);
-    gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 },
-                                (GdkRGBA[4]) { view, view, view, view });
-  }
-}
-
-gboolean
-cjm_canvas_point_in_minimap (CjmCanvas *self,
-                             double     wx,
-                             double     wy)
-{
-  return self->minimap != NULL && self->minimap_rect.size.width > 0
-         && graphene_rect_contains_point (&self->minimap_rect, &GRAPHENE_POINT_INIT (wx, wy));
-}
-
-void
-cjm_canvas_center_on_minimap (CjmCanvas *self,
-                              double     wx,
-                              double     wy)
-{
-  double mw, mh, mx, my;
-  graphene_rect_t *r = &self->minimap_rect;
-
-  if (self->layout == NULL || r->size.width <= 0)
-    return;
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  mx = (wx - r->origin.x) / r->size.width * mw;
-  my = (wy - r->origin.y) / r->size.height * mh;
-  cjm_canvas_set_scroll (self,
-                         mx * self->zoom + self->origin_x - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                         my * self->zoom + self->origin_y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 /* Editing helpers shared with the in-place editor */
@@ -874,7 +416,7 @@ cjm_canvas_size_allocate (GtkWidget *widget,
   cjm_canvas_ensure_layout (self);
   configure_adjustments (self, hscroll (self), vscroll (self));
   if (self->layout != NULL)
-    update_minimap (self);
+    cjm_canvas_update_minimap (self);
   allocate_editor (self);
   self->in_allocate = FALSE;
 }
@@ -888,117 +430,24 @@ cjm_canvas_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA desk = dark ? (GdkRGBA) { 0.14, 0.14, 0.15, 1 } : (GdkRGBA) { 0.87, 0.87, 0.86, 1 };
-  CjmRect visible, grid, band;
-  double mw, mh, pin_dx, pin_dy;
-  g_autoptr(GArray) cards = NULL;
-  GskRenderNode *node;
 
   gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   cjm_canvas_ensure_layout (self);
   if (self->layout == NULL)
     return;
-  if (self->minimap_dirty)
-    update_minimap (self);
-
-  cjm_canvas_get_visible_rect (self, &visible);
-  cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  cjm_layout_get_grid_rect (self->layout, &grid);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);
+  /* Device pixels from here: a translation only (see record_node()). */
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->origin_x - hscroll (self),
                                                           self->origin_y - vscroll (self)));
-  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-
-  /* Paper, with a soft edge. */
-  {
-    graphene_rect_t paper = GRAPHENE_RECT_INIT (0, 0, mw, mh);
-    GskRoundedRect outline;
-    GdkRGBA edge = { 0, 0, 0, 0.18 };
-
-    gsk_rounded_rect_init_from_rect (&outline, &paper, 0);
-    gtk_snapshot_append_outset_shadow (snapshot, &outline, &edge, 0, 1, 1, 4);
-    gtk_snapshot_append_color (snapshot, &paper_color, &paper);
-  }
-
-  /* Layer 1: lane rows. */
-  for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout); i++)
-    {
-      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
-
-      if (cjm_rect_intersects (&lane->row, &visible))
-        append_at (snapshot, get_row_node (self, lane), lane->row.x, lane->row.y);
-    }
-
-  /* Layer 2: links. */
-  if (cjm_layout_get_n_links (self->layout) > 0 || self->links_node != NULL)
-    {
-      node = get_links_node (self);
-      if (node != NULL)
-        gtk_snapshot_append_node (snapshot, node);
-    }
-
-  /* Layer 3: cards in view (the ones being dragged are dimmed). */
-  cards = cjm_layout_get_cards_in_rect (self->layout, &visible);
-  for (guint i = 0; i < cards->len; i++)
-    {
-      const CjmLayoutCard *card = cjm_layout_get_card (self->layout, g_array_index (cards, guint, i));
-      double ox, oy;
-      gboolean dragged = self->drag_mode == CJM_DRAG_CARDS && self->drag_items != NULL
-                         && g_ptr_array_find (self->drag_items, card->item, NULL);
-
-      node = cjm_canvas_get_card_node (self, card, &ox, &oy);
-      if (dragged)
-        gtk_snapshot_push_opacity (snapshot, 0.35);
-      append_at (snapshot, node, ox, oy);
-      if (dragged)
-        gtk_snapshot_pop (snapshot);
-    }
-
-  /* Layer 4: emotion curves. */
-  for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout); i++)
-    {
-      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
-
-      if (lane->kind == CJM_LANE_EMOTION && cjm_rect_intersects (&lane->row, &visible))
-        append_at (snapshot, get_curve_node (self, lane), lane->row.x, lane->row.y);
-    }
-  self->curves_dirty = FALSE;
-
-  node = get_unplaced_node (self);
-  if (node != NULL)
-    gtk_snapshot_append_node (snapshot, node);
-
-  /* Layer 5: headers, kept in view while scrolling. */
-  for (guint i = 0; i < cjm_layout_get_n_stages (self->layout); i++)
-    {
-      const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, i);
-
-      if (stage->header.x + stage->header.width >= visible.x
-          && stage->header.x <= visible.x + visible.width)
-        append_at (snapshot, cjm_canvas_get_stage_node (self, i),
-                   stage->header.x, stage->header.y + pin_dy);
-    }
-  for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout); i++)
-    {
-      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
-
-      if (lane->header.y + lane->header.height >= visible.y
-          && lane->header.y <= visible.y + visible.height)
-        append_at (snapshot, cjm_canvas_get_lane_node (self, i),
-                   lane->header.x + pin_dx, lane->header.y);
-    }
-  cjm_layout_get_corner_rect (self->layout, &band);
-  append_at (snapshot, get_corner_node (self), band.x + pin_dx, band.y + pin_dy);
-
+  cjm_canvas_snapshot_map (self, snapshot);
   /* Selection, hover, drop preview, drag ghosts. */
   cjm_canvas_snapshot_overlay (self, snapshot);
-
   gtk_snapshot_restore (snapshot);
 
-  snapshot_minimap (self, snapshot);
+  cjm_canvas_snapshot_minimap (self, snapshot);
   gtk_snapshot_pop (snapshot);
 
   if (self->editor != NULL)
@@ -1055,6 +504,7 @@ cjm_canvas_finalize (GObject *object)
   g_clear_pointer (&self->links_node, gsk_render_node_unref);
   g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
   g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
   g_ptr_array_unref (self->selection);
   g_clear_pointer (&self->drag_items, g_ptr_array_unref);
   g_clear_pointer (&self->band_base, g_ptr_array_unref);
@@ -1199,11 +649,11 @@ static void
 cjm_canvas_init (CjmCanvas *self)
 {
   self->zoom = 1.0;
-  self->card_nodes = node_table_new ();
-  self->stage_nodes = node_table_new ();
-  self->lane_nodes = node_table_new ();
-  self->row_nodes = node_table_new ();
-  self->curve_nodes = node_table_new ();
+  self->card_nodes = cjm_canvas_node_table_new ();
+  self->stage_nodes = cjm_canvas_node_table_new ();
+  self->lane_nodes = cjm_canvas_node_table_new ();
+  self->row_nodes = cjm_canvas_node_table_new ();
+  self->curve_nodes = cjm_canvas_node_table_new ();
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   cjm_render_options_init (&self->render_options);
   self->render_options.draw_background = TRUE;
@@ -1325,11 +775,18 @@ cjm_canvas_set_zoom_at (CjmCanvas *self,
 
   cjm_canvas_widget_to_map (self, wx, wy, &mx, &my);
   self->zoom = zoom;
+  /* Cached parts are recorded at the zoom: they are recorded again when
+   * next drawn; tiles place them anew. */
+  g_clear_pointer (&self->links_node, gsk_render_node_unref);
+  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
+  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  self->links_dirty = TRUE;
+  self->tiles_stamp++;
   compute_origin (self, zoom, &ox, &oy);
   configure_adjustments (self, mx * zoom + ox - wx, my * zoom + oy - wy);
   self->minimap_dirty = TRUE;
   if (self->layout != NULL)
-    update_minimap (self);
+    cjm_canvas_update_minimap (self);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1452,7 +909,7 @@ cjm_canvas_set_document (CjmCanvas   *self,
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   g_set_object (&self->document, document);
   g_clear_object (&self->layout);
-  clear_caches (self);
+  cjm_canvas_clear_nodes (self);
   self->columns_hash = 0;
   self->cursor = NULL;
   memset (&self->hover, 0, sizeof self->hover);
@@ -1489,10 +946,15 @@ cjm_canvas_set_checker (CjmCanvas  *self,
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_func (self->checker, on_checker_items_changed, self);
   g_set_object (&self->checker, checker);
+  /* Badges need room: the layout is made again with the new options. */
+  g_clear_object (&self->layout);
+  cjm_canvas_clear_nodes (self);
+  self->columns_hash = 0;
   if (checker != NULL)
     g_signal_connect_object (checker, "items-changed", G_CALLBACK (on_checker_items_changed),
                              self, 0);
   self->findings_dirty = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
 }

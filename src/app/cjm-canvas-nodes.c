@@ -1,0 +1,719 @@
+/* cjm-canvas-nodes.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The canvas's render node caches. Each part of the map (card, stage and
+ * lane header, lane row background, emotion lane, links, the corner, the
+ * "Unplaced" area) is recorded once with cjm-render into a cairo node at
+ * its own origin and kept until a change names it or its size changes.
+ * Cards are grouped into tiles (a lane row by a block of stages), each a
+ * cached container of the cards' nodes, so that a frame places a few
+ * dozen unchanged nodes: GTK finds no damage in them and redraws only
+ * where something moved. Also the overview (minimap) texture.
+ */
+
+#define G_LOG_DOMAIN "CjmCanvas"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cjm-canvas-private.h"
+
+#define MINIMAP_MAX_WIDTH  220.0
+#define MINIMAP_MAX_HEIGHT 160.0
+#define MINIMAP_MARGIN     12.0
+
+/* Stages per tile. */
+#define TILE_STAGES 6
+
+static const GdkRGBA paper_color = { 1.0, 1.0, 1.0, 1.0 };
+
+/* Helpers */
+
+static void
+node_cache_free (gpointer data)
+{
+  CjmNodeCache *cache = data;
+
+  g_clear_pointer (&cache->node, gsk_render_node_unref);
+  g_free (cache);
+}
+
+GHashTable *
+cjm_canvas_node_table_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, node_cache_free);
+}
+
+void
+cjm_canvas_clear_nodes (CjmCanvas *self)
+{
+  g_hash_table_remove_all (self->card_nodes);
+  g_hash_table_remove_all (self->stage_nodes);
+  g_hash_table_remove_all (self->lane_nodes);
+  g_hash_table_remove_all (self->row_nodes);
+  g_hash_table_remove_all (self->curve_nodes);
+  g_clear_pointer (&self->links_node, gsk_render_node_unref);
+  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
+  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
+  self->geometry_stamp++;
+  self->tiles_stamp++;
+  self->curves_dirty = TRUE;
+  self->links_dirty = TRUE;
+  self->headers_dirty = TRUE;
+  self->minimap_dirty = TRUE;
+}
+
+static graphene_rect_t
+to_graphene (const CjmRect *rect)
+{
+  return GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
+}
+
+static gboolean
+rect_is_empty (const CjmRect *rect)
+{
+  return rect->width <= 0 || rect->height <= 0;
+}
+
+static void
+rect_union_into (CjmRect       *acc,
+                 const CjmRect *rect)
+{
+  if (rect_is_empty (rect))
+    return;
+  if (rect_is_empty (acc))
+    *acc = *rect;
+  else
+    cjm_rect_union (acc, rect, acc);
+}
+
+/* Cached nodes */
+
+/* A cairo node for a part of the map recorded at the current zoom, in
+ * device pixels, so that it is placed with a translation only: GTK then
+ * diffs it (nothing changed, nothing to redraw) and cairo replays it
+ * without scaling. local is in map units relative to (x0, y0); the
+ * returned cairo_t draws in map units. */
+static GskRenderNode *
+record_node (CjmCanvas             *self,
+             const graphene_rect_t *local,
+             double                 x0,
+             double                 y0,
+             cairo_t              **cr)
+{
+  double s = self->zoom;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (floor (local->origin.x * s), floor (local->origin.y * s),
+                                               ceil (local->size.width * s) + 2,
+                                               ceil (local->size.height * s) + 2);
+  GskRenderNode *node = gsk_cairo_node_new (&bounds);
+
+  *cr = gsk_cairo_node_get_draw_context (node);
+  cairo_scale (*cr, s, s);
+  cairo_translate (*cr, -x0, -y0);
+  return node;
+}
+
+GskRenderNode *
+cjm_canvas_get_card_node (CjmCanvas           *self,
+                          const CjmLayoutCard *card,
+                          double              *origin_x,
+                          double              *origin_y)
+{
+  CjmNodeCache *cache = g_hash_table_lookup (self->card_nodes, card->item);
+
+  if (cache == NULL || cache->scale != self->zoom
+      || cache->width != card->rect.width || cache->height != card->rect.height
+      || cache->n_findings != card->n_findings || cache->severity != card->severity)
+    {
+      CjmRect bounds = card->rect;
+      CjmRect handle = { card->handle.x - 10, card->handle.y - 10, 20, 20 };
+      graphene_rect_t local;
+      cairo_t *cr;
+
+      rect_union_into (&bounds, &card->badge);
+      if (card->handle.x != 0 || card->handle.y != 0)
+        rect_union_into (&bounds, &handle);
+      local = GRAPHENE_RECT_INIT (bounds.x - card->rect.x - 6, bounds.y - card->rect.y - 6,
+                                  bounds.width + 12, bounds.height + 12);
+
+      if (cache == NULL)
+        {
+          cache = g_new0 (CjmNodeCache, 1);
+          g_hash_table_insert (self->card_nodes, card->item, cache);
+        }
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      cache->node = record_node (self, &local, card->rect.x, card->rect.y, &cr);
+      cjm_render_draw_card (self->layout, cr, card, &self->render_options);
+      cairo_destroy (cr);
+      cache->scale = self->zoom;
+      cache->width = card->rect.width;
+      cache->height = card->rect.height;
+      cache->n_findings = card->n_findings;
+      cache->severity = card->severity;
+    }
+
+  *origin_x = card->rect.x * self->zoom;
+  *origin_y = card->rect.y * self->zoom;
+  return cache->node;
+}
+
+GskRenderNode *
+cjm_canvas_get_stage_node (CjmCanvas *self,
+                           guint      index)
+{
+  const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, index);
+  CjmNodeCache *cache = g_hash_table_lookup (self->stage_nodes, stage->item);
+
+  if (cache == NULL || cache->scale != self->zoom || cache->width != stage->header.width
+      || cache->height != stage->header.height || cache->index != index)
+    {
+      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, stage->header.width, stage->header.height);
+      cairo_t *cr;
+
+      if (cache == NULL)
+        {
+          cache = g_new0 (CjmNodeCache, 1);
+          g_hash_table_insert (self->stage_nodes, stage->item, cache);
+        }
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      cache->node = record_node (self, &local, stage->header.x, stage->header.y, &cr);
+      cjm_render_draw_stage_header (self->layout, cr, index, &self->render_options);
+      cairo_destroy (cr);
+      cache->scale = self->zoom;
+      cache->width = stage->header.width;
+      cache->height = stage->header.height;
+      cache->index = index;
+    }
+  return cache->node;
+}
+
+GskRenderNode *
+cjm_canvas_get_lane_node (CjmCanvas *self,
+                          guint      index)
+{
+  const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, index);
+  CjmNodeCache *cache = g_hash_table_lookup (self->lane_nodes, lane->item);
+
+  if (cache == NULL || cache->scale != self->zoom || cache->width != lane->header.width
+      || cache->height != lane->header.height || cache->index != index)
+    {
+      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, lane->header.width, lane->header.height);
+      cairo_t *cr;
+
+      if (cache == NULL)
+        {
+          cache = g_new0 (CjmNodeCache, 1);
+          g_hash_table_insert (self->lane_nodes, lane->item, cache);
+        }
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      cache->node = record_node (self, &local, lane->header.x, lane->header.y, &cr);
+      cjm_render_draw_lane_header (self->layout, cr, index, &self->render_options);
+      cairo_destroy (cr);
+      cache->scale = self->zoom;
+      cache->width = lane->header.width;
+      cache->height = lane->header.height;
+      cache->index = index;
+    }
+  return cache->node;
+}
+
+static GskRenderNode *
+get_row_node (CjmCanvas           *self,
+              const CjmLayoutLane *lane)
+{
+  CjmNodeCache *cache = g_hash_table_lookup (self->row_nodes, lane->item);
+
+  if (cache == NULL || cache->scale != self->zoom
+      || cache->width != lane->row.width || cache->height != lane->row.height
+      || cache->stamp != self->geometry_stamp || cache->index != lane->index)
+    {
+      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, lane->row.width, lane->row.height);
+      cairo_t *cr;
+
+      if (cache == NULL)
+        {
+          cache = g_new0 (CjmNodeCache, 1);
+          g_hash_table_insert (self->row_nodes, lane->item, cache);
+        }
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      cache->node = record_node (self, &local, lane->row.x, lane->row.y, &cr);
+      cjm_render_draw_background (self->layout, cr, &self->render_options);
+      cairo_destroy (cr);
+      cache->scale = self->zoom;
+      cache->width = lane->row.width;
+      cache->height = lane->row.height;
+      cache->stamp = self->geometry_stamp;
+      cache->index = lane->index;
+    }
+  return cache->node;
+}
+
+static GskRenderNode *
+get_curve_node (CjmCanvas           *self,
+                const CjmLayoutLane *lane)
+{
+  CjmNodeCache *cache = g_hash_table_lookup (self->curve_nodes, lane->item);
+
+  if (cache == NULL || self->curves_dirty || cache->scale != self->zoom
+      || cache->width != lane->row.width
+      || cache->height != lane->row.height || cache->stamp != self->geometry_stamp)
+    {
+      graphene_rect_t local = GRAPHENE_RECT_INIT (-16, -16, lane->row.width + 32,
+                                                  lane->row.height + 32);
+      cairo_t *cr;
+
+      if (cache == NULL)
+        {
+          cache = g_new0 (CjmNodeCache, 1);
+          g_hash_table_insert (self->curve_nodes, lane->item, cache);
+        }
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      cache->node = record_node (self, &local, lane->row.x, lane->row.y, &cr);
+      cjm_render_draw_emotion_lane (self->layout, cr, lane->index, &self->render_options);
+      cairo_destroy (cr);
+      cache->scale = self->zoom;
+      cache->width = lane->row.width;
+      cache->height = lane->row.height;
+      cache->stamp = self->geometry_stamp;
+    }
+  return cache->node;
+}
+
+static GskRenderNode *
+get_links_node (CjmCanvas *self)
+{
+  guint n = cjm_layout_get_n_links (self->layout);
+
+  if (self->links_dirty)
+    {
+      CjmRect bounds = { 0, 0, 0, 0 };
+      graphene_rect_t gbounds;
+      cairo_t *cr;
+
+      g_clear_pointer (&self->links_node, gsk_render_node_unref);
+      self->links_dirty = FALSE;
+      for (guint i = 0; i < n; i++)
+        rect_union_into (&bounds, &cjm_layout_get_link (self->layout, i)->bounds);
+      if (rect_is_empty (&bounds))
+        return NULL;
+      gbounds = GRAPHENE_RECT_INIT (bounds.x - 4, bounds.y - 4, bounds.width + 8, bounds.height + 8);
+      self->links_node = record_node (self, &gbounds, 0, 0, &cr);
+      cjm_render_draw_links (self->layout, cr, &self->render_options);
+      cairo_destroy (cr);
+    }
+  return self->links_node;
+}
+
+static GskRenderNode *
+get_unplaced_node (CjmCanvas *self)
+{
+  CjmRect rect;
+
+  if (self->unplaced_node == NULL && cjm_layout_get_unplaced_rect (self->layout, &rect))
+    {
+      graphene_rect_t bounds = to_graphene (&rect);
+      cairo_t *cr;
+
+      self->unplaced_node = record_node (self, &bounds, 0, 0, &cr);
+      cjm_render_draw_unplaced (self->layout, cr, &self->render_options);
+      cairo_destroy (cr);
+    }
+  return self->unplaced_node;
+}
+
+static GskRenderNode *
+get_corner_node (CjmCanvas *self)
+{
+  CjmRect rect;
+
+  cjm_layout_get_corner_rect (self->layout, &rect);
+  if (rect_is_empty (&rect))
+    return NULL;
+  if (self->corner_node == NULL)
+    {
+      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, rect.width, rect.height);
+      cairo_t *cr;
+
+      self->corner_node = record_node (self, &local, rect.x, rect.y, &cr);
+      cjm_render_draw_corner (self->layout, cr, &self->render_options);
+      cairo_destroy (cr);
+    }
+  return self->corner_node;
+}
+
+/* Places a node recorded by record_node() at (x, y) in map units. */
+static void
+append_at (CjmCanvas     *self,
+           GtkSnapshot   *snapshot,
+           GskRenderNode *node,
+           double         x,
+           double         y)
+{
+  if (node == NULL)
+    return;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x * self->zoom, y * self->zoom));
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Overview */
+
+void
+cjm_canvas_update_minimap (CjmCanvas *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double mw, mh, scale, tw, th;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *bytes;
+  CjmRect rect;
+
+  self->minimap_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  cjm_layout_get_size (self->layout, &mw, &mh);
+  if (mw <= 0 || mh <= 0
+      || (mw * self->zoom <= width && mh * self->zoom <= height)
+      || width < 3 * MINIMAP_MAX_WIDTH || height < 2 * MINIMAP_MAX_HEIGHT)
+    {
+      g_clear_object (&self->minimap);
+      return;
+    }
+
+  scale = MIN (MINIMAP_MAX_WIDTH / mw, MINIMAP_MAX_HEIGHT / mh);
+  tw = ceil (mw * scale);
+  th = ceil (mh * scale);
+  self->minimap_rect = GRAPHENE_RECT_INIT (cjm_layout_is_rtl (self->layout)
+                                             ? MINIMAP_MARGIN : width - tw - MINIMAP_MARGIN,
+                                           height - th - MINIMAP_MARGIN, tw, th);
+  if (!self->minimap_dirty && self->minimap != NULL
+      && gdk_texture_get_width (self->minimap) == (int) tw
+      && gdk_texture_get_height (self->minimap) == (int) th)
+    return;
+
+  /* Blocks of colour, not text: lane rows, cards, header bands. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) tw, (int) th);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout); i++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
+      CjmColor color;
+
+      cjm_render_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL),
+                                 &color);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
+      cairo_rectangle (cr, lane->row.x, lane->row.y, lane->row.width, lane->row.height);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgba (cr, 0.6, 0.6, 0.6, 1);
+  cjm_layout_get_stage_band (self->layout, &rect);
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cjm_layout_get_lane_band (self->layout, &rect);
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_fill (cr);
+  for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
+    {
+      const CjmLayoutCard *card = cjm_layout_get_card (self->layout, i);
+      CjmColor color;
+      CjmLaneKind kind = card->lane ? cjm_item_get_lane_kind (card->lane) : CJM_LANE_UNKNOWN;
+
+      cjm_render_get_lane_accent (kind, card->lane ? cjm_item_get_field (card->lane, CJM_FIELD_CHANNEL)
+                                                   : NULL, &color);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+      cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      cairo_image_surface_get_stride (surface) * (int) th,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  g_clear_object (&self->minimap);
+  self->minimap = gdk_memory_texture_new ((int) tw, (int) th, GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  g_bytes_unref (bytes);
+  cairo_surface_destroy (surface);
+  self->minimap_dirty = FALSE;
+}
+
+void
+cjm_canvas_snapshot_minimap (CjmCanvas   *self,
+                             GtkSnapshot *snapshot)
+{
+  graphene_rect_t *r = &self->minimap_rect;
+  double mw, mh, sx, sy;
+  CjmRect visible;
+  GskRoundedRect outline;
+  GdkRGBA frame = { 0.2, 0.2, 0.2, 0.5 };
+  GdkRGBA view = { 0.21, 0.52, 0.89, 1.0 };
+  GdkRGBA shade = { 0.21, 0.52, 0.89, 0.15 };
+
+  if (self->minimap == NULL || r->size.width <= 0)
+    return;
+
+  cjm_layout_get_size (self->layout, &mw, &mh);
+  sx = r->size.width / mw;
+  sy = r->size.height / mh;
+
+  gtk_snapshot_push_opacity (snapshot, 0.92);
+  gtk_snapshot_append_texture (snapshot, self->minimap, r);
+  gtk_snapshot_pop (snapshot);
+  gsk_rounded_rect_init_from_rect (&outline, r, 0);
+  gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
+                              (GdkRGBA[4]) { frame, frame, frame, frame });
+
+  cjm_canvas_get_visible_rect (self, &visible);
+  {
+    graphene_rect_t v = GRAPHENE_RECT_INIT (r->origin.x + visible.x * sx,
+                                            r->origin.y + visible.y * sy,
+                                            visible.width * sx, visible.height * sy);
+    graphene_rect_intersection (&v, r, &v);
+    gtk_snapshot_append_color (snapshot, &shade, &v);
+    gsk_rounded_rect_init_from_rect (&outline, &v, 0);
+    gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 },
+                                (GdkRGBA[4]) { view, view, view, view });
+  }
+}
+
+gboolean
+cjm_canvas_point_in_minimap (CjmCanvas *self,
+                             double     wx,
+                             double     wy)
+{
+  return self->minimap != NULL && self->minimap_rect.size.width > 0
+         && graphene_rect_contains_point (&self->minimap_rect, &GRAPHENE_POINT_INIT (wx, wy));
+}
+
+void
+cjm_canvas_center_on_minimap (CjmCanvas *self,
+                              double     wx,
+                              double     wy)
+{
+  double mw, mh, mx, my;
+  graphene_rect_t *r = &self->minimap_rect;
+
+  if (self->layout == NULL || r->size.width <= 0)
+    return;
+  cjm_layout_get_size (self->layout, &mw, &mh);
+  mx = (wx - r->origin.x) / r->size.width * mw;
+  my = (wy - r->origin.y) / r->size.height * mh;
+  cjm_canvas_set_scroll (self,
+                         mx * self->zoom + self->origin_x - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                         my * self->zoom + self->origin_y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+/* Tiles of cards */
+
+static GskRenderNode *
+build_tile (CjmCanvas *self,
+            guint      lane,
+            guint      first_stage,
+            guint      n_stages)
+{
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  gboolean dragging = self->drag_mode == CJM_DRAG_CARDS && self->drag_items != NULL;
+
+  for (guint s = first_stage; s < first_stage + n_stages; s++)
+    {
+      const CjmLayoutCell *cell = cjm_layout_get_cell (self->layout, s, lane);
+
+      for (guint c = 0; c < cell->n_cards; c++)
+        {
+          const CjmLayoutCard *card = cjm_layout_get_card (self->layout, cell->first_card + c);
+          double ox, oy;
+          GskRenderNode *node = cjm_canvas_get_card_node (self, card, &ox, &oy);
+          g_autoptr(GskTransform) transform = NULL;
+          GskRenderNode *placed;
+
+          transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (ox, oy));
+          placed = gsk_transform_node_new (node, transform);
+          /* The cards being dragged stay dimmed where they were. */
+          if (dragging && g_ptr_array_find (self->drag_items, card->item, NULL))
+            {
+              GskRenderNode *dimmed = gsk_opacity_node_new (placed, 0.35);
+
+              gsk_render_node_unref (placed);
+              placed = dimmed;
+            }
+          g_ptr_array_add (children, placed);
+        }
+    }
+
+  if (children->len == 0)
+    return NULL;
+  return gsk_container_node_new ((GskRenderNode **) children->pdata, children->len);
+}
+
+/* The cached container of the cards of one tile, rebuilt when the layout
+ * or the drag changed (cjm_canvas_invalidate_tiles()). */
+static GskRenderNode *
+get_tile_node (CjmCanvas *self,
+               guint      lane,
+               guint      block)
+{
+  guint n_stages = cjm_layout_get_n_stages (self->layout);
+  guint n_blocks = (n_stages + TILE_STAGES - 1) / TILE_STAGES;
+  guint index = lane * n_blocks + block;
+  CjmNodeCache *cache;
+
+  if (self->tile_nodes == NULL || self->tile_nodes->len != cjm_layout_get_n_lanes (self->layout) * n_blocks)
+    {
+      g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
+      self->tile_nodes = g_ptr_array_new_with_free_func (node_cache_free);
+      for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout) * n_blocks; i++)
+        g_ptr_array_add (self->tile_nodes, g_new0 (CjmNodeCache, 1));
+    }
+
+  cache = g_ptr_array_index (self->tile_nodes, index);
+  if (cache->stamp != self->tiles_stamp)
+    {
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      cache->node = build_tile (self, lane, block * TILE_STAGES,
+                                MIN (TILE_STAGES, n_stages - block * TILE_STAGES));
+      cache->stamp = self->tiles_stamp;
+    }
+  return cache->node;
+}
+
+void
+cjm_canvas_invalidate_tiles (CjmCanvas *self)
+{
+  self->tiles_stamp++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The map, in map units (the caller set the zoom and scroll transform):
+ * only the parts that intersect the view are placed. */
+void
+cjm_canvas_snapshot_map (CjmCanvas   *self,
+                         GtkSnapshot *snapshot)
+{
+  CjmRect visible, band;
+  double mw, mh, pin_dx, pin_dy;
+  guint n_stages = cjm_layout_get_n_stages (self->layout);
+  guint n_lanes = cjm_layout_get_n_lanes (self->layout);
+  guint n_blocks = (n_stages + TILE_STAGES - 1) / TILE_STAGES;
+  GskRenderNode *node;
+
+  if (self->minimap_dirty)
+    cjm_canvas_update_minimap (self);
+
+  cjm_canvas_get_visible_rect (self, &visible);
+  cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
+  cjm_layout_get_size (self->layout, &mw, &mh);
+
+  /* Paper, with a soft edge. */
+  {
+    graphene_rect_t paper = GRAPHENE_RECT_INIT (0, 0, mw * self->zoom, mh * self->zoom);
+    GskRoundedRect outline;
+    GdkRGBA edge = { 0, 0, 0, 0.18 };
+
+    gsk_rounded_rect_init_from_rect (&outline, &paper, 0);
+    gtk_snapshot_append_outset_shadow (snapshot, &outline, &edge, 0, 1, 1, 4);
+    gtk_snapshot_append_color (snapshot, &paper_color, &paper);
+  }
+
+  /* Layer 1: lane rows. */
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
+
+      if (cjm_rect_intersects (&lane->row, &visible))
+        append_at (self, snapshot, get_row_node (self, lane), lane->row.x, lane->row.y);
+    }
+
+  /* Layer 2: links. */
+  if (cjm_layout_get_n_links (self->layout) > 0 || self->links_node != NULL)
+    {
+      node = get_links_node (self);
+      if (node != NULL)
+        gtk_snapshot_append_node (snapshot, node);
+    }
+
+  /* Layer 3: cards, by tiles in view. */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, l);
+
+      if (!cjm_rect_intersects (&lane->row, &visible))
+        continue;
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          const CjmLayoutCell *first = cjm_layout_get_cell (self->layout, b * TILE_STAGES, l);
+          const CjmLayoutCell *last = cjm_layout_get_cell (self->layout,
+                                                           MIN ((b + 1) * TILE_STAGES, n_stages) - 1, l);
+          CjmRect tile;
+
+          cjm_rect_union (&first->rect, &last->rect, &tile);
+          /* Badges and handles stick out of the cells a little. */
+          tile.x -= 16;
+          tile.y -= 16;
+          tile.width += 32;
+          tile.height += 32;
+          if (!cjm_rect_intersects (&tile, &visible))
+            continue;
+          node = get_tile_node (self, l, b);
+          if (node != NULL)
+            gtk_snapshot_append_node (snapshot, node);
+        }
+    }
+
+  /* Cards whose stage or lane is missing. */
+  for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
+    {
+      const CjmLayoutCard *card = cjm_layout_get_card (self->layout, i);
+      double ox, oy;
+
+      if (!card->unplaced || !cjm_rect_intersects (&card->rect, &visible))
+        continue;
+      node = cjm_canvas_get_card_node (self, card, &ox, &oy);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
+      gtk_snapshot_append_node (snapshot, node);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  /* Layer 4: emotion curves. */
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
+
+      if (lane->kind == CJM_LANE_EMOTION && cjm_rect_intersects (&lane->row, &visible))
+        append_at (self, snapshot, get_curve_node (self, lane), lane->row.x, lane->row.y);
+    }
+  self->curves_dirty = FALSE;
+
+  node = get_unplaced_node (self);
+  if (node != NULL)
+    gtk_snapshot_append_node (snapshot, node);
+
+  /* Layer 5: headers, kept in view while scrolling. */
+  for (guint i = 0; i < n_stages; i++)
+    {
+      const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, i);
+
+      if (stage->header.x + stage->header.width >= visible.x
+          && stage->header.x <= visible.x + visible.width)
+        append_at (self, snapshot, cjm_canvas_get_stage_node (self, i),
+                   stage->header.x, stage->header.y + pin_dy);
+    }
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
+
+      if (lane->header.y + lane->header.height >= visible.y
+          && lane->header.y <= visible.y + visible.height)
+        append_at (self, snapshot, cjm_canvas_get_lane_node (self, i),
+                   lane->header.x + pin_dx, lane->header.y);
+    }
+  cjm_layout_get_corner_rect (self->layout, &band);
+  append_at (self, snapshot, get_corner_node (self), band.x + pin_dx, band.y + pin_dy);
+}
