@@ -444,16 +444,16 @@ _cjm_window_update_recent (CjmWindow *self)
   GList *items = gtk_recent_manager_get_items (self->recent_manager);
   g_autoptr(GMenu) recent = g_menu_new ();
   g_autoptr(GMenu) other = g_menu_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   guint limit = self->settings ? g_settings_get_uint (self->settings, "recent-limit") : 10;
-  guint n = 0;
 
   items = g_list_sort (items, compare_recent);
-  for (GList *l = items; l != NULL && n < limit; l = l->next)
+  for (GList *l = items; l != NULL && shown->len < limit; l = l->next)
     {
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *detailed = NULL;
+      const char *name = gtk_recent_info_get_display_name (info);
 
       if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-cjm+xml") != 0
           && !g_str_has_suffix (uri, ".cjm"))
@@ -461,15 +461,47 @@ _cjm_window_update_recent (CjmWindow *self)
       if (!gtk_recent_info_exists (info))
         continue;
 
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_ptr_array_add (shown, info);
+      g_hash_table_insert (names, (gpointer) name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (names, name)) + 1));
+    }
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (shown, i);
+      const char *uri = gtk_recent_info_get_uri (info);
+      const char *name = gtk_recent_info_get_display_name (info);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      /* Maps of the same name in different folders: the folder tells them
+       * apart. */
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (names, name)) > 1)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+          g_autoptr(GFile) folder = g_file_get_parent (file);
+          g_autofree char *folder_name = folder ? g_file_get_basename (folder) : NULL;
+
+          /* Translators: a recent map's name and its folder's name */
+          label = folder_name ? g_strdup_printf (_("%s (in %s)"), name, folder_name) : g_strdup (name);
+        }
+      else
+        label = g_strdup (name);
+
+      /* Menu labels take "_" as a mnemonic: a file name's are doubled. */
+      {
+        g_auto(GStrv) parts = g_strsplit (label, "_", -1);
+        g_autofree char *escaped = g_strjoinv ("__", parts);
+
+        item = g_menu_item_new (escaped, NULL);
+      }
       g_menu_item_set_action_and_target (item, "app.open-uri", "s", uri);
       g_menu_append_item (recent, item);
-      n++;
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
   g_menu_remove_all (self->recent_menu);
-  if (n > 0)
+  if (shown->len > 0)
     g_menu_append_section (self->recent_menu, _("Recent Maps"), G_MENU_MODEL (recent));
   g_menu_append (other, _("_Other Maps…"), "app.open");
   g_menu_append_section (self->recent_menu, NULL, G_MENU_MODEL (other));

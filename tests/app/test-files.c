@@ -460,6 +460,40 @@ test_files_recent (void)
                                   g_variant_new_string (uri));
   g_assert_cmpstr (map_title (window), ==, "Recent map");
 
+  /* Two maps of the same name: the menu names their folders. */
+  {
+    g_autofree char *other_dir = g_build_filename (dir, "other_folder", NULL);
+    g_autofree char *twin = NULL;
+    g_autoptr(GFile) twin_file = NULL;
+    g_autofree char *twin_uri = NULL;
+    gpointer twin_args[2];
+    GMenuModel *menu, *section;
+    gboolean found = FALSE;
+
+    g_mkdir (other_dir, 0700);
+    twin = write_map (other_dir, "recent.cjm", "Twin map");
+    twin_file = g_file_new_for_path (twin);
+    twin_uri = g_file_get_uri (twin_file);
+    window = open_path (twin);
+    twin_args[0] = window;
+    twin_args[1] = twin_uri;
+    g_assert_true (cjm_test_wait_for (recent_menu_has, twin_args, 5000));
+
+    menu = G_MENU_MODEL (window->recent_menu);
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+      {
+        g_autofree char *label = NULL;
+
+        g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+        /* The folder's underscore is doubled, not taken as a mnemonic. */
+        if (g_strcmp0 (label, "recent.cjm (in other__folder)") == 0)
+          found = TRUE;
+      }
+    g_object_unref (section);
+    g_assert_true (found);
+  }
+
   cjm_test_close_all ();
 }
 
