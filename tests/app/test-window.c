@@ -107,6 +107,39 @@ test_window_undo_actions (void)
   cjm_test_close_all ();
 }
 
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CjmWindow *window;
+  int width, height;
+
+  g_settings_set (settings, "window-size", "(ii)", 1000, 700);
+  g_settings_set_boolean (settings, "show-inspector", TRUE);
+
+  /* A new window opens at the remembered size... */
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  /* ...and remembers its own when it closes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 650);
+  adw_flap_set_reveal_flap (window->flap, FALSE);
+  cjm_test_iterate (50);
+  gtk_window_close (GTK_WINDOW (window));
+  cjm_test_iterate (50);
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "show-inspector"));
+
+  window = new_window ();
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  cjm_test_close_all ();
+  g_settings_set_boolean (settings, "show-inspector", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/app/window/blank-map", test_window_blank_map);
   g_test_add_func ("/app/window/title", test_window_title);
   g_test_add_func ("/app/window/undo-actions", test_window_undo_actions);
+  g_test_add_func ("/app/window/size-remembered", test_window_size_remembered);
 
   return g_test_run ();
 }
