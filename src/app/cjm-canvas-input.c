@@ -25,14 +25,6 @@
 #define AUTOSCROLL_SPEED 18.0
 
 
-static gboolean
-is_card (CjmItem *item)
-{
-  CjmKind kind = item ? cjm_item_get_kind (item) : CJM_KIND_MAP;
-
-  return kind == CJM_KIND_TOUCHPOINT || kind == CJM_KIND_NOTE || kind == CJM_KIND_OPPORTUNITY;
-}
-
 static void
 pointer_to_map (CjmCanvas *self,
                 double    *mx,
@@ -41,8 +33,8 @@ pointer_to_map (CjmCanvas *self,
   cjm_canvas_widget_to_map (self, self->pointer_x, self->pointer_y, mx, my);
 }
 
-static void
-clear_preview (CjmCanvas *self)
+void
+cjm_canvas_clear_preview (CjmCanvas *self)
 {
   memset (&self->preview, 0, sizeof self->preview);
 }
@@ -132,7 +124,7 @@ update_card_preview (CjmCanvas *self,
 {
   CjmDropTarget target;
 
-  clear_preview (self);
+  cjm_canvas_clear_preview (self);
   cjm_canvas_ensure_layout (self);
   if (!cjm_layout_get_drop_target (self->layout, mx, my, &target))
     return;
@@ -149,16 +141,16 @@ update_card_preview (CjmCanvas *self,
                                                  cjm_item_get_kind (g_ptr_array_index (cards, i)));
 }
 
-static void
-update_header_preview (CjmCanvas *self,
-                       CjmKind    kind,
-                       CjmItem   *moving,
-                       double     mx,
-                       double     my)
+void
+cjm_canvas_update_header_preview (CjmCanvas *self,
+                                  CjmKind    kind,
+                                  CjmItem   *moving,
+                                  double     mx,
+                                  double     my)
 {
   CjmRect band;
 
-  clear_preview (self);
+  cjm_canvas_clear_preview (self);
   cjm_canvas_ensure_layout (self);
   self->preview.active = TRUE;
   self->preview.valid = TRUE;
@@ -189,11 +181,11 @@ update_drag_preview (CjmCanvas *self)
       break;
 
     case CJM_DRAG_STAGE:
-      update_header_preview (self, CJM_KIND_STAGE, self->press_hit.item, mx, my);
+      cjm_canvas_update_header_preview (self, CJM_KIND_STAGE, self->press_hit.item, mx, my);
       break;
 
     case CJM_DRAG_LANE:
-      update_header_preview (self, CJM_KIND_LANE, self->press_hit.item, mx, my);
+      cjm_canvas_update_header_preview (self, CJM_KIND_LANE, self->press_hit.item, mx, my);
       break;
 
     case CJM_DRAG_EMOTION:
@@ -313,7 +305,7 @@ reset_drag (CjmCanvas *self)
   g_clear_pointer (&self->drag_items, g_ptr_array_unref);
   g_clear_pointer (&self->band_base, g_ptr_array_unref);
   memset (&self->press_hit, 0, sizeof self->press_hit);
-  clear_preview (self);
+  cjm_canvas_clear_preview (self);
   update_cursor (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -373,7 +365,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->press_y = self->pointer_y = y;
   self->press_state = state;
   self->press_was_selected = FALSE;
-  clear_preview (self);
+  cjm_canvas_clear_preview (self);
 
   if (self->space_held)
     {
@@ -463,7 +455,7 @@ start_drag (CjmCanvas *self)
       self->drag_mode = CJM_DRAG_CARDS;
       self->drag_items = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < self->selection->len; i++)
-        if (is_card (g_ptr_array_index (self->selection, i)))
+        if (cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
           g_ptr_array_add (self->drag_items, g_object_ref (g_ptr_array_index (self->selection, i)));
       if (!g_ptr_array_find (self->drag_items, hit->item, NULL))
         g_ptr_array_add (self->drag_items, g_object_ref (hit->item));
@@ -873,407 +865,28 @@ on_focus_leave (GtkEventControllerFocus *focus,
     }
 }
 
-static gboolean
-navigate_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   data)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
-  GtkDirectionType direction;
-  gboolean extend;
-  CjmItem *from, *next;
 
-  if (self->editor != NULL || self->document == NULL)
-    return FALSE;
-  g_variant_get (args, "(ib)", &direction, &extend);
 
-  from = self->cursor;
-  if (from == NULL || cjm_document_index_of (self->document, from) < 0)
-    {
-      from = NULL;
-      for (int i = self->selection->len - 1; i >= 0 && from == NULL; i--)
-        if (is_card (g_ptr_array_index (self->selection, i)))
-          from = g_ptr_array_index (self->selection, i);
-    }
-  next = cjm_canvas_find_neighbour (self, from, from ? direction : GTK_DIR_RIGHT);
-  if (next == NULL && from == NULL)
-    return FALSE;
-  if (next == NULL)
-    return TRUE;   /* at the edge: keep the key, do nothing */
 
-  if (extend)
-    {
-      if (!cjm_canvas_is_selected (self, next))
-        cjm_canvas_toggle_selected (self, next);
-    }
-  else
-    select_one (self, next);
-  self->cursor = next;
-  cjm_canvas_scroll_to_item (self, next);
-  return TRUE;
-}
 
-static gboolean
-move_card_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   data)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
-  GtkDirectionType direction;
 
-  if (self->editor != NULL || self->document == NULL)
-    return FALSE;
-  g_variant_get (args, "i", &direction);
-  cjm_canvas_move_card_by_key (self, direction);
-  return TRUE;
-}
 
-static gboolean
-edit_cb (GtkWidget *widget,
-         GVariant  *args,
-         gpointer   data)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
-  CjmItem *item = NULL;
 
-  if (self->editor != NULL || self->document == NULL)
-    return FALSE;
-  if (self->cursor != NULL && cjm_canvas_is_selected (self, self->cursor))
-    item = self->cursor;
-  else if (self->selection->len > 0)
-    item = g_ptr_array_index (self->selection, self->selection->len - 1);
-  if (item == NULL)
-    return FALSE;
-  cjm_canvas_edit_item (self, item);
-  return TRUE;
-}
 
-static gboolean
-add_card_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   data)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
-  CjmPaletteTile tile = CJM_PALETTE_TILE_TOUCHPOINT;
-  CjmItem *anchor = self->cursor;
 
-  if (self->editor != NULL || self->document == NULL || self->drag_mode > CJM_DRAG_PENDING)
-    return FALSE;
-  /* A card like the one the keyboard is on, after it. */
-  if (anchor != NULL && cjm_canvas_is_selected (self, anchor))
-    switch (cjm_item_get_kind (anchor))
-      {
-      case CJM_KIND_NOTE:
-        tile = CJM_PALETTE_TILE_NOTE;
-        break;
-      case CJM_KIND_OPPORTUNITY:
-        tile = CJM_PALETTE_TILE_OPPORTUNITY;
-        break;
-      case CJM_KIND_TOUCHPOINT:
-      case CJM_KIND_MAP:
-      case CJM_KIND_PERSONA:
-      case CJM_KIND_STAGE:
-      case CJM_KIND_LANE:
-      case CJM_KIND_LINK:
-      case CJM_KIND_TERM:
-      case CJM_KIND_SUPPRESSION:
-      case CJM_N_KINDS:
-      default:
-        break;
-      }
-  cjm_canvas_add_tile (self, tile);
-  return TRUE;
-}
 
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   data)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
 
-  if (self->editor != NULL)
-    return FALSE;
-  if (self->drag_mode != CJM_DRAG_NONE && self->drag_mode != CJM_DRAG_CANCELLED)
-    {
-      cjm_canvas_cancel_drag (self);
-      return TRUE;
-    }
-  if (self->selection->len > 0)
-    {
-      select_one (self, NULL);
-      return TRUE;
-    }
-  return FALSE;
-}
 
-typedef void (*CanvasFunc) (CjmCanvas *self);
-
-static gboolean
-command_cb (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   data)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
-  const char *name = g_variant_get_string (args, NULL);
-
-  if (self->editor != NULL || self->drag_mode > CJM_DRAG_PENDING)
-    return FALSE;
-  gtk_widget_activate_action (widget, name, NULL);
-  return TRUE;
-}
-
-static void
-action_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  CjmCanvas *self = CJM_CANVAS (widget);
-
-  if (g_str_equal (action_name, "canvas.zoom-in"))
-    cjm_canvas_zoom_in (self);
-  else if (g_str_equal (action_name, "canvas.zoom-out"))
-    cjm_canvas_zoom_out (self);
-  else if (g_str_equal (action_name, "canvas.zoom-reset"))
-    cjm_canvas_set_zoom (self, 1.0);
-  else if (g_str_equal (action_name, "canvas.zoom-fit"))
-    cjm_canvas_zoom_fit (self);
-  else if (g_str_equal (action_name, "canvas.select-all"))
-    cjm_canvas_select_all (self);
-  else if (g_str_equal (action_name, "canvas.copy"))
-    cjm_canvas_copy (self);
-  else if (g_str_equal (action_name, "canvas.cut"))
-    cjm_canvas_cut (self);
-  else if (g_str_equal (action_name, "canvas.paste"))
-    cjm_canvas_paste (self);
-  else if (g_str_equal (action_name, "canvas.duplicate"))
-    cjm_canvas_duplicate (self);
-  else if (g_str_equal (action_name, "canvas.delete"))
-    cjm_canvas_delete_selection (self);
-  else if (g_str_equal (action_name, "canvas.add-tile"))
-    cjm_canvas_add_tile (self, g_variant_get_int32 (parameter));
-}
-
-/* Drop target: palette tiles and text */
-
-static gboolean
-drop_offers_files (GtkDropTarget *target)
-{
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
-
-  return drop != NULL
-         && gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GDK_TYPE_FILE_LIST);
-}
-
-static gboolean
-drop_tile (GtkDropTarget  *target,
-           CjmPaletteTile *tile)
-{
-  const GValue *value = gtk_drop_target_get_value (target);
-
-  if (value != NULL && G_VALUE_HOLDS (value, CJM_TYPE_PALETTE_TILE))
-    {
-      *tile = g_value_get_enum (value);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-on_drop_accept (GtkDropTarget *target,
-                GdkDrop       *drop,
-                CjmCanvas     *self)
-{
-  GdkContentFormats *formats = gdk_drop_get_formats (drop);
-
-  /* Files belong to the window (open them), not to a cell. */
-  if (self->document == NULL || gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  return gdk_content_formats_contain_gtype (formats, CJM_TYPE_PALETTE_TILE)
-         || gdk_content_formats_contain_gtype (formats, G_TYPE_STRING);
-}
-
-static GdkDragAction
-on_drop_motion (GtkDropTarget *target,
-                double         x,
-                double         y,
-                CjmCanvas     *self)
-{
-  CjmPaletteTile tile = CJM_PALETTE_TILE_NOTE;
-  gboolean is_tile = drop_tile (target, &tile);
-  double mx, my;
-
-  if (self->document == NULL || drop_offers_files (target))
-    return 0;
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  cjm_canvas_widget_to_map (self, x, y, &mx, &my);
-  cjm_canvas_ensure_layout (self);
-
-  if (is_tile && tile == CJM_PALETTE_TILE_STAGE)
-    update_header_preview (self, CJM_KIND_STAGE, NULL, mx, my);
-  else if (is_tile && !cjm_palette_tile_is_card (tile))
-    update_header_preview (self, CJM_KIND_LANE, NULL, mx, my);
-  else
-    {
-      CjmDropTarget drop;
-
-      clear_preview (self);
-      if (cjm_layout_get_drop_target (self->layout, mx, my, &drop))
-        {
-          self->preview.active = TRUE;
-          self->preview.target = drop;
-          self->preview.caret = drop.caret;
-          self->preview.area = cjm_layout_get_cell (self->layout,
-                                                    cjm_document_index_of (self->document, drop.stage),
-                                                    cjm_document_index_of (self->document, drop.lane))->rect;
-          self->preview.kind = cjm_canvas_kind_for_lane (drop.lane);
-          self->preview.valid = self->preview.kind != CJM_KIND_MAP;
-        }
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return self->preview.active && self->preview.valid ? GDK_ACTION_COPY : 0;
-}
-
-static void
-on_drop_leave (GtkDropTarget *target,
-               CjmCanvas     *self)
-{
-  clear_preview (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         CjmCanvas     *self)
-{
-  CjmItem *item = NULL;
-  gboolean edit = TRUE;
-
-  if (self->document == NULL)
-    return FALSE;
-
-  /* The preview of the last motion is where it lands. */
-  on_drop_motion (target, x, y, self);
-  if (!self->preview.active || !self->preview.valid)
-    {
-      clear_preview (self);
-      return FALSE;
-    }
-
-  if (G_VALUE_HOLDS (value, CJM_TYPE_PALETTE_TILE))
-    {
-      CjmPaletteTile tile = g_value_get_enum (value);
-
-      if (tile == CJM_PALETTE_TILE_STAGE)
-        item = cjm_canvas_create_stage (self, self->preview.index);
-      else if (!cjm_palette_tile_is_card (tile))
-        item = cjm_canvas_create_lane (self, cjm_palette_tile_get_lane_kind (tile),
-                                       self->preview.index);
-      else
-        item = cjm_canvas_create_card (self, tile, &self->preview.target, NULL);
-    }
-  else if (G_VALUE_HOLDS (value, G_TYPE_STRING))
-    {
-      item = cjm_canvas_create_card (self, CJM_PALETTE_TILE_NOTE, &self->preview.target,
-                                     g_value_get_string (value));
-      edit = FALSE;
-    }
-
-  clear_preview (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (item == NULL)
-    return FALSE;
-
-  cjm_canvas_select_items (self, &item, 1, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (edit)
-    cjm_canvas_edit_item (self, item);
-  return TRUE;
-}
 
 /* Setup */
 
-static void
-add_command (GtkWidgetClass  *widget_class,
-             guint            keyval,
-             GdkModifierType  mods,
-             const char      *action)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, mods, command_cb, "s", action);
-}
 
-void
-cjm_canvas_class_init_input (GtkWidgetClass *widget_class)
-{
-  static const struct {
-    guint            keyval;
-    GtkDirectionType direction;
-  } arrows[] = {
-    { GDK_KEY_Left, GTK_DIR_LEFT }, { GDK_KEY_KP_Left, GTK_DIR_LEFT },
-    { GDK_KEY_Right, GTK_DIR_RIGHT }, { GDK_KEY_KP_Right, GTK_DIR_RIGHT },
-    { GDK_KEY_Up, GTK_DIR_UP }, { GDK_KEY_KP_Up, GTK_DIR_UP },
-    { GDK_KEY_Down, GTK_DIR_DOWN }, { GDK_KEY_KP_Down, GTK_DIR_DOWN },
-  };
-  static const char * const actions[] = {
-    "canvas.zoom-in", "canvas.zoom-out", "canvas.zoom-reset", "canvas.zoom-fit",
-    "canvas.select-all", "canvas.copy", "canvas.cut", "canvas.paste", "canvas.duplicate",
-    "canvas.delete",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
-  gtk_widget_class_install_action (widget_class, "canvas.add-tile", "i", action_cb);
-
-  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
-    {
-      gtk_widget_class_add_binding (widget_class, arrows[i].keyval, 0, navigate_cb,
-                                    "(ib)", arrows[i].direction, FALSE);
-      gtk_widget_class_add_binding (widget_class, arrows[i].keyval, GDK_SHIFT_MASK, navigate_cb,
-                                    "(ib)", arrows[i].direction, TRUE);
-      gtk_widget_class_add_binding (widget_class, arrows[i].keyval, GDK_ALT_MASK, move_card_cb,
-                                    "i", arrows[i].direction);
-    }
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, edit_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, edit_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, edit_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Insert, 0, add_card_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Insert, 0, add_card_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, add_card_cb, NULL);
-
-  add_command (widget_class, GDK_KEY_Delete, 0, "canvas.delete");
-  add_command (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete");
-  add_command (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete");
-  add_command (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all");
-  add_command (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy");
-  add_command (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut");
-  add_command (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste");
-  add_command (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate");
-  add_command (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in");
-  add_command (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "canvas.zoom-in");
-  add_command (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in");
-  add_command (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in");
-  add_command (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out");
-  add_command (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out");
-  add_command (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-reset");
-  add_command (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "canvas.zoom-reset");
-  add_command (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-fit");
-  add_command (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "canvas.zoom-fit");
-}
 
 void
 cjm_canvas_init_input (CjmCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkEventController *controller;
-  GType types[] = { CJM_TYPE_PALETTE_TILE, G_TYPE_STRING };
 
   self->drag_gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag_gesture), GDK_BUTTON_PRIMARY);
@@ -1318,47 +931,7 @@ cjm_canvas_init_input (CjmCanvas *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave), self, 0);
   gtk_widget_add_controller (widget, controller);
 
-  self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY | GDK_ACTION_MOVE);
-  gtk_drop_target_set_gtypes (self->drop_target, types, G_N_ELEMENTS (types));
-  gtk_drop_target_set_preload (self->drop_target, TRUE);
-  g_signal_connect_object (self->drop_target, "accept", G_CALLBACK (on_drop_accept), self, 0);
-  g_signal_connect_object (self->drop_target, "enter", G_CALLBACK (on_drop_motion), self, 0);
-  g_signal_connect_object (self->drop_target, "motion", G_CALLBACK (on_drop_motion), self, 0);
-  g_signal_connect_object (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self, 0);
-  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, 0);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (self->drop_target));
+  cjm_canvas_init_drop (self);
 }
 
-/* Files dropped on the window */
 
-static gboolean
-on_files_dropped (GtkDropTarget *target,
-                  const GValue  *value,
-                  double         x,
-                  double         y,
-                  gpointer       data)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  GSList *list;
-
-  if (app == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
-  if (files->len == 0)
-    return FALSE;
-  g_application_open (app, (GFile **) files->pdata, files->len, "");
-  return TRUE;
-}
-
-GtkEventController *
-cjm_canvas_new_file_drop_target (void)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect (target, "drop", G_CALLBACK (on_files_dropped), NULL);
-  return GTK_EVENT_CONTROLLER (target);
-}

@@ -1,11 +1,14 @@
 /* cjm-canvas-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The canvas's state, shared by cjm-canvas.c (model, layout, caching,
- * drawing, scrolling, public API), cjm-canvas-input.c (event controllers,
- * the drag state machine, keyboard, drop targets) and cjm-canvas-edit.c
- * (the document edits that gestures and keys make: drops, moves,
- * clipboard, in-place editing).
+ * The canvas's state, shared by its files: cjm-canvas.c (the widget, the
+ * document and layout, selection), cjm-canvas-view.c (zoom, scrolling,
+ * coordinates), cjm-canvas-nodes.c (cached render nodes, the map's
+ * layers, the overview), cjm-canvas-overlay.c (selection and previews
+ * drawn each frame), cjm-canvas-input.c (gestures, keys), cjm-canvas-drop.c
+ * (palette tiles and text dropped in), cjm-canvas-keys.c, cjm-canvas-edit.c (the edits that
+ * drags and keys make), cjm-canvas-clipboard.c and cjm-canvas-editor.c
+ * (in-place title editing).
  */
 
 #pragma once
@@ -146,6 +149,22 @@ struct _CjmCanvas
 
 /* cjm-canvas.c */
 void      cjm_canvas_ensure_layout        (CjmCanvas       *self);
+void      cjm_canvas_notify_zoom          (CjmCanvas       *self);
+gboolean  cjm_canvas_is_selected          (CjmCanvas       *self,
+                                           CjmItem         *item);
+void      cjm_canvas_set_selection        (CjmCanvas       *self,
+                                           GPtrArray       *items);
+void      cjm_canvas_toggle_selected      (CjmCanvas       *self,
+                                           CjmItem         *item);
+/* A touchpoint, note or opportunity. */
+gboolean  cjm_canvas_is_card              (CjmItem         *item);
+
+/* cjm-canvas-view.c */
+void      cjm_canvas_set_adjustment       (CjmCanvas       *self,
+                                           GtkAdjustment  **slot,
+                                           GtkAdjustment   *adjustment);
+/* After a change of size or content: the adjustments, the map's origin. */
+void      cjm_canvas_configure_adjustments (CjmCanvas      *self);
 void      cjm_canvas_get_visible_rect     (CjmCanvas       *self,
                                            CjmRect         *rect);
 /* How far the headers are pushed to stay in view (map units). */
@@ -204,14 +223,38 @@ void      cjm_canvas_snapshot_minimap     (CjmCanvas       *self,
 
 /* cjm-canvas-input.c */
 void      cjm_canvas_init_input           (CjmCanvas       *self);
-void      cjm_canvas_class_init_input     (GtkWidgetClass  *widget_class);
 void      cjm_canvas_cancel_drag          (CjmCanvas       *self);
+void      cjm_canvas_clear_preview        (CjmCanvas       *self);
+/* The preview of a new or moved stage (kind STAGE) or lane at a point. */
+void      cjm_canvas_update_header_preview (CjmCanvas      *self,
+                                           CjmKind          kind,
+                                           CjmItem         *moving,
+                                           double           mx,
+                                           double           my);
+
+/* cjm-canvas-keys.c */
+void      cjm_canvas_class_init_keys      (GtkWidgetClass  *widget_class);
+
+/* cjm-canvas-drop.c */
+void      cjm_canvas_init_drop            (CjmCanvas       *self);
 
 /* cjm-canvas-overlay.c: hover, selection, previews, ghosts */
 void      cjm_canvas_snapshot_overlay     (CjmCanvas       *self,
                                            GtkSnapshot     *snapshot);
 
 /* cjm-canvas-edit.c */
+const char *cjm_canvas_kind_prefix        (CjmKind          kind);
+char     *cjm_canvas_strip_text           (const char      *text);
+int       cjm_canvas_compare_document_order (gconstpointer  a,
+                                           gconstpointer    b,
+                                           gpointer         document);
+/* The first stage and the first lane that takes a card of this kind. */
+gboolean  cjm_canvas_first_cell_for       (CjmDocument     *document,
+                                           CjmKind          kind,
+                                           CjmItem        **stage,
+                                           CjmItem        **lane);
+/* The selected card the keyboard works from (pastes and adds after). */
+CjmItem  *cjm_canvas_keyboard_anchor      (CjmCanvas       *self);
 /* Moves cards to a drop target's cell and slot: one undo step. */
 gboolean  cjm_canvas_move_cards           (CjmCanvas       *self,
                                            GPtrArray       *cards,
@@ -260,8 +303,11 @@ CjmItem  *cjm_canvas_find_neighbour       (CjmCanvas       *self,
                                            GtkDirectionType direction);
 gboolean  cjm_canvas_move_card_by_key     (CjmCanvas       *self,
                                            GtkDirectionType direction);
+
+/* cjm-canvas-editor.c */
 void      cjm_canvas_stop_editing         (CjmCanvas       *self,
                                            gboolean         commit);
+void      cjm_canvas_allocate_editor      (CjmCanvas       *self);
 /* The field edited in place for an item (title, text or name). */
 CjmField  cjm_canvas_title_field          (CjmItem         *item);
 

@@ -315,20 +315,39 @@ cjm_harness_focus (GtkWindow *window)
 }
 
 void
+cjm_harness_to_screen (GtkWidget *widget,
+                       double     x,
+                       double     y,
+                       int       *sx,
+                       int       *sy)
+{
+  int ox, oy;
+
+  cjm_harness_to_surface (widget, x, y, sx, sy);
+  cjm_harness_get_screen_origin (GTK_WINDOW (gtk_widget_get_root (widget)), &ox, &oy);
+  *sx += ox;
+  *sy += oy;
+}
+
+static void
+pointer_to_screen (int x,
+                   int y)
+{
+  g_autofree char *sx = g_strdup_printf ("%d", x);
+  g_autofree char *sy = g_strdup_printf ("%d", y);
+
+  cjm_harness_xdotool ("mousemove", sx, sy, NULL);
+}
+
+void
 cjm_harness_pointer_move (GtkWidget *widget,
                           double     x,
                           double     y)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-  g_autofree char *xid = g_strdup_printf ("%lu", cjm_harness_get_xid (window));
-  g_autofree char *sx = NULL;
-  g_autofree char *sy = NULL;
-  int ix, iy;
+  int sx, sy;
 
-  cjm_harness_to_surface (widget, x, y, &ix, &iy);
-  sx = g_strdup_printf ("%d", ix);
-  sy = g_strdup_printf ("%d", iy);
-  cjm_harness_xdotool ("mousemove", "--window", xid, sx, sy, NULL);
+  cjm_harness_to_screen (widget, x, y, &sx, &sy);
+  pointer_to_screen (sx, sy);
 }
 
 void
@@ -399,20 +418,15 @@ drag_moves (GtkWidget *from,
 {
   int ax, ay, bx, by;
 
-  /* Interpolate in window coordinates: both widgets share the window. */
-  cjm_harness_to_surface (from, fx, fy, &ax, &ay);
-  cjm_harness_to_surface (to, tx, ty, &bx, &by);
+  /* Screen coordinates: the two widgets may be in different windows. */
+  cjm_harness_to_screen (from, fx, fy, &ax, &ay);
+  cjm_harness_to_screen (to, tx, ty, &bx, &by);
   steps = MAX (steps, 2);
   for (guint i = 1; i <= steps; i++)
     {
       double t = (double) i / steps;
-      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (from));
-      double nx, ny, sx, sy;
 
-      gtk_native_get_surface_transform (GTK_NATIVE (root), &sx, &sy);
-      nx = ax + (bx - ax) * t - sx;
-      ny = ay + (by - ay) * t - sy;
-      cjm_harness_pointer_move (root, nx, ny);
+      pointer_to_screen ((int) (ax + (bx - ax) * t + 0.5), (int) (ay + (by - ay) * t + 0.5));
     }
 }
 

@@ -7,8 +7,9 @@
  * event controllers exactly as a person's would.
  *
  * Target points are never hard-coded: tests compute them from the layout
- * in a widget's coordinates, and cjm_harness_to_surface() turns those into
- * coordinates relative to the window's X window.
+ * in a widget's coordinates; cjm_harness_to_surface() turns those into
+ * coordinates relative to the window's X window, cjm_harness_to_screen()
+ * into screen coordinates (drags between windows).
  */
 
 #pragma once
@@ -49,6 +50,12 @@ void         cjm_harness_get_screen_origin (GtkWindow    *window,
                                             int          *y);
 /* A point in @widget's coordinates, relative to its X window. */
 void         cjm_harness_to_surface        (GtkWidget    *widget,
+                                            double        x,
+                                            double        y,
+                                            int          *sx,
+                                            int          *sy);
+/* The same point on the screen (root window coordinates). */
+void         cjm_harness_to_screen         (GtkWidget    *widget,
                                             double        x,
                                             double        y,
                                             int          *sx,
