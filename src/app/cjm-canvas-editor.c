@@ -126,34 +126,34 @@ cjm_canvas_edit_item (CjmCanvas *self,
 void
 cjm_canvas_allocate_editor (CjmCanvas *self)
 {
-  graphene_rect_t rect;
-  int min_h, nat_h;
-  CjmRect title;
+  graphene_rect_t item, rect;
+  int min_h, nat_h, min_w, nat_w;
   const CjmLayoutCard *card;
+  double width;
 
-  if (self->editor == NULL || self->edit_item == NULL)
+  if (self->editor == NULL || self->edit_item == NULL
+      || !cjm_canvas_get_item_widget_rect (self, self->edit_item, &item))
     return;
 
+  /* Over the title, as wide as the card (or header), never too narrow to
+   * type in; not past the canvas's edges. */
+  rect = item;
   card = cjm_layout_lookup_card (self->layout, self->edit_item);
   if (card != NULL && card->title.width > 0 && card->title.height > 0)
     {
-      double x0, y0, x1, y1;
+      double x0, y0;
 
-      title = card->title;
-      cjm_canvas_map_to_widget (self, title.x, title.y, &x0, &y0);
-      cjm_canvas_map_to_widget (self, title.x + title.width, title.y + title.height, &x1, &y1);
-      rect = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+      cjm_canvas_map_to_widget (self, card->title.x, card->title.y, &x0, &y0);
+      rect.origin.y = y0 - 4;
     }
-  else if (!cjm_canvas_get_item_widget_rect (self, self->edit_item, &rect))
-    return;
-
   gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat_h, NULL, NULL);
-  if (rect.size.height < nat_h)
-    rect.size.height = nat_h;
-  if (rect.size.width < 80)
-    rect.size.width = 80;
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  width = MAX (MAX (item.size.width - 8, 180), min_w);
+  rect.origin.x = item.origin.x + (item.size.width - width) / 2;
+  rect.origin.x = CLAMP (rect.origin.x, 4, MAX (4, gtk_widget_get_width (GTK_WIDGET (self)) - width - 4));
+  rect.origin.y = CLAMP (rect.origin.y, 4, MAX (4, gtk_widget_get_height (GTK_WIDGET (self)) - nat_h - 4));
   gtk_widget_size_allocate (self->editor,
                             &(GtkAllocation) { (int) rect.origin.x, (int) rect.origin.y,
-                                               (int) rect.size.width, (int) rect.size.height },
+                                               (int) width, nat_h },
                             -1);
 }

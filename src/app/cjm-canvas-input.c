@@ -760,6 +760,88 @@ on_motion_leave (GtkEventControllerMotion *motion,
     }
 }
 
+/* Tooltips: what the findings on a card say, and what can be dragged */
+
+static gboolean
+on_query_tooltip (CjmCanvas  *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  CjmHit hit;
+  g_autoptr(GString) text = NULL;
+
+  if (self->document == NULL || self->drag_mode != CJM_DRAG_NONE || keyboard_mode)
+    return FALSE;
+  cjm_canvas_hit_test (self, x, y, &hit);
+
+  switch (hit.kind)
+    {
+    case CJM_HIT_BADGE:
+      {
+        g_autoptr(GPtrArray) findings = NULL;
+
+        if (self->checker == NULL || cjm_item_get_id (hit.item) == NULL)
+          return FALSE;
+        findings = cjm_checker_find_for_target (self->checker, cjm_item_get_id (hit.item));
+        if (findings == NULL || findings->len == 0)
+          return FALSE;
+        text = g_string_new (NULL);
+        for (guint i = 0; i < findings->len; i++)
+          {
+            CjmFinding *finding = g_ptr_array_index (findings, i);
+            g_autofree char *line = g_markup_printf_escaped ("%s<b>%s</b> %s",
+                                                             i > 0 ? "\n" : "",
+                                                             cjm_finding_get_rule (finding),
+                                                             cjm_finding_get_message (finding));
+
+            g_string_append (text, line);
+          }
+      }
+      break;
+
+    case CJM_HIT_CARD:
+      {
+        const char *title = cjm_item_get_display_text (hit.item);
+        g_autofree char *escaped = NULL;
+
+        if (title == NULL || *title == '\0')
+          return FALSE;
+        escaped = g_markup_escape_text (title, -1);
+        text = g_string_new (escaped);
+      }
+      break;
+
+    case CJM_HIT_LINK_HANDLE:
+      text = g_string_new (_("Drag to another card to link them"));
+      break;
+
+    case CJM_HIT_EMOTION_POINT:
+      text = g_string_new (_("Drag up or down to change the emotion"));
+      break;
+
+    case CJM_HIT_STAGE_HEADER:
+      text = g_string_new (_("Drag left or right to move the stage; double-click to rename"));
+      break;
+
+    case CJM_HIT_LANE_HEADER:
+      text = g_string_new (_("Drag up or down to move the lane; double-click to rename"));
+      break;
+
+    case CJM_HIT_NONE:
+    case CJM_HIT_CORNER:
+    case CJM_HIT_CELL:
+    case CJM_HIT_LINK:
+    case CJM_HIT_UNPLACED:
+    default:
+      return FALSE;
+    }
+
+  gtk_tooltip_set_markup (tooltip, text->str);
+  return TRUE;
+}
+
 /* Scroll and pinch */
 
 static gboolean
@@ -912,6 +994,9 @@ cjm_canvas_init_input (CjmCanvas *self)
   g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion), self, 0);
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_motion_leave), self, 0);
   gtk_widget_add_controller (widget, controller);
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll), self, 0);

@@ -361,8 +361,9 @@ cjm_canvas_zoom_fit (CjmCanvas *self)
   cjm_layout_get_size (self->layout, &mw, &mh);
   if (mw <= 0 || mh <= 0)
     return;
+  /* A small map is not blown up past its actual size. */
   zoom = MIN ((width - 2 * CJM_CANVAS_MARGIN) / mw, (height - 2 * CJM_CANVAS_MARGIN) / mh);
-  zoom = CLAMP (zoom, CJM_CANVAS_MIN_ZOOM, CJM_CANVAS_MAX_ZOOM);
+  zoom = CLAMP (zoom, CJM_CANVAS_MIN_ZOOM, 1.0);
   cjm_canvas_set_zoom_at (self, zoom, width / 2.0, height / 2.0);
   configure_adjustments (self, 0, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));

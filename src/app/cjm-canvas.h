@@ -58,7 +58,7 @@ void         cjm_canvas_set_zoom             (CjmCanvas   *self,
                                               double       zoom);
 void         cjm_canvas_zoom_in              (CjmCanvas   *self);
 void         cjm_canvas_zoom_out             (CjmCanvas   *self);
-/* Zooms so the whole map fits the view. */
+/* Zooms so the whole map fits the view (not past 100 %). */
 void         cjm_canvas_zoom_fit             (CjmCanvas   *self);
 
 /* Starts editing the title (or text, or name) of a card, stage or lane

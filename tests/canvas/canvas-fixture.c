@@ -24,24 +24,9 @@ canvas_test_init (int    *argc,
   g_application_hold (G_APPLICATION (app));
 }
 
-void
-canvas_fixture_open (CanvasFixture *f,
-                     const char    *sample)
+static void
+show_document (CanvasFixture *f)
 {
-  g_autofree char *source = g_build_filename (CJM_SOURCE_ROOT, "data", "samples", sample, NULL);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  memset (f, 0, sizeof *f);
-  f->path = g_build_filename (cjm_harness_get_tmpdir (), sample, NULL);
-  bytes = cjm_harness_read_file (source);
-  g_file_set_contents (f->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-
-  file = g_file_new_for_path (f->path);
-  f->document = cjm_document_new_from_file (file, &error);
-  g_assert_no_error (error);
   f->window = cjm_window_new (app, f->document);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1900, 1060);
   f->canvas = cjm_window_get_canvas (f->window);
@@ -60,6 +45,35 @@ canvas_fixture_open (CanvasFixture *f,
   g_assert_cmpfloat (cjm_canvas_get_zoom (f->canvas), <=, 1.0);
 
   f->original = canvas_fixture_save (f);
+}
+
+void
+canvas_fixture_open (CanvasFixture *f,
+                     const char    *sample)
+{
+  g_autofree char *source = g_build_filename (CJM_SOURCE_ROOT, "data", "samples", sample, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  memset (f, 0, sizeof *f);
+  f->path = g_build_filename (cjm_harness_get_tmpdir (), sample, NULL);
+  bytes = cjm_harness_read_file (source);
+  g_file_set_contents (f->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  file = g_file_new_for_path (f->path);
+  f->document = cjm_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  show_document (f);
+}
+
+void
+canvas_fixture_open_empty (CanvasFixture *f)
+{
+  memset (f, 0, sizeof *f);
+  f->document = cjm_document_new ();
+  show_document (f);
 }
 
 void

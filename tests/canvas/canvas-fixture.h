@@ -30,6 +30,8 @@ void          canvas_test_init          (int          *argc,
                                          char       ***argv);
 void          canvas_fixture_open       (CanvasFixture *fixture,
                                          const char    *sample);
+/* A new map with nothing in it (no stages, no lanes), not saved yet. */
+void          canvas_fixture_open_empty (CanvasFixture *fixture);
 void          canvas_fixture_close      (CanvasFixture *fixture);
 
 CjmItem      *canvas_fixture_item       (CanvasFixture *fixture,

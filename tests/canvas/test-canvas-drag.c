@@ -382,6 +382,70 @@ test_reorder_within_cell (void)
   canvas_fixture_close (&f);
 }
 
+static void
+drag_tile (CanvasFixture  *f,
+           CjmPaletteTile  which,
+           double          x,
+           double          y)
+{
+  GtkWidget *tile = cjm_palette_get_tile_widget (f->palette, which);
+
+  cjm_harness_drag (tile, gtk_widget_get_width (tile) / 2.0, gtk_widget_get_height (tile) / 2.0,
+                    GTK_WIDGET (f->canvas), x, y, 1, NULL, 8);
+}
+
+static void
+test_build_map_from_scratch (void)
+{
+  CanvasFixture f;
+  double w, h, x, y;
+  g_autoptr(GBytes) saved = NULL;
+
+  canvas_fixture_open_empty (&f);
+  w = gtk_widget_get_width (GTK_WIDGET (f.canvas));
+  h = gtk_widget_get_height (GTK_WIDGET (f.canvas));
+
+  /* An empty map takes a stage and a lane anywhere. */
+  drag_tile (&f, CJM_PALETTE_TILE_STAGE, w / 2, h / 2);
+  g_assert_true (cjm_canvas_is_editing (f.canvas));
+  cjm_harness_type ("Sign up");
+  cjm_harness_key ("Return");
+  drag_tile (&f, CJM_PALETTE_TILE_LANE_CHANNEL, w / 2, h / 2);
+  cjm_harness_type ("Website");
+  cjm_harness_key ("Return");
+  g_assert_cmpuint (cjm_document_get_n_items (f.document, CJM_KIND_STAGE), ==, 1);
+  g_assert_cmpuint (cjm_document_get_n_items (f.document, CJM_KIND_LANE), ==, 1);
+
+  /* A second stage after the first: dropped right of its middle. */
+  {
+    graphene_rect_t first;
+
+    g_assert_true (cjm_canvas_get_item_widget_rect (f.canvas, canvas_fixture_item (&f, "s-new-stage"),
+                                                    &first));
+    drag_tile (&f, CJM_PALETTE_TILE_STAGE, first.origin.x + first.size.width * 0.9,
+               first.origin.y + first.size.height / 2);
+    cjm_harness_type ("Pay");
+    cjm_harness_key ("Return");
+  }
+
+  /* And a touchpoint in the second stage's cell. */
+  canvas_fixture_cell_point (&f, "s-new-stage-1", "l-new-channel", &x, &y);
+  drag_tile (&f, CJM_PALETTE_TILE_TOUCHPOINT, x, y);
+  cjm_harness_type ("Card form");
+  cjm_harness_key ("Return");
+
+  saved = canvas_fixture_save (&f);
+  assert_contains (saved, "<stage id=\"s-new-stage\">\n      <name>Sign up</name>\n    </stage>\n"
+                          "    <stage id=\"s-new-stage-1\">\n      <name>Pay</name>");
+  assert_contains (saved, "<lane id=\"l-new-channel\" kind=\"channel\">\n      <name>Website</name>");
+  assert_contains (saved, "<touchpoint id=\"t-new-touchpoint\" stage=\"s-new-stage-1\" "
+                          "lane=\"l-new-channel\">\n      <title>Card form</title>");
+
+  /* Eight steps back to nothing. */
+  canvas_fixture_undo_restores (&f, 8);
+  canvas_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/canvas/drag/emotion-point", test_drag_emotion_point);
   g_test_add_func ("/canvas/drag/link", test_draw_link);
   g_test_add_func ("/canvas/drag/rubber-band-move", test_rubber_band_and_move_two_cards);
+  g_test_add_func ("/canvas/drag/from-scratch", test_build_map_from_scratch);
 
   return g_test_run ();
 }

@@ -117,6 +117,25 @@ check_sample (const char *sample,
   after = shoot (&f, name);
   g_assert_cmpuint (count_accent_on_outline (after, &rect), >, rect.size.width / 2);
 
+  /* Editing in place: the field sits over the card's title. */
+  cjm_harness_key ("Return");
+  g_assert_true (cjm_canvas_is_editing (f.canvas));
+  {
+    g_autoptr(GdkPixbuf) editing = NULL;
+    GtkWidget *editor = gtk_widget_get_focus_child (GTK_WIDGET (f.canvas));
+    graphene_rect_t bounds;
+
+    g_assert_true (GTK_IS_TEXT (editor));
+    g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (f.canvas), &bounds));
+    g_assert_true (graphene_rect_intersection (&bounds, &GRAPHENE_RECT_INIT (x - rect.size.width, y - rect.size.height,
+                                                                            2 * rect.size.width, 2 * rect.size.height),
+                                               NULL));
+    g_free (name);
+    name = g_strdup_printf ("%s-editing.png", sample);
+    editing = shoot (&f, name);
+  }
+  cjm_harness_key ("Escape");
+
   canvas_fixture_close (&f);
 }
 
