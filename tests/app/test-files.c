@@ -497,6 +497,141 @@ test_files_recent (void)
   cjm_test_close_all ();
 }
 
+/* GtkFileChooserNative without a portal shows a GtkFileChooserDialog:
+ * the test answers it as a person would, through the dialog. */
+static GtkWidget *
+mapped_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+no_chooser (gpointer data)
+{
+  return mapped_chooser () == NULL;
+}
+
+static GtkFileChooser *
+wait_chooser (void)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GtkWidget *dialog = mapped_chooser ();
+
+      if (dialog != NULL)
+        return GTK_FILE_CHOOSER (dialog);
+      cjm_test_iterate (20);
+    }
+  return NULL;
+}
+
+static void
+answer_chooser (GtkFileChooser *chooser,
+                int             response)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), response);
+  g_assert_true (cjm_test_wait_for (no_chooser, NULL, 5000));
+  cjm_test_iterate (100);
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (args[0]);
+
+  return file != NULL && g_file_equal (file, args[1]);
+}
+
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (args[0]);
+
+  return folder != NULL && g_file_equal (folder, args[1]);
+}
+
+static void
+test_files_choosers (void)
+{
+  g_autofree char *dir = cjm_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Chosen.cjm", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *folder_uri = g_file_get_uri (folder);
+  gpointer args[2];
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *on_disk = NULL;
+  CjmWindow *window = CJM_WINDOW (cjm_application_new_window (cjm_test_app_get ()));
+  CjmDocument *document = cjm_window_get_document (window);
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+
+  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (window)));
+  cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_TITLE, "Chosen");
+  /* The folder last used is offered first. */
+  g_settings_set_string (settings, "last-folder", folder_uri);
+  args[0] = NULL;
+  args[1] = file;
+
+  /* Save on a map never saved asks where, suggesting the title. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  chooser = wait_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "Chosen.cjm");
+  args[0] = chooser;
+  g_assert_true (cjm_test_wait_for (chooser_has_file, args, 5000));
+
+  /* Cancel: nothing written, still unsaved. */
+  answer_chooser (chooser, GTK_RESPONSE_CANCEL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (cjm_document_get_modified (document));
+
+  /* Save As, a file chosen: written there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  chooser = wait_chooser ();
+  g_assert_nonnull (chooser);
+  args[0] = chooser;
+  g_assert_true (cjm_test_wait_for (chooser_has_file, args, 5000));
+  answer_chooser (chooser, GTK_RESPONSE_ACCEPT);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  on_disk = title_on_disk (path);
+  g_assert_cmpstr (on_disk, ==, "Chosen");
+  g_assert_false (cjm_document_get_modified (document));
+  g_assert_true (g_file_equal (cjm_document_get_file (document), file));
+
+  /* Open: the chooser lists maps. */
+  g_action_group_activate_action (G_ACTION_GROUP (cjm_test_app_get ()), "open", NULL);
+  chooser = wait_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_nonnull (gtk_file_chooser_get_filter (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (gtk_file_chooser_get_filter (chooser)), ==, "Journey Maps");
+  /* It starts in the folder last used. */
+  args[0] = chooser;
+  args[1] = folder;
+  g_assert_true (cjm_test_wait_for (chooser_in_folder, args, 5000));
+  answer_chooser (chooser, GTK_RESPONSE_CANCEL);
+  g_assert_cmpuint (count_windows (), ==, 1);
+
+  g_settings_reset (settings, "last-folder");
+  cjm_test_close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/app/files/changed-on-disk", test_files_changed_on_disk);
   g_test_add_func ("/app/files/revert", test_files_revert);
   g_test_add_func ("/app/files/recent", test_files_recent);
+  g_test_add_func ("/app/files/choosers", test_files_choosers);
 
   return g_test_run ();
 }
