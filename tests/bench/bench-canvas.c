@@ -198,6 +198,57 @@ drag_once (CjmCanvas *canvas,
   iterate (100);
 }
 
+/* A real drop: press on a card, move it two cells over, release; the time
+ * from the release to the end of the next frame (the edit, the layout
+ * update and the redraw), then Ctrl+Z. */
+static double
+drop_once (CjmCanvas *canvas,
+           Frames    *frames)
+{
+  GtkWidget *widget = GTK_WIDGET (canvas);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  CjmLayout *layout = cjm_canvas_get_layout (canvas);
+  CjmDocument *document = cjm_canvas_get_document (canvas);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  const CjmLayoutCard *card = NULL;
+  graphene_rect_t r;
+  int rx, ry;
+  gint64 start;
+  guint before;
+  double ms;
+
+  for (guint i = 0; i < cjm_layout_get_n_cards (layout) && card == NULL; i++)
+    if (cjm_canvas_get_item_widget_rect (canvas, cjm_layout_get_card (layout, i)->item, &r)
+        && r.origin.x > w / 4 && r.origin.y > h / 4 && r.origin.x + r.size.width < w / 2)
+      card = cjm_layout_get_card (layout, i);
+  if (card == NULL)
+    return -1;
+
+  to_root (widget, r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2, &rx, &ry);
+  fake_motion (xdisplay, rx, ry);
+  iterate (50);
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XFlush (xdisplay);
+  iterate (50);
+  for (int i = 1; i <= 10; i++)
+    {
+      fake_motion (xdisplay, rx + (int) (i * r.size.width * 0.22), ry);
+      iterate (20);
+    }
+  iterate (100);
+  before = frames->painted;
+  start = g_get_monotonic_time ();
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XFlush (xdisplay);
+  wait_paint (frames, before, 5000);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  if (!cjm_document_can_undo (document))
+    return -1;
+  cjm_document_undo (document);
+  iterate (200);
+  return ms;
+}
+
 static void
 report (const char *what,
         Frames     *frames)
@@ -333,12 +384,52 @@ main (int   argc,
           }
         }
       report ("  all runs", &all);
+      {
+        g_autoptr(GArray) drops = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (int r = 0; r < runs; r++)
+          {
+            double ms = drop_once (canvas, &frames);
+
+            if (ms >= 0)
+              g_array_append_val (drops, ms);
+          }
+        printf ("  drop (release to next frame, edit + layout + redraw): median %.1f ms over %u\n",
+                percentile (drops, 50), drops->len);
+      }
       g_array_unref (all.work);
       g_array_unref (all.interval);
     }
 
-  if (cjm_document_can_undo (document))
-    fprintf (stderr, "bench-canvas: the drags changed the map (Escape did not cancel)\n");
+  /* The canvas's own share of an edit: the layout update it triggers. */
+  {
+    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
+    CjmItem *card = cjm_document_get_item (document, CJM_KIND_TOUCHPOINT, 0);
+
+    for (int r = 0; r < MAX (runs, 5); r++)
+      {
+        gint64 t0;
+        double ms;
+
+        t0 = g_get_monotonic_time ();
+        cjm_document_set_field (document, card, CJM_FIELD_EMOTION, r % 2 ? "1" : "-1");
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (edits, ms);
+        t0 = g_get_monotonic_time ();
+        cjm_canvas_get_layout (canvas);
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (times, ms);
+        cjm_document_undo (document);
+        cjm_canvas_get_layout (canvas);
+      }
+    printf ("\nan edit (the document's ::changed handlers: checker, panels, canvas): median %.1f ms\n"
+            "layout update after an edit (the canvas's share): median %.1f ms\n",
+            percentile (edits, 50), percentile (times, 50));
+  }
+
+  if (cjm_document_get_modified (document))
+    fprintf (stderr, "bench-canvas: the map was left changed\n");
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (frames.work);
   g_array_unref (frames.interval);

@@ -383,6 +383,52 @@ test_reorder_within_cell (void)
 }
 
 static void
+test_rtl_stage_and_card (void)
+{
+  CanvasFixture f;
+  double x0, y0, x1, y1;
+  graphene_rect_t compare;
+  g_autoptr(GBytes) saved = NULL;
+
+  /* Right to left: the first stage is the right-most column. Dragging it
+   * left past the middle of the second puts it second. */
+  canvas_fixture_open (&f, "fiber-onboarding.he.cjm");
+  canvas_fixture_item_center (&f, "s-discover", &x0, &y0);
+  g_assert_true (cjm_canvas_get_item_widget_rect (f.canvas, canvas_fixture_item (&f, "s-compare"), &compare));
+  g_assert_cmpfloat (compare.origin.x, <, x0);
+  cjm_harness_drag (GTK_WIDGET (f.canvas), x0, y0, GTK_WIDGET (f.canvas),
+                    compare.origin.x + compare.size.width * 0.25, y0, 1, NULL, 12);
+  saved = canvas_fixture_save (&f);
+  g_assert_cmpint (find (saved, "<stage id=\"s-compare\">"), <, find (saved, "<stage id=\"s-discover\">"));
+  g_assert_cmpint (find (saved, "<stage id=\"s-discover\">"), <, find (saved, "<stage id=\"s-order\">"));
+  canvas_fixture_undo_restores (&f, 1);
+  g_clear_pointer (&saved, g_bytes_unref);
+
+  /* A card to the next stage, which is to its left. */
+  canvas_fixture_item_center (&f, "t-web-check", &x0, &y0);
+  canvas_fixture_cell_point (&f, "s-order", "l-call", &x1, &y1);
+  g_assert_cmpfloat (x1, <, x0);
+  cjm_harness_drag (GTK_WIDGET (f.canvas), x0, y0, GTK_WIDGET (f.canvas), x1, y1, 1, NULL, 12);
+  saved = canvas_fixture_save (&f);
+  assert_contains (saved, "<touchpoint id=\"t-web-check\" stage=\"s-order\" lane=\"l-call\"");
+  canvas_fixture_undo_restores (&f, 1);
+
+  /* Alt+Left moves a card to the next stage in a right-to-left map. */
+  {
+    double x, y;
+
+    canvas_fixture_item_center (&f, "t-web-check", &x, &y);
+    cjm_harness_click (GTK_WIDGET (f.canvas), x, y, 1, NULL);
+    cjm_harness_key ("alt+Left");
+    g_clear_pointer (&saved, g_bytes_unref);
+    saved = canvas_fixture_save (&f);
+    assert_contains (saved, "<touchpoint id=\"t-web-check\" stage=\"s-compare\" lane=\"l-web\"");
+  }
+  canvas_fixture_undo_restores (&f, 1);
+  canvas_fixture_close (&f);
+}
+
+static void
 drag_tile (CanvasFixture  *f,
            CjmPaletteTile  which,
            double          x,
@@ -465,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/canvas/drag/link", test_draw_link);
   g_test_add_func ("/canvas/drag/rubber-band-move", test_rubber_band_and_move_two_cards);
   g_test_add_func ("/canvas/drag/from-scratch", test_build_map_from_scratch);
+  g_test_add_func ("/canvas/drag/right-to-left", test_rtl_stage_and_card);
 
   return g_test_run ();
 }

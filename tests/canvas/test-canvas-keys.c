@@ -234,6 +234,31 @@ test_select_all_and_delete (void)
   canvas_fixture_close (&f);
 }
 
+static void
+test_palette_click_adds_after_selection (void)
+{
+  CanvasFixture f;
+  GtkWidget *tile;
+  g_autoptr(GBytes) saved = NULL;
+
+  canvas_fixture_open (&f, "bill-payment.cjm");
+  select_by_click (&f, "n-p1");
+
+  /* Clicking a tile (no drag) adds its card after the selected one. */
+  tile = cjm_palette_get_tile_widget (f.palette, CJM_PALETTE_TILE_PAIN_POINT);
+  cjm_harness_click (tile, gtk_widget_get_width (tile) / 2.0, gtk_widget_get_height (tile) / 2.0, 1, NULL);
+  g_assert_true (cjm_canvas_is_editing (f.canvas));
+  cjm_harness_type ("Fees are not explained");
+  cjm_harness_key ("Return");
+
+  saved = canvas_fixture_save (&f);
+  g_assert_cmpint (find (saved, "id=\"n-p1\""), <, find (saved, "<note id=\"n-new-pain-point\" stage=\"s-understand\" "
+                                                                "lane=\"l-pain\">Fees are not explained</note>"));
+  g_assert_cmpint (find (saved, "<note id=\"n-new-pain-point\""), <, find (saved, "id=\"n-p2\""));
+  canvas_fixture_undo_restores (&f, 2);
+  canvas_fixture_close (&f);
+}
+
 static double
 hvalue (CanvasFixture *f)
 {
@@ -317,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/canvas/keys/copy-paste-duplicate", test_copy_paste_duplicate);
   g_test_add_func ("/canvas/keys/select-all-delete", test_select_all_and_delete);
   g_test_add_func ("/canvas/keys/zoom-pan", test_zoom_and_pan);
+  g_test_add_func ("/canvas/keys/palette-click", test_palette_click_adds_after_selection);
 
   return g_test_run ();
 }
