@@ -17,4 +17,5 @@ fi
 meson compile -C "$builddir"
 
 export GSETTINGS_SCHEMA_DIR="$top/$builddir/data"
+export JOURNEYMAN_LOCALEDIR="$top/$builddir/po"
 exec "$builddir/src/app/journeyman" "${1:-$top/data/samples/bill-payment.cjm}"

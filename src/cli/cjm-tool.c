@@ -41,7 +41,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* JOURNEYMAN_LOCALEDIR: translations of an uninstalled build (run-app.sh). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JOURNEYMAN_LOCALEDIR") ? g_getenv ("JOURNEYMAN_LOCALEDIR")
+                                                                     : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("cjm");
