@@ -21,7 +21,9 @@ struct _CjmFindingsPanel
   GtkWidget      *box;
   GtkLabel       *summary_label;
   GtkStack       *stack;
-  GtkListBox     *list;
+  GtkListView    *list_view;
+  GtkNoSelection *selection;
+  GHashTable     *bound_items;   /* GtkListItem of the visible list now bound */
   GtkListBox     *suppressed_list;
   GtkToggleButton *suppressed_toggle;
   GtkRevealer    *suppressed_revealer;
@@ -96,12 +98,6 @@ severity_class (CjmSeverity severity)
     default:
       return "accent";
     }
-}
-
-static CjmFinding *
-row_get_finding (GtkListBoxRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), "cjm-finding");
 }
 
 static void
@@ -289,56 +285,194 @@ create_row (CjmFindingsPanel *self,
 }
 
 static GtkWidget *
-create_visible_row (gpointer item,
-                    gpointer user_data)
-{
-  return create_row (CJM_FINDINGS_PANEL (user_data), CJM_FINDING (item), FALSE);
-}
-
-static GtkWidget *
 create_suppressed_row (gpointer item,
                        gpointer user_data)
 {
   return create_row (CJM_FINDINGS_PANEL (user_data), CJM_FINDING (item), TRUE);
 }
 
-static void
-update_header (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
+static const char *
+severity_heading (CjmSeverity severity)
 {
-  CjmSeverity severity = cjm_finding_get_severity (row_get_finding (row));
-  const char *title;
-  GtkWidget *label;
-
-  if (before != NULL && cjm_finding_get_severity (row_get_finding (before)) == severity)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
   switch (severity)
     {
     case CJM_SEVERITY_ERROR:
-      title = _("Errors");
-      break;
+      return _("Errors");
     case CJM_SEVERITY_WARNING:
-      title = _("Warnings");
-      break;
+      return _("Warnings");
     case CJM_SEVERITY_INFO:
     default:
-      title = _("Suggestions");
-      break;
+      return _("Suggestions");
+    }
+}
+
+/* A row of the visible list starts a severity group when the finding
+ * before it has another severity: it then shows the group's heading. */
+static void
+update_row_heading (CjmFindingsPanel *self,
+                    GtkListItem      *list_item)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *heading = g_object_get_data (G_OBJECT (row), "heading");
+  CjmFinding *finding = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  gboolean starts_group = TRUE;
+
+  if (finding == NULL)
+    return;
+
+  if (position > 0 && position != GTK_INVALID_LIST_POSITION && self->checker != NULL)
+    {
+      g_autoptr(CjmFinding) before = g_list_model_get_item (G_LIST_MODEL (self->checker),
+                                                            position - 1);
+
+      starts_group = before == NULL
+                     || cjm_finding_get_severity (before) != cjm_finding_get_severity (finding);
     }
 
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_list_box_row_set_header (row, label);
+  gtk_label_set_label (GTK_LABEL (heading), severity_heading (cjm_finding_get_severity (finding)));
+  gtk_widget_set_visible (heading, starts_group);
+}
+
+static void
+on_menu_button_create_popup (GtkMenuButton *button,
+                             gpointer       user_data)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (user_data);
+  CjmFinding *finding = g_object_get_data (G_OBJECT (button), "cjm-finding");
+
+  if (finding != NULL)
+    gtk_menu_button_set_popover (button, build_suppress_popover (self, finding));
+}
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CjmFindingsPanel         *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *rule = gtk_label_new (NULL);
+  GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *menu = gtk_menu_button_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (heading, 4);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 2);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (rule), 1);
+  gtk_widget_add_css_class (rule, "dim-label");
+  gtk_widget_add_css_class (rule, "caption");
+  gtk_box_append (GTK_BOX (title_box), title);
+  gtk_box_append (GTK_BOX (title_box), rule);
+
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 36);
+  gtk_label_set_width_chars (GTK_LABEL (message), 20);
+
+  gtk_box_append (GTK_BOX (vbox), title_box);
+  gtk_box_append (GTK_BOX (vbox), message);
+  gtk_widget_set_hexpand (vbox, TRUE);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "action-unavailable-symbolic");
+  gtk_widget_set_tooltip_text (menu, _("Suppress this finding…"));
+  gtk_widget_set_name (menu, "suppress-button");
+  gtk_widget_add_css_class (menu, "flat");
+  gtk_widget_set_valign (menu, GTK_ALIGN_START);
+  /* The popover is built when it is first opened: a big map has
+   * thousands of findings and most are never suppressed. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu), on_menu_button_create_popup,
+                                         self, NULL);
+
+  gtk_box_append (GTK_BOX (hbox), icon);
+  gtk_box_append (GTK_BOX (hbox), vbox);
+  gtk_box_append (GTK_BOX (hbox), menu);
+  gtk_widget_set_margin_start (hbox, 12);
+  gtk_widget_set_margin_end (hbox, 6);
+  gtk_widget_set_margin_top (hbox, 8);
+  gtk_widget_set_margin_bottom (hbox, 8);
+
+  gtk_box_append (GTK_BOX (row), heading);
+  gtk_box_append (GTK_BOX (row), hbox);
+  gtk_widget_set_name (row, "finding-row");
+
+  g_object_set_data (G_OBJECT (row), "heading", heading);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "rule", rule);
+  g_object_set_data (G_OBJECT (row), "message", message);
+  g_object_set_data (G_OBJECT (row), "menu", menu);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CjmFindingsPanel         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  CjmFinding *finding = gtk_list_item_get_item (list_item);
+  CjmSeverity severity = cjm_finding_get_severity (finding);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+  GtkWidget *menu = g_object_get_data (G_OBJECT (row), "menu");
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (severity));
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "accent");
+  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"),
+                       cjm_findings_panel_rule_title (cjm_finding_get_rule (finding)));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "rule"), cjm_finding_get_rule (finding));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "message"),
+                       cjm_finding_get_message (finding));
+
+  g_object_set_data_full (G_OBJECT (row), "cjm-finding", g_object_ref (finding), g_object_unref);
+  g_object_set_data_full (G_OBJECT (menu), "cjm-finding", g_object_ref (finding), g_object_unref);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), NULL);
+
+  g_hash_table_add (self->bound_items, list_item);
+  update_row_heading (self, list_item);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   CjmFindingsPanel         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  g_hash_table_remove (self->bound_items, list_item);
+  g_object_set_data (G_OBJECT (row), "cjm-finding", NULL);
+  g_object_set_data (G_OBJECT (g_object_get_data (G_OBJECT (row), "menu")), "cjm-finding", NULL);
+}
+
+static void
+update_bound_headings (CjmFindingsPanel *self)
+{
+  GHashTableIter iter;
+  GtkListItem *list_item;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &list_item, NULL))
+    update_row_heading (self, list_item);
 }
 
 static void
@@ -408,14 +542,21 @@ on_checker_items_changed (CjmFindingsPanel *self,
 {
   refresh_suppressed (self);
   update_summary (self);
+  update_bound_headings (self);
 }
 
 static void
-on_list_row_activated (CjmFindingsPanel *self,
-                       GtkListBoxRow    *row,
-                       GtkListBox       *list)
+on_list_view_activate (CjmFindingsPanel *self,
+                       guint             position,
+                       GtkListView      *list_view)
 {
-  g_signal_emit (self, signals[FINDING_ACTIVATED], 0, row_get_finding (row));
+  g_autoptr(CjmFinding) finding = NULL;
+
+  if (self->checker == NULL)
+    return;
+  finding = g_list_model_get_item (G_LIST_MODEL (self->checker), position);
+  if (finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
 
 /* GObject */
@@ -428,6 +569,8 @@ cjm_findings_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_FINDINGS_PANEL);
   g_clear_object (&self->checker);
   g_clear_object (&self->suppressed);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (cjm_findings_panel_parent_class)->dispose (object);
 }
@@ -495,11 +638,11 @@ cjm_findings_panel_class_init (CjmFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, box);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_list);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_toggle);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_revealer);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");
@@ -510,8 +653,18 @@ cjm_findings_panel_init (CjmFindingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  GtkListItemFactory *factory;
+
   self->suppressed = g_list_store_new (CJM_TYPE_FINDING);
-  gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
+  self->bound_items = g_hash_table_new (NULL, NULL);
+  self->selection = gtk_no_selection_new (NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_box_bind_model (self->suppressed_list, G_LIST_MODEL (self->suppressed),
                            create_suppressed_row, self, NULL);
   update_summary (self);
@@ -546,8 +699,7 @@ cjm_findings_panel_set_checker (CjmFindingsPanel *self,
     g_signal_handlers_disconnect_by_func (self->checker, on_checker_items_changed, self);
   g_set_object (&self->checker, checker);
 
-  gtk_list_box_bind_model (self->list, checker ? G_LIST_MODEL (checker) : NULL,
-                           create_visible_row, self, NULL);
+  gtk_no_selection_set_model (self->selection, checker ? G_LIST_MODEL (checker) : NULL);
   if (checker != NULL)
     g_signal_connect_object (checker, "items-changed",
                              G_CALLBACK (on_checker_items_changed), self, G_CONNECT_SWAPPED);

@@ -42,6 +42,22 @@ find_list (GtkWidget  *panel,
 }
 
 static GtkWidget *
+find_named_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
@@ -55,6 +71,37 @@ find_named (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The row widget the visible list shows for @finding, or NULL. */
+static GtkWidget *
+find_finding_row (GtkWidget  *root,
+                  CjmFinding *finding)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0
+      && g_object_get_data (G_OBJECT (root), "cjm-finding") == finding)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_finding_row (child, finding);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_drawn_rows (GtkWidget *root)
+{
+  guint n = g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0
+            && gtk_widget_get_mapped (root)
+            && g_object_get_data (G_OBJECT (root), "cjm-finding") != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_drawn_rows (child);
+  return n;
 }
 
 static guint
@@ -86,7 +133,7 @@ test_lists_findings_live (void)
 {
   CanvasFixture f;
   GListModel *model;
-  GtkListBox *list;
+  GtkListView *view;
   guint n;
   CjmItem *call_pay;
   g_autoptr(GPtrArray) facts = NULL;
@@ -100,9 +147,13 @@ test_lists_findings_live (void)
   g_assert_cmpuint (cjm_findings_panel_get_n_visible (f.window->findings_panel), ==, n);
   g_assert_cmpint (adw_view_stack_page_get_badge_number (f.window->findings_page), ==, n);
 
-  list = find_list (GTK_WIDGET (f.window->findings_panel), "findings-list");
-  g_assert_nonnull (list);
-  g_assert_cmpuint (count_rows (list), ==, n);
+  view = GTK_LIST_VIEW (find_named_class (GTK_WIDGET (f.window->findings_panel), "findings-list"));
+  g_assert_nonnull (view);
+  g_assert_true (G_LIST_MODEL (gtk_list_view_get_model (view)) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, n);
+  /* Rows are made only for what is on screen, and some are. */
+  g_assert_cmpuint (count_drawn_rows (GTK_WIDGET (view)), >, 0);
+  g_assert_cmpuint (count_drawn_rows (GTK_WIDGET (view)), <=, n);
 
   /* Errors come first: the first finding is a conflicting fact. */
   {
@@ -126,13 +177,13 @@ test_lists_findings_live (void)
   cjm_document_set_list (f.document, call_pay, CJM_LIST_FACTS, facts);
   cjm_harness_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 1);
-  g_assert_cmpuint (count_rows (list), ==, n - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, n - 1);
   g_assert_cmpint (adw_view_stack_page_get_badge_number (f.window->findings_page), ==, n - 1);
 
   /* Undo brings the finding back. */
   cjm_document_undo (f.document);
   cjm_harness_iterate (100);
-  g_assert_cmpuint (count_rows (list), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, n);
 
   canvas_fixture_close (&f);
 }
@@ -141,8 +192,7 @@ static void
 test_click_selects_cards (void)
 {
   CanvasFixture f;
-  GtkListBox *list;
-  GtkListBoxRow *row;
+  GtkWidget *row;
   GListModel *model;
   g_autoptr(CjmFinding) finding = NULL;
   const char * const *targets;
@@ -161,11 +211,11 @@ test_click_selects_cards (void)
 
   g_assert_cmpuint (cjm_canvas_get_selection (f.canvas)->len, ==, 0);
 
-  list = find_list (GTK_WIDGET (f.window->findings_panel), "findings-list");
-  row = gtk_list_box_get_row_at_index (list, 0);
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (row), &bounds));
+  row = find_finding_row (GTK_WIDGET (f.window->findings_panel), finding);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, row, &bounds));
   /* Click on the message, away from the suppress button. */
-  cjm_harness_click (GTK_WIDGET (row), bounds.size.width * 0.3, bounds.size.height * 0.6, 1, NULL);
+  cjm_harness_click (row, bounds.size.width * 0.3, bounds.size.height * 0.6, 1, NULL);
   cjm_harness_iterate (150);
 
   selection = cjm_canvas_get_selection (f.canvas);
@@ -183,8 +233,7 @@ static void
 test_suppress_and_restore (void)
 {
   CanvasFixture f;
-  GtkListBox *list;
-  GtkListBoxRow *row;
+  GtkWidget *row;
   GtkWidget *button;
   GListModel *model;
   g_autoptr(CjmFinding) finding = NULL;
@@ -206,9 +255,9 @@ test_suppress_and_restore (void)
   target = g_strdup (cjm_finding_get_targets (finding)[0]);
   g_assert_cmpuint (n_suppressions (f.document), ==, 0);
 
-  list = find_list (GTK_WIDGET (f.window->findings_panel), "findings-list");
-  row = gtk_list_box_get_row_at_index (list, 0);
-  button = find_named (GTK_WIDGET (row), "suppress-button");
+  row = find_finding_row (GTK_WIDGET (f.window->findings_panel), finding);
+  g_assert_nonnull (row);
+  button = find_named (row, "suppress-button");
   g_assert_nonnull (button);
 
   /* Click the row's suppress button, type a reason, press Enter. */
@@ -226,7 +275,7 @@ test_suppress_and_restore (void)
     g_assert_cmpstr (cjm_item_get_field (suppress, CJM_FIELD_TEXT), ==, "Legal approved the fee");
   }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n - 1);
-  g_assert_cmpuint (count_rows (list), ==, n - 1);
+  g_assert_null (find_finding_row (GTK_WIDGET (f.window->findings_panel), finding));
 
   /* The reason is in the saved file. */
   saved = canvas_fixture_save (&f);
@@ -262,7 +311,6 @@ test_suppress_and_restore (void)
 
   g_assert_cmpuint (n_suppressions (f.document), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
-  g_assert_cmpuint (count_rows (list), ==, n);
 
   canvas_fixture_close (&f);
 }
