@@ -216,6 +216,50 @@ test_copy_paste_duplicate (void)
 }
 
 static void
+test_paste_into_another_window (void)
+{
+  CanvasFixture a, b;
+  g_autoptr(GBytes) saved = NULL;
+
+  /* Copy two cards and the link between them in one map… */
+  canvas_fixture_open (&a, "bill-payment.cjm");
+  select_by_click (&a, "t-call-pay");
+  {
+    double x, y;
+
+    canvas_fixture_item_center (&a, "t-call-dispute", &x, &y);
+    cjm_harness_click (GTK_WIDGET (a.canvas), x, y, 1, "shift");
+  }
+  g_assert_cmpuint (cjm_canvas_get_selection (a.canvas)->len, ==, 2);
+  cjm_harness_key ("ctrl+c");
+
+  /* …and paste them into another window's map, after its selected card. */
+  canvas_fixture_open (&b, "fiber-onboarding.he.cjm");
+  select_by_click (&b, "t-web-check");
+  cjm_harness_key ("ctrl+v");
+  cjm_harness_iterate (300);
+  g_assert_cmpuint (cjm_canvas_get_selection (b.canvas)->len, ==, 2);
+
+  saved = canvas_fixture_save (&b);
+  g_assert_true (cjm_harness_bytes_contain (saved, "<touchpoint id=\"t-pay-through-the-ivr\" stage=\"s-discover\" "
+                                                   "lane=\"l-web\" interaction=\"Pay bill\""));
+  g_assert_true (cjm_harness_bytes_contain (saved, "<link from=\"t-pay-through-the-ivr\" "
+                                                   "to=\"t-call-to-dispute-roaming\">"));
+  /* Personas that this map does not have are not carried over. */
+  g_assert_false (cjm_harness_bytes_contain (saved, "p-moshe"));
+  /* The first map is unchanged. */
+  {
+    g_autoptr(GBytes) first = canvas_fixture_save (&a);
+
+    cjm_harness_assert_same_bytes (a.original, first);
+  }
+  canvas_fixture_undo_restores (&b, 1);
+
+  canvas_fixture_close (&b);
+  canvas_fixture_close (&a);
+}
+
+static void
 test_select_all_and_delete (void)
 {
   CanvasFixture f;
@@ -340,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/canvas/keys/edit-title", test_edit_title_in_place);
   g_test_add_func ("/canvas/keys/arrows", test_arrows_between_cards);
   g_test_add_func ("/canvas/keys/copy-paste-duplicate", test_copy_paste_duplicate);
+  g_test_add_func ("/canvas/keys/paste-other-window", test_paste_into_another_window);
   g_test_add_func ("/canvas/keys/select-all-delete", test_select_all_and_delete);
   g_test_add_func ("/canvas/keys/zoom-pan", test_zoom_and_pan);
   g_test_add_func ("/canvas/keys/palette-click", test_palette_click_adds_after_selection);
