@@ -82,6 +82,8 @@ struct _CjmCanvas
   double              origin_x;   /* widget x of map x 0 at scroll 0 */
   double              origin_y;
   gboolean            in_allocate;
+  /* A new map: show its start (the right end of a right-to-left map). */
+  gboolean            scroll_to_start;
 
   /* Render node caches */
   GHashTable         *card_nodes;    /* CjmItem -> CjmNodeCache */
@@ -189,6 +191,7 @@ void      cjm_canvas_set_zoom_at          (CjmCanvas       *self,
 void      cjm_canvas_scroll_by            (CjmCanvas       *self,
                                            double           dx,
                                            double           dy);
+double    cjm_canvas_start_hscroll        (CjmCanvas       *self);
 void      cjm_canvas_set_scroll           (CjmCanvas       *self,
                                            double           h,
                                            double           v);

@@ -185,6 +185,16 @@ cjm_canvas_hit_test (CjmCanvas *self,
   return cjm_layout_hit_test (self->layout, mx, my, hit);
 }
 
+/* Where the journey starts: the left end, or the right end of a
+ * right-to-left map (configure_adjustments() clamps it). */
+double
+cjm_canvas_start_hscroll (CjmCanvas *self)
+{
+  if (self->layout != NULL && cjm_layout_is_rtl (self->layout))
+    return G_MAXDOUBLE;
+  return 0;
+}
+
 void
 cjm_canvas_set_scroll (CjmCanvas *self,
                        double     h,
@@ -365,7 +375,7 @@ cjm_canvas_zoom_fit (CjmCanvas *self)
   zoom = MIN ((width - 2 * CJM_CANVAS_MARGIN) / mw, (height - 2 * CJM_CANVAS_MARGIN) / mh);
   zoom = CLAMP (zoom, CJM_CANVAS_MIN_ZOOM, 1.0);
   cjm_canvas_set_zoom_at (self, zoom, width / 2.0, height / 2.0);
-  configure_adjustments (self, 0, 0);
+  configure_adjustments (self, cjm_canvas_start_hscroll (self), 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

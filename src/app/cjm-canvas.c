@@ -292,6 +292,11 @@ cjm_canvas_size_allocate (GtkWidget *widget,
   self->in_allocate = TRUE;
   cjm_canvas_ensure_layout (self);
   cjm_canvas_configure_adjustments (self);
+  if (self->scroll_to_start && self->layout != NULL && width > 0)
+    {
+      self->scroll_to_start = FALSE;
+      cjm_canvas_set_scroll (self, cjm_canvas_start_hscroll (self), 0);
+    }
   if (self->layout != NULL)
     cjm_canvas_update_minimap (self);
   cjm_canvas_allocate_editor (self);
@@ -657,6 +662,7 @@ cjm_canvas_set_document (CjmCanvas   *self,
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
   cjm_canvas_set_scroll (self, 0, 0);
+  self->scroll_to_start = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
