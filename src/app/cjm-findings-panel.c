@@ -200,22 +200,30 @@ build_suppress_popover (CjmFindingsPanel *self,
   return popover;
 }
 
+/* The widgets of one finding: a severity heading (shown when the row
+ * starts a group), the severity icon, the rule's title and id, the
+ * message, and @action (suppress or restore) at the end. */
 static GtkWidget *
-create_row (CjmFindingsPanel *self,
-            CjmFinding       *finding,
-            gboolean          suppressed)
+build_row (GtkWidget *action)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (cjm_finding_get_severity (finding)));
-  GtkWidget *title = gtk_label_new (cjm_findings_panel_rule_title (cjm_finding_get_rule (finding)));
-  GtkWidget *message = gtk_label_new (cjm_finding_get_message (finding));
-  GtkWidget *rule = gtk_label_new (cjm_finding_get_rule (finding));
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *rule = gtk_label_new (NULL);
+  GtkWidget *message = gtk_label_new (NULL);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *action;
 
-  gtk_widget_add_css_class (icon, severity_class (cjm_finding_get_severity (finding)));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (heading, 4);
+  gtk_widget_set_visible (heading, FALSE);
+
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_margin_top (icon, 2);
 
@@ -239,34 +247,6 @@ create_row (CjmFindingsPanel *self,
   gtk_box_append (GTK_BOX (vbox), message);
   gtk_widget_set_hexpand (vbox, TRUE);
 
-  if (suppressed)
-    {
-      action = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-      gtk_widget_set_tooltip_text (action, _("Restore this finding"));
-      g_object_set_data_full (G_OBJECT (action), "cjm-finding", g_object_ref (finding), g_object_unref);
-      g_signal_connect_object (action, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
-      const char *reason = find_suppression_reason (self, finding);
-
-      gtk_widget_add_css_class (vbox, "dim-label");
-      if (reason != NULL && *reason != '\0')
-        {
-          g_autofree char *text = g_strdup_printf (_("Suppressed: %s"), reason);
-          GtkWidget *why = gtk_label_new (text);
-
-          gtk_label_set_xalign (GTK_LABEL (why), 0);
-          gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-          gtk_widget_add_css_class (why, "caption");
-          gtk_box_append (GTK_BOX (vbox), why);
-        }
-    }
-  else
-    {
-      action = gtk_menu_button_new ();
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (action), "action-unavailable-symbolic");
-      gtk_widget_set_tooltip_text (action, _("Suppress this finding…"));
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (action), build_suppress_popover (self, finding));
-    }
-  gtk_widget_set_name (action, suppressed ? "restore-button" : "suppress-button");
   gtk_widget_add_css_class (action, "flat");
   gtk_widget_set_valign (action, GTK_ALIGN_START);
 
@@ -278,9 +258,67 @@ create_row (CjmFindingsPanel *self,
   gtk_widget_set_margin_top (hbox, 8);
   gtk_widget_set_margin_bottom (hbox, 8);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
+  gtk_box_append (GTK_BOX (row), heading);
+  gtk_box_append (GTK_BOX (row), hbox);
+
+  g_object_set_data (G_OBJECT (row), "heading", heading);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "rule", rule);
+  g_object_set_data (G_OBJECT (row), "message", message);
+  g_object_set_data (G_OBJECT (row), "text-box", vbox);
+  g_object_set_data (G_OBJECT (row), "action", action);
+  return row;
+}
+
+/* Shows @finding in a row made by build_row(). */
+static void
+fill_row (GtkWidget  *row,
+          CjmFinding *finding)
+{
+  CjmSeverity severity = cjm_finding_get_severity (finding);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+  GtkWidget *action = g_object_get_data (G_OBJECT (row), "action");
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (severity));
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  gtk_widget_remove_css_class (icon, "accent");
+  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"),
+                       cjm_findings_panel_rule_title (cjm_finding_get_rule (finding)));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "rule"), cjm_finding_get_rule (finding));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "message"),
+                       cjm_finding_get_message (finding));
+
   g_object_set_data_full (G_OBJECT (row), "cjm-finding", g_object_ref (finding), g_object_unref);
-  gtk_widget_set_tooltip_text (row, cjm_finding_get_message (finding));
+  g_object_set_data_full (G_OBJECT (action), "cjm-finding", g_object_ref (finding), g_object_unref);
+}
+
+static GtkWidget *
+create_suppressed_row_widget (CjmFindingsPanel *self,
+                              CjmFinding       *finding)
+{
+  GtkWidget *restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  GtkWidget *row = build_row (restore);
+  const char *reason = find_suppression_reason (self, finding);
+
+  gtk_widget_set_tooltip_text (restore, _("Restore this finding"));
+  gtk_widget_set_name (restore, "restore-button");
+  g_signal_connect_object (restore, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
+  fill_row (row, finding);
+  gtk_widget_add_css_class (g_object_get_data (G_OBJECT (row), "text-box"), "dim-label");
+
+  if (reason != NULL && *reason != '\0')
+    {
+      g_autofree char *text = g_strdup_printf (_("Suppressed: %s"), reason);
+      GtkWidget *why = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_widget_add_css_class (why, "caption");
+      gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "text-box")), why);
+    }
   return row;
 }
 
@@ -288,7 +326,7 @@ static GtkWidget *
 create_suppressed_row (gpointer item,
                        gpointer user_data)
 {
-  return create_row (CJM_FINDINGS_PANEL (user_data), CJM_FINDING (item), TRUE);
+  return create_suppressed_row_widget (CJM_FINDINGS_PANEL (user_data), CJM_FINDING (item));
 }
 
 static const char *
@@ -350,75 +388,17 @@ on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   CjmFindingsPanel         *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *heading = gtk_label_new (NULL);
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *rule = gtk_label_new (NULL);
-  GtkWidget *message = gtk_label_new (NULL);
-  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *menu = gtk_menu_button_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_widget_set_margin_start (heading, 12);
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_widget_set_margin_bottom (heading, 4);
-
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (icon, 2);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (rule), 1);
-  gtk_widget_add_css_class (rule, "dim-label");
-  gtk_widget_add_css_class (rule, "caption");
-  gtk_box_append (GTK_BOX (title_box), title);
-  gtk_box_append (GTK_BOX (title_box), rule);
-
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 36);
-  gtk_label_set_width_chars (GTK_LABEL (message), 20);
-
-  gtk_box_append (GTK_BOX (vbox), title_box);
-  gtk_box_append (GTK_BOX (vbox), message);
-  gtk_widget_set_hexpand (vbox, TRUE);
+  GtkWidget *row = build_row (menu);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "action-unavailable-symbolic");
   gtk_widget_set_tooltip_text (menu, _("Suppress this finding…"));
   gtk_widget_set_name (menu, "suppress-button");
-  gtk_widget_add_css_class (menu, "flat");
-  gtk_widget_set_valign (menu, GTK_ALIGN_START);
   /* The popover is built when it is first opened: a big map has
    * thousands of findings and most are never suppressed. */
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu), on_menu_button_create_popup,
                                          self, NULL);
-
-  gtk_box_append (GTK_BOX (hbox), icon);
-  gtk_box_append (GTK_BOX (hbox), vbox);
-  gtk_box_append (GTK_BOX (hbox), menu);
-  gtk_widget_set_margin_start (hbox, 12);
-  gtk_widget_set_margin_end (hbox, 6);
-  gtk_widget_set_margin_top (hbox, 8);
-  gtk_widget_set_margin_bottom (hbox, 8);
-
-  gtk_box_append (GTK_BOX (row), heading);
-  gtk_box_append (GTK_BOX (row), hbox);
   gtk_widget_set_name (row, "finding-row");
-
-  g_object_set_data (G_OBJECT (row), "heading", heading);
-  g_object_set_data (G_OBJECT (row), "icon", icon);
-  g_object_set_data (G_OBJECT (row), "title", title);
-  g_object_set_data (G_OBJECT (row), "rule", rule);
-  g_object_set_data (G_OBJECT (row), "message", message);
-  g_object_set_data (G_OBJECT (row), "menu", menu);
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -428,25 +408,9 @@ on_factory_bind (GtkSignalListItemFactory *factory,
                  CjmFindingsPanel         *self)
 {
   GtkWidget *row = gtk_list_item_get_child (list_item);
-  CjmFinding *finding = gtk_list_item_get_item (list_item);
-  CjmSeverity severity = cjm_finding_get_severity (finding);
-  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
-  GtkWidget *menu = g_object_get_data (G_OBJECT (row), "menu");
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (severity));
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_remove_css_class (icon, "warning");
-  gtk_widget_remove_css_class (icon, "accent");
-  gtk_widget_add_css_class (icon, severity_class (severity));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"),
-                       cjm_findings_panel_rule_title (cjm_finding_get_rule (finding)));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "rule"), cjm_finding_get_rule (finding));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "message"),
-                       cjm_finding_get_message (finding));
-
-  g_object_set_data_full (G_OBJECT (row), "cjm-finding", g_object_ref (finding), g_object_unref);
-  g_object_set_data_full (G_OBJECT (menu), "cjm-finding", g_object_ref (finding), g_object_unref);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), NULL);
+  fill_row (row, gtk_list_item_get_item (list_item));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (g_object_get_data (G_OBJECT (row), "action")), NULL);
 
   g_hash_table_add (self->bound_items, list_item);
   update_row_heading (self, list_item);
@@ -461,7 +425,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
 
   g_hash_table_remove (self->bound_items, list_item);
   g_object_set_data (G_OBJECT (row), "cjm-finding", NULL);
-  g_object_set_data (G_OBJECT (g_object_get_data (G_OBJECT (row), "menu")), "cjm-finding", NULL);
+  g_object_set_data (G_OBJECT (g_object_get_data (G_OBJECT (row), "action")), "cjm-finding", NULL);
 }
 
 static void
