@@ -62,7 +62,6 @@ cjm_tool_export (int    argc,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(CjmDocument) document = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *display = NULL;
@@ -102,8 +101,7 @@ cjm_tool_export (int    argc,
       return 2;
     }
 
-  file = g_file_new_for_commandline_arg (files[0]);
-  document = cjm_document_new_from_file (file, &error);
+  document = cjm_tool_load_document (files[0], &error);
   if (document == NULL)
     {
       fprintf (stderr, "cjm export: %s\n", error->message);

@@ -26,6 +26,27 @@ static const CjmToolCommand commands[] = {
   { "validate", cjm_tool_validate, N_("Check that files open cleanly") },
 };
 
+CjmDocument *
+cjm_tool_load_document (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+  CjmDocument *document;
+
+  document = cjm_document_new_from_file (file, &local_error);
+  if (document != NULL)
+    return document;
+
+  if (g_str_has_prefix (local_error->message, parse_name) && strcmp (parse_name, path) != 0)
+    g_set_error (error, local_error->domain, local_error->code, "%s%s",
+                 path, local_error->message + strlen (parse_name));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
 static void
 print_usage (FILE *out)
 {

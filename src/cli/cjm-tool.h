@@ -9,11 +9,18 @@
 
 #include <glib.h>
 
+#include "cjm-document.h"
+
 G_BEGIN_DECLS
 
 int cjm_tool_validate (int argc, char **argv);
 int cjm_tool_convert  (int argc, char **argv);
 int cjm_tool_check    (int argc, char **argv);
 int cjm_tool_export   (int argc, char **argv);
+
+/* The document of a file named on the command line; errors name the file
+ * as it was given ("maps/a.cjm:3:1: …"), not as an absolute path. */
+CjmDocument *cjm_tool_load_document (const char  *path,
+                                     GError     **error);
 
 G_END_DECLS
