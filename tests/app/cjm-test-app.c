@@ -6,72 +6,24 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cjm-test-app.h"
+#include "cjm-test-harness.h"
 
 static CjmApplication *test_app;
-static GPtrArray *tmpdirs;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-cleanup_tmpdirs (void)
-{
-  if (tmpdirs == NULL)
-    return;
-  for (guint i = 0; i < tmpdirs->len; i++)
-    remove_tree (g_ptr_array_index (tmpdirs, i));
-  g_clear_pointer (&tmpdirs, g_ptr_array_unref);
-}
+static guint n_tmpdirs;
 
 void
 cjm_test_app_init (int    *argc,
                    char ***argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *runtime = NULL;
 
-  g_test_init (argc, argv, NULL);
-
-  /* Private XDG dirs: recent files, settings and caches of the tests stay
-   * out of the user's. */
-  runtime = cjm_test_make_tmpdir ();
-  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
-  g_setenv ("XDG_DATA_HOME", runtime, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", runtime, TRUE);
-  g_setenv ("XDG_CACHE_HOME", runtime, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      if (g_strcmp0 (g_getenv ("CJM_REQUIRE_DISPLAY"), "1") == 0)
-        {
-          printf ("Bail out! no display, and CJM_REQUIRE_DISPLAY=1 (run under xvfb-run)\n");
-          exit (1);
-        }
-      printf ("1..0 # SKIP no display (run under xvfb-run)\n");
-      exit (0);
-    }
+  /* A display (or a clear failure), private XDG dirs, GTK and Adw. */
+  cjm_harness_init (argc, argv);
 
   test_app = cjm_application_new (APPLICATION_ID ".Test",
                                   G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
@@ -88,23 +40,10 @@ cjm_test_app_get (void)
   return test_app;
 }
 
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 void
 cjm_test_iterate (guint ms)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  cjm_harness_iterate (ms);
 }
 
 gboolean
@@ -112,15 +51,7 @@ cjm_test_wait_for (CjmTestCondition cond,
                    gpointer         data,
                    guint            timeout_ms)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      cjm_test_iterate (10);
-    }
-  return TRUE;
+  return cjm_harness_wait_for (cond, data, timeout_ms);
 }
 
 static void
@@ -179,16 +110,10 @@ cjm_test_close_all (void)
 char *
 cjm_test_make_tmpdir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("cjm-app-test-XXXXXX", &error);
+  /* Inside the harness's private directory, removed at exit. */
+  char *dir = g_strdup_printf ("%s/tmp-%u", cjm_harness_get_tmpdir (), ++n_tmpdirs);
 
-  g_assert_no_error (error);
-  if (tmpdirs == NULL)
-    {
-      tmpdirs = g_ptr_array_new_with_free_func (g_free);
-      atexit (cleanup_tmpdirs);
-    }
-  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   return dir;
 }
 
@@ -233,47 +158,13 @@ cjm_test_find_toplevel (GType      type,
 gulong
 cjm_test_window_xid (GtkWidget *window)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-  g_assert_nonnull (surface);
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
-  return gdk_x11_surface_get_xid (surface);
-}
-
-static void
-on_xdotool_exited (GPid     pid,
-                   int      status,
-                   gpointer data)
-{
-  int *result = data;
-
-  *result = status;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-is_not_minus_one (gpointer data)
-{
-  return *(int *) data != -1;
+  return cjm_harness_get_xid (GTK_WINDOW (window));
 }
 
 void
 cjm_test_xdotool (const char *args)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_auto(GStrv) argv = NULL;
-  GPid pid;
-  int status = -1;
-
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_no_error (error);
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_xdotool_exited, &status);
-  g_assert_true (cjm_test_wait_for (is_not_minus_one, &status, 10000));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  cjm_harness_xdotool_line (args);
   /* Let GTK handle what the X server delivered. */
   cjm_test_iterate (100);
 }

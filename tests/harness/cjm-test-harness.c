@@ -306,6 +306,20 @@ cjm_harness_xdotool (const char *first_arg,
 }
 
 void
+cjm_harness_xdotool_line (const char *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_shell_parse_argv (args, NULL, &argv, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (array, g_strdup (argv[i]));
+  run_xdotool (array);
+}
+
+void
 cjm_harness_focus (GtkWindow *window)
 {
   g_autofree char *xid = g_strdup_printf ("%lu", cjm_harness_get_xid (window));

@@ -67,6 +67,9 @@ void         cjm_harness_focus             (GtkWindow    *window);
  * in order. */
 void         cjm_harness_xdotool           (const char   *first_arg,
                                             ...) G_GNUC_NULL_TERMINATED;
+/* The same with the arguments in one string, split as a shell would
+ * ("key --window 123 ctrl+s"). */
+void         cjm_harness_xdotool_line      (const char   *args);
 void         cjm_harness_pointer_move      (GtkWidget    *widget,
                                             double        x,
                                             double        y);
