@@ -573,6 +573,7 @@ cjm_window_save_to (CjmWindow    *self,
   remember_folder (self, file);
   cjm_window_add_recent (self, file);
   _cjm_window_update_actions (self);
+  _cjm_window_check_disk (self);
   finish_close_if_asked (self);
 }
 

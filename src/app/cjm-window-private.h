@@ -51,6 +51,14 @@ struct _CjmWindow
   CjmPalette           *palette;
   CjmCanvas            *canvas;
   GtkWidget            *canvas_scroller;
+
+  /* The map's file, watched for changes by others (cjm-window-monitor.c) */
+  GFileMonitor         *file_monitor;
+  guint                 disk_check_id;
+  GtkRevealer          *disk_banner;
+  GtkLabel             *disk_banner_label;
+  GtkButton            *disk_reload_button;
+  GtkButton            *disk_save_button;
 };
 
 void     _cjm_window_class_actions_init (CjmWindowClass *klass);
@@ -68,5 +76,13 @@ void     _cjm_window_class_findings_init (CjmWindowClass *klass);
 void     _cjm_window_init_findings      (CjmWindow      *self);
 void     _cjm_window_update_findings    (CjmWindow      *self);
 void     _cjm_window_show_findings      (CjmWindow      *self);
+
+/* cjm-window-monitor.c */
+void     _cjm_window_init_monitor       (CjmWindow      *self);
+void     _cjm_window_dispose_monitor    (CjmWindow      *self);
+/* Watches the document's file (again); shows or hides the banner. */
+void     _cjm_window_update_monitor     (CjmWindow      *self);
+/* Compares the file on disk with the document; shows or hides the banner. */
+void     _cjm_window_check_disk         (CjmWindow      *self);
 
 G_END_DECLS

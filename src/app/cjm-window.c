@@ -202,6 +202,7 @@ cjm_window_dispose (GObject *object)
 
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
+  _cjm_window_dispose_monitor (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_WINDOW);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
@@ -316,6 +317,7 @@ cjm_window_init (CjmWindow *self)
                                  G_CALLBACK (on_document_notify_history), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::can-redo",
                                  G_CALLBACK (on_document_notify_history), self, G_CONNECT_SWAPPED);
+  _cjm_window_init_monitor (self);
 
   load_window_state (self);
 
@@ -360,6 +362,7 @@ cjm_window_set_document (CjmWindow   *self,
   g_signal_group_set_target (self->document_signals, document);
   cjm_inspector_set_document (self->inspector, document);
   _cjm_window_update_canvas (self);
+  _cjm_window_update_monitor (self);
   update_title (self);
   update_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
