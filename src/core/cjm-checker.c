@@ -103,7 +103,7 @@ scope_init (CjmScope     *scope,
   scope->type = type;
   scope->key = g_strdup (key);
   scope->rec = rec;
-  scope->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  scope->findings = NULL;   /* made when the scope first has a finding */
   scope->dirty = FALSE;
 }
 
@@ -817,8 +817,8 @@ item_removed (CjmChecker *self,
   /* Its own findings go with it. */
   if (rec->scope.dirty)
     g_ptr_array_remove (self->dirty, &rec->scope);
-  g_ptr_array_extend_and_steal (self->dropped, g_steal_pointer (&rec->scope.findings));
-  rec->scope.findings = g_ptr_array_new_with_free_func (g_object_unref);
+  if (rec->scope.findings != NULL)
+    g_ptr_array_extend_and_steal (self->dropped, g_steal_pointer (&rec->scope.findings));
   g_hash_table_remove (self->check.recs, item);
 
   renumber (self, kind, index, G_MAXUINT);
@@ -907,10 +907,15 @@ recompute (CjmChecker *self,
            GPtrArray  *removed,
            GPtrArray  *added)
 {
-  GPtrArray *old = scope->findings;
+  g_autoptr(GPtrArray) old = g_steal_pointer (&scope->findings);
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *kept = g_ptr_array_new_full (old->len + 4, g_object_unref);
-  g_autofree gboolean *matched = g_new0 (gboolean, old->len + 1);
+  GPtrArray *kept;
+  g_autofree gboolean *matched = NULL;
+
+  if (old == NULL)
+    old = g_ptr_array_new_with_free_func (g_object_unref);
+  kept = g_ptr_array_new_full (old->len + 4, g_object_unref);
+  matched = g_new0 (gboolean, old->len + 1);
 
   cjm_rules_compute_scope (&self->check, scope, fresh);
 
@@ -947,7 +952,6 @@ recompute (CjmChecker *self,
     if (!matched[j])
       g_ptr_array_add (removed, g_object_ref (g_ptr_array_index (old, j)));
 
-  g_ptr_array_unref (old);
   scope->findings = kept;
   scope->dirty = FALSE;
 }
@@ -959,7 +963,8 @@ scope_is_empty (CjmChecker *self,
   GHashTable *members = scope->type == CJM_SCOPE_INTERACTION ? self->check.tps_by_key
                         : self->check.ids;
 
-  return scope->findings->len == 0 && !g_hash_table_contains (members, scope->key);
+  return (scope->findings == NULL || scope->findings->len == 0)
+         && !g_hash_table_contains (members, scope->key);
 }
 
 /* Removes the findings in removed from all, and merges those in added. */
@@ -1135,7 +1140,7 @@ static void
 add_scope_findings (GPtrArray *out,
                     CjmScope  *scope)
 {
-  for (guint i = 0; i < scope->findings->len; i++)
+  for (guint i = 0; scope->findings != NULL && i < scope->findings->len; i++)
     g_ptr_array_add (out, g_object_ref (g_ptr_array_index (scope->findings, i)));
 }
 
@@ -1150,6 +1155,7 @@ rebuild (CjmChecker *self)
                                                        (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) old_all = g_steal_pointer (&self->all);
   g_autoptr(GPtrArray) scopes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new ();   /* no free func */
   GPtrArray *all;
   GHashTableIter iter;
   gpointer key, value;
@@ -1211,11 +1217,22 @@ rebuild (CjmChecker *self)
     {
       CjmScope *scope = g_ptr_array_index (scopes, s);
 
-      cjm_rules_compute_scope (check, scope, scope->findings);
+      cjm_rules_compute_scope (check, scope, scratch);
+      if (scratch->len == 0)
+        continue;
+      /* the scope owns the new findings */
+      scope->findings = g_ptr_array_new_full (scratch->len, g_object_unref);
+      g_ptr_array_extend (scope->findings, scratch, NULL, NULL);
+      g_ptr_array_set_size (scratch, 0);
       for (guint i = 0; i < scope->findings->len; i++)
         {
           CjmFinding *finding = g_ptr_array_index (scope->findings, i);
-          GPtrArray *same = g_hash_table_lookup (reuse, finding->message);
+          GPtrArray *same;
+
+          /* A first check has nothing to reuse: do not hash its messages. */
+          if (old_all->len == 0)
+            break;
+          same = g_hash_table_lookup (reuse, finding->message);
 
           for (guint k = 0; same != NULL && k < same->len; k++)
             {
@@ -1556,9 +1573,9 @@ cjm_check_document (CjmDocument *document)
   g_return_val_if_fail (CJM_IS_DOCUMENT (document), NULL);
 
   checker = cjm_checker_new (document);
-  findings = g_ptr_array_new_full (checker->all->len, g_object_unref);
-  for (guint i = 0; i < checker->all->len; i++)
-    g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (checker->all, i)));
+  /* The checker goes away: take its list (it holds a reference to each
+   * finding) rather than copy it. */
+  findings = g_steal_pointer (&checker->all);
   return findings;
 }
 

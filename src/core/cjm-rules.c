@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cjm-checker-private.h"
@@ -362,7 +363,8 @@ add_unique (GPtrArray *array,
 
 /* The names of the lanes of these touchpoints, in lane order. */
 static char *
-lanes_of (GPtrArray *tps)
+lanes_of_recs (CjmRec **tps,
+               guint    n_tps)
 {
   CjmRec *stack[16];
   g_autofree CjmRec **heap = NULL;
@@ -370,12 +372,12 @@ lanes_of (GPtrArray *tps)
   const char **names;
   guint n = 0;
 
-  if (tps->len > G_N_ELEMENTS (stack))
-    lanes = heap = g_new (CjmRec *, tps->len);
+  if (n_tps > G_N_ELEMENTS (stack))
+    lanes = heap = g_new (CjmRec *, n_tps);
 
-  for (guint i = 0; i < tps->len; i++)
+  for (guint i = 0; i < n_tps; i++)
     {
-      CjmRec *lane = ((CjmRec *) g_ptr_array_index (tps, i))->lane;
+      CjmRec *lane = tps[i]->lane;
       guint k;
 
       for (k = 0; k < n && lanes[k] != lane; k++)
@@ -392,6 +394,12 @@ lanes_of (GPtrArray *tps)
   for (guint i = 0; i < n; i++)
     names[i] = rec_label (lanes[i]);
   return join_strings (names, n);
+}
+
+static char *
+lanes_of (GPtrArray *tps)
+{
+  return lanes_of_recs ((CjmRec **) tps->pdata, tps->len);
 }
 
 static const char *
@@ -971,6 +979,30 @@ compute_suppression (CjmCheck  *check,
           rec, NULL, 0, target_key);
 }
 
+/* Touchpoints of one stage that share an interaction key. */
+typedef struct {
+  CjmRec **pdata;
+  guint    len;
+} Run;
+
+static int
+compare_recs_by_key (const void *a,
+                     const void *b)
+{
+  const CjmRec *x = *(CjmRec * const *) a;
+  const CjmRec *y = *(CjmRec * const *) b;
+  int cmp = strcmp (x->key, y->key);
+
+  return cmp != 0 ? cmp : compare_recs (a, b);
+}
+
+static int
+compare_runs (const void *a,
+              const void *b)
+{
+  return compare_recs (((const Run *) a)->pdata, ((const Run *) b)->pdata);
+}
+
 static void
 compute_stage (CjmCheck  *check,
                CjmRec    *rec,
@@ -979,8 +1011,9 @@ compute_stage (CjmCheck  *check,
   CjmBucket *members = g_hash_table_lookup (check->tps_by_stage, rec);
   g_autoptr(GPtrArray) tps = g_ptr_array_new ();
   g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GHashTable) groups = NULL;
+  g_autofree CjmRec **by_key = NULL;
+  g_autofree Run *runs = NULL;
+  guint n_keyed = 0, n_runs = 0;
   const char *goal;
 
   check_id (check, rec, out);
@@ -1010,42 +1043,42 @@ compute_stage (CjmCheck  *check,
     return;
 
   g_ptr_array_sort (tps, compare_recs);
-  groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                  (GDestroyNotify) g_ptr_array_unref);
+  /* The touchpoints of each interaction (in document order), and the
+   * interactions in order of first appearance: sort by key, then by
+   * position, and order the runs of one key by their first touchpoint. */
+  by_key = g_new (CjmRec *, tps->len);
   for (guint i = 0; i < tps->len; i++)
     {
       CjmRec *tp = g_ptr_array_index (tps, i);
-      GPtrArray *group;
 
       add_unique (lanes, tp->lane);
-      if (*tp->key == '\0')
-        continue;
-      group = g_hash_table_lookup (groups, tp->key);
-      if (group == NULL)
-        {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (groups, tp->key, group);
-          g_ptr_array_add (keys, tp->key);
-        }
-      g_ptr_array_add (group, tp);
+      if (*tp->key != '\0')
+        by_key[n_keyed++] = tp;
     }
   g_ptr_array_sort (lanes, compare_recs);
+  qsort (by_key, n_keyed, sizeof (CjmRec *), compare_recs_by_key);
+  runs = g_new (Run, n_keyed + 1);
+  for (guint i = 0; i < n_keyed; i++)
+    if (i == 0 || strcmp (by_key[i]->key, by_key[i - 1]->key) != 0)
+      runs[n_runs++] = (Run) { by_key + i, 1 };
+    else
+      runs[n_runs - 1].len++;
+  qsort (runs, n_runs, sizeof (Run), compare_runs);
 
-  for (guint k = 0; k < keys->len; k++)
+  for (guint k = 0; k < n_runs; k++)
     {
-      GPtrArray *group = g_hash_table_lookup (groups, g_ptr_array_index (keys, k));
+      Run *group = &runs[k];
       g_autoptr(GPtrArray) group_lanes = g_ptr_array_new ();
       g_autofree char *shown = NULL;
       g_autofree char *offered = NULL;
 
       for (guint i = 0; i < group->len; i++)
-        add_unique (group_lanes, ((CjmRec *) g_ptr_array_index (group, i))->lane);
+        add_unique (group_lanes, group->pdata[i]->lane);
       if (group_lanes->len < 2 || group_lanes->len == lanes->len)
         continue;
 
-      shown = strip_dup (cjm_item_get_field (((CjmRec *) g_ptr_array_index (group, 0))->item,
-                                             CJM_FIELD_INTERACTION));
-      offered = lanes_of (group);
+      shown = strip_dup (cjm_item_get_field (group->pdata[0]->item, CJM_FIELD_INTERACTION));
+      offered = lanes_of_recs (group->pdata, group->len);
       for (guint l = 0; l < lanes->len; l++)
         {
           CjmRec *lane = g_ptr_array_index (lanes, l);
@@ -1061,7 +1094,7 @@ compute_stage (CjmCheck  *check,
                 format_message (_("“%s” is offered on %s in stage “%s”, but not on %s, which "
                                    "customers also use in that stage"),
                                  shown, offered, rec_label (rec), rec_label (lane)),
-                NULL, targets, group->len + 1, g_ptr_array_index (keys, k));
+                NULL, targets, group->len + 1, group->pdata[0]->key);
         }
     }
 }
