@@ -197,6 +197,41 @@ format_key (char  *key,
   return key;
 }
 
+/* The same as cjm_normalize (), written into buf when the text is ASCII
+ * and fits (no allocation), else into a new string left in *heap. */
+static const char *
+normalize_tmp (const char *text,
+               char       *buf,
+               gsize       size,
+               char      **heap)
+{
+  gsize n = 0;
+  gboolean space = FALSE;
+
+  *heap = NULL;
+  if (text == NULL)
+    return "";
+  for (const char *p = text; *p; p++)
+    {
+      char c = *p;
+
+      if ((guchar) c >= 0x80 || n + 3 > size)
+        return *heap = cjm_normalize (text);
+      /* g_unichar_isspace() on ASCII (not \v), as cjm_normalize () */
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space)
+        buf[n++] = ' ';
+      space = FALSE;
+      buf[n++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
+  buf[n] = '\0';
+  return buf;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -819,8 +854,14 @@ compute_touchpoint (CjmCheck  *check,
   /* X01 */
   if (check->synonyms->len > 0)
     {
-      g_autofree char *title = cjm_normalize (cjm_item_get_field (item, CJM_FIELD_TITLE));
-      g_autofree char *description = cjm_normalize (cjm_item_get_field (item, CJM_FIELD_DESCRIPTION));
+      char title_buf[256], description_buf[1024];
+      g_autofree char *title_heap = NULL;
+      g_autofree char *description_heap = NULL;
+      const char *title = normalize_tmp (cjm_item_get_field (item, CJM_FIELD_TITLE),
+                                         title_buf, sizeof title_buf, &title_heap);
+      const char *description = normalize_tmp (cjm_item_get_field (item, CJM_FIELD_DESCRIPTION),
+                                               description_buf, sizeof description_buf,
+                                               &description_heap);
 
       for (guint i = 0; i < check->synonyms->len; i++)
         {
@@ -1630,13 +1671,15 @@ check_owners (CjmCheck   *check,
     {
       CjmRec *tp = g_ptr_array_index (sibs, i);
       const char *owner = cjm_item_get_field (tp->item, CJM_FIELD_OWNER);
-      g_autofree char *canon = NULL;
+      char canon_buf[256];
+      g_autofree char *canon_heap = NULL;
+      const char *canon;
 
       if (is_blank (owner))
         owner = cjm_item_get_field (tp->lane->item, CJM_FIELD_OWNER);
       if (is_blank (owner))
         continue;
-      canon = cjm_normalize (owner);
+      canon = normalize_tmp (owner, canon_buf, sizeof canon_buf, &canon_heap);
       groups_add (groups, canon, (gpointer) owner, NULL, tp);
     }
   if (groups->len < 2)
