@@ -19,13 +19,13 @@ trap 'rm -rf "$work"' EXIT INT TERM
 printf '#define GETTEXT_PACKAGE "journeyman"\n' > "$work/config.h"
 
 clang -g -O1 -fsanitize=fuzzer,address,undefined \
-  -I"$work" -I"$top/src/core" \
+  -I"$work" -I"$top/src/core/model" -I"$top/src/core/format" \
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 \
   $(pkg-config --cflags gio-2.0 libxml-2.0) \
   "$here/fuzz-cjm-reader.c" \
-  "$top/src/core/cjm-item.c" "$top/src/core/cjm-document.c" \
-  "$top/src/core/cjm-xml-parse.c" "$top/src/core/cjm-xml-reader.c" \
-  "$top/src/core/cjm-xml-writer.c" "$top/src/core/cjm-xml-save.c" \
+  "$top/src/core/model/cjm-item.c" "$top/src/core/model/cjm-document.c" \
+  "$top/src/core/format/cjm-xml-parse.c" "$top/src/core/format/cjm-xml-reader.c" \
+  "$top/src/core/format/cjm-xml-writer.c" "$top/src/core/format/cjm-xml-save.c" \
   $(pkg-config --libs gio-2.0 libxml-2.0) \
   -o "$work/fuzz-cjm-reader"
 

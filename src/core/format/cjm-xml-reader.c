@@ -11,7 +11,7 @@
  * outside it (before or after <journey-map>) are not kept.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-format"
 
 #include "config.h"
 

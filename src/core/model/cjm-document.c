@@ -6,7 +6,7 @@
  * commands in reverse order, redo applies them again.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-model"
 
 #include "config.h"
 

@@ -6,7 +6,7 @@
  * never changes the records: the checker keeps them up to date.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-check"
 
 #include "config.h"
 

@@ -17,12 +17,12 @@
  *   +--------------------------------------------------+
  */
 
-#define G_LOG_DOMAIN "cjm-export"
+#define G_LOG_DOMAIN "cjm-print"
 
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>

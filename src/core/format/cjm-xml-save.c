@@ -8,7 +8,7 @@
  * fails, the original stays as it was and the error says why.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-format"
 
 #include "config.h"
 

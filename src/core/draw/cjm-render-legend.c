@@ -4,11 +4,11 @@
  * The legend: personas' curves, feelings, lane kinds and the marks used.
  */
 
-#define G_LOG_DOMAIN "cjm-render"
+#define G_LOG_DOMAIN "cjm-draw"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>

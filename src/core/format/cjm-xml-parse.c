@@ -9,7 +9,7 @@
  * is a CJM_DOCUMENT_ERROR reading "FILE:LINE:COL: reason".
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-format"
 
 #include "config.h"
 

@@ -11,7 +11,7 @@
  * the list model emits items-changed for the rows that differ.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-check"
 
 #include "config.h"
 

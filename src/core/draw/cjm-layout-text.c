@@ -5,11 +5,11 @@
  * unhinted metrics, the fonts, and a cache of shaped PangoLayouts.
  */
 
-#define G_LOG_DOMAIN "cjm-layout"
+#define G_LOG_DOMAIN "cjm-draw"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>

@@ -10,7 +10,7 @@
  * Saving is in cjm-xml-save.c.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-format"
 
 #include "config.h"
 

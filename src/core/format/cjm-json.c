@@ -11,7 +11,7 @@
  * its line and column, so that JSON -> .cjm -> JSON gives back what went in.
  */
 
-#define G_LOG_DOMAIN "Cjm"
+#define G_LOG_DOMAIN "cjm-format"
 
 #include "config.h"
 

@@ -7,11 +7,11 @@
  * algorithm for both directions.
  */
 
-#define G_LOG_DOMAIN "cjm-layout"
+#define G_LOG_DOMAIN "cjm-draw"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>
