@@ -460,6 +460,7 @@ cjm_rules_suppression_key (const char *rule,
 {
   g_autofree char *rule_id = NULL;
   g_autofree char *target_id = NULL;
+  g_autofree char *stripped = NULL;
   CjmRule known;
 
   if (is_blank (rule) || is_blank (target))
@@ -469,7 +470,10 @@ cjm_rules_suppression_key (const char *rule,
   if (known < CJM_N_RULES)
     rule_id = g_strdup (cjm_rule_get_id (known));
   else
-    rule_id = g_ascii_strup (g_strstrip (g_strdup (rule)), -1);
+    {
+      stripped = g_strstrip (g_strdup (rule));
+      rule_id = g_ascii_strup (stripped, -1);
+    }
   target_id = strip_dup (target);
   return g_strconcat (rule_id, "\037", target_id, NULL);
 }
