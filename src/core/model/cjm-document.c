@@ -86,19 +86,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const containers[CJM_N_KINDS] = {
-  [CJM_KIND_MAP] = NULL,
-  [CJM_KIND_PERSONA] = "personas",
-  [CJM_KIND_STAGE] = "stages",
-  [CJM_KIND_LANE] = "lanes",
-  [CJM_KIND_TOUCHPOINT] = "touchpoints",
-  [CJM_KIND_NOTE] = "notes",
-  [CJM_KIND_OPPORTUNITY] = "opportunities",
-  [CJM_KIND_LINK] = "links",
-  [CJM_KIND_TERM] = "glossary",
-  [CJM_KIND_SUPPRESSION] = "suppressions",
-};
-
 G_DEFINE_QUARK (cjm-document-error-quark, cjm_document_error)
 
 /* Commands */
@@ -409,7 +396,7 @@ cjm_document_new (void)
   CjmDocument *self = g_object_new (CJM_TYPE_DOCUMENT, NULL);
 
   cjm_item_take_field (self->map, CJM_FIELD_VERSION, g_strdup ("1.0"));
-  cjm_item_take_field (self->map, CJM_FIELD_TITLE, g_strdup (_("Untitled journey")));
+  cjm_item_take_field (self->map, CJM_FIELD_TITLE, g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP)));
   return self;
 }
 
@@ -453,7 +440,7 @@ cjm_document_dup_display_name (CjmDocument *self)
   g_return_val_if_fail (CJM_IS_DOCUMENT (self), NULL);
 
   if (self->file == NULL)
-    return g_strdup (_("Untitled journey"));
+    return g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP));
   return g_file_get_basename (self->file);
 }
 
@@ -1018,13 +1005,6 @@ CjmExtras **
 cjm_document_peek_print_extras (CjmDocument *self)
 {
   return &self->print_extras;
-}
-
-const char *
-cjm_kind_to_container (CjmKind kind)
-{
-  g_return_val_if_fail (kind < CJM_N_KINDS, NULL);
-  return containers[kind];
 }
 
 void
