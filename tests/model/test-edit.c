@@ -43,14 +43,16 @@ static const char map_xml[] =
   "    <touchpoint id=\"t-b\" stage=\"s-1\" lane=\"l-web\"><title>B</title></touchpoint>\n"
   "    <touchpoint id=\"t-d\" stage=\"s-2\" lane=\"l-web\"><title>D</title></touchpoint>\n"
   "    <touchpoint id=\"t-c\" stage=\"s-1\" lane=\"l-web\"><title>C</title></touchpoint>\n"
-  "    <touchpoint id=\"t-e\" stage=\"s-1\" lane=\"l-app\" emotion=\"1\"><title>E</title></touchpoint>\n"
+  "    <touchpoint id=\"t-e\" stage=\"s-1\" lane=\"l-app\" emotion=\"1\"><title>E</title>"
+  "</touchpoint>\n"
   "  </touchpoints>\n"
   "  <notes>\n"
   "    <note id=\"n-a\" stage=\"s-1\" lane=\"l-act\">Looks</note>\n"
   "    <note id=\"n-b\" stage=\"s-1\" lane=\"l-act\">Waits</note>\n"
   "  </notes>\n"
   "  <opportunities>\n"
-  "    <opportunity id=\"o-a\" stage=\"s-1\" lane=\"l-opp\" addresses=\"t-a n-a\"><title>Idea</title>"
+  "    <opportunity id=\"o-a\" stage=\"s-1\" lane=\"l-opp\" addresses=\"t-a n-a\">"
+  "<title>Idea</title>"
   "</opportunity>\n"
   "  </opportunities>\n"
   "  <links>\n"
@@ -204,8 +206,8 @@ test_unique_ids (void)
   /* Cards added with the same title get ids of their own. */
   for (guint i = 0; i < 20; i++)
     {
-      CjmItem *card = cjm_document_add_card (document, item (document, "s-1"), item (document, "l-web"),
-                                             0, "Pay bill");
+      CjmItem *card = cjm_document_add_card (document, item (document, "s-1"),
+                                             item (document, "l-web"), 0, "Pay bill");
 
       g_assert_nonnull (card);
       g_assert_true (cjm_document_lookup (document, cjm_item_get_id (card)) == card);
@@ -234,7 +236,8 @@ test_cells (void)
   cjm_item_set_initial_field (twin, CJM_FIELD_ID, "s-1");
   cjm_document_insert_item (document, twin, -1);
   {
-    g_autoptr(GPtrArray) cards = cjm_document_dup_cell_cards (document, twin, item (document, "l-web"));
+    g_autoptr(GPtrArray) cards = cjm_document_dup_cell_cards (document, twin,
+                                                              item (document, "l-web"));
 
     g_assert_cmpuint (cards->len, ==, 0);
   }
@@ -368,123 +371,87 @@ test_add_stage_lane_link (void)
   assert_no_step (document, before);
 }
 
+/* Cards (ids) moved to a slot of a cell: the cards that cell shows after,
+ * the list of their kind after (when given), and the cell they left. */
+static const struct {
+  const char *cards;
+  const char *stage;
+  const char *lane;
+  guint       slot;
+  const char *cell;
+  const char *list;
+  const char *left_stage;
+  const char *left_lane;
+  const char *left_cell;
+} moves[] = {
+  /* Within a cell: to the front (t-d keeps its place among the others),
+   * to the end, one down. */
+  { "t-c", "s-1", "l-web", 0, "t-c t-a t-b", "t-c t-a t-b t-d t-e" },
+  { "t-a", "s-1", "l-web", 3, "t-b t-c t-a", "t-b t-d t-c t-a t-e" },
+  { "t-a", "s-1", "l-web", 2, "t-b t-a t-c", NULL },
+  /* To another lane between two cards, to another stage after its only
+   * card, to an empty cell (the card keeps its place in the list). */
+  { "t-e", "s-1", "l-web", 1, "t-a t-e t-b t-c", "t-a t-e t-b t-d t-c", "s-1", "l-app", "" },
+  { "t-a", "s-2", "l-web", 1, "t-d t-a", "t-b t-d t-a t-c t-e", "s-1", "l-web", "t-b t-c" },
+  { "t-a", "s-2", "l-app", 0, "t-a", "t-a t-b t-d t-c t-e" },
+  /* Several, given out of order: they keep their order in the map. */
+  { "t-c t-a", "s-2", "l-web", 0, "t-a t-c t-d", "t-b t-a t-c t-d t-e", "s-1", "l-web", "t-b" },
+  { "t-c t-a", "s-1", "l-web", 3, "t-b t-a t-c", NULL },
+  { "t-e t-b", "s-1", "l-web", 1, "t-a t-b t-e t-c", NULL, "s-1", "l-app", "" },
+  { "n-b n-a", "s-2", "l-pain", 0, "n-a n-b", "n-a n-b", "s-1", "l-act", "" },
+};
+
 static void
-test_move_within_cell (void)
+test_move_cards (void)
+{
+  g_autoptr(CjmDocument) document = load_map ();
+  g_autoptr(GBytes) before = cjm_document_serialize (document);
+
+  for (guint m = 0; m < G_N_ELEMENTS (moves); m++)
+    {
+      g_auto(GStrv) ids = g_strsplit (moves[m].cards, " ", -1);
+      g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+      g_test_message ("%s to %s %s, slot %u", moves[m].cards, moves[m].stage, moves[m].lane,
+                      moves[m].slot);
+      for (guint i = 0; ids[i] != NULL; i++)
+        g_ptr_array_add (cards, item (document, ids[i]));
+      g_assert_true (cjm_document_move_cards (document, (CjmItem **) cards->pdata, cards->len,
+                                              item (document, moves[m].stage),
+                                              item (document, moves[m].lane), moves[m].slot));
+      assert_cell (document, moves[m].stage, moves[m].lane, moves[m].cell);
+      if (moves[m].list != NULL)
+        assert_kind (document, cjm_item_get_kind (cards->pdata[0]), moves[m].list);
+      if (moves[m].left_stage != NULL)
+        assert_cell (document, moves[m].left_stage, moves[m].left_lane, moves[m].left_cell);
+      assert_one_step (document, before, cards->len == 1 ? "Move card" : "Move cards");
+    }
+}
+
+static void
+test_move_refused (void)
 {
   g_autoptr(CjmDocument) document = load_map ();
   g_autoptr(GBytes) before = cjm_document_serialize (document);
   CjmItem *s1 = item (document, "s-1");
   CjmItem *web = item (document, "l-web");
   CjmItem *a = item (document, "t-a");
-  CjmItem *c = item (document, "t-c");
-
-  /* To the front: t-c also goes before t-a in the list (and t-d keeps
-   * its place among the others). */
-  g_assert_true (cjm_document_move_cards (document, &c, 1, s1, web, 0));
-  assert_cell (document, "s-1", "l-web", "t-c t-a t-b");
-  assert_kind (document, CJM_KIND_TOUCHPOINT, "t-c t-a t-b t-d t-e");
-  assert_one_step (document, before, "Move card");
-
-  /* To the end: the slot after the last card. */
-  g_assert_true (cjm_document_move_cards (document, &a, 1, s1, web, 3));
-  assert_cell (document, "s-1", "l-web", "t-b t-c t-a");
-  assert_kind (document, CJM_KIND_TOUCHPOINT, "t-b t-d t-c t-a t-e");
-  assert_one_step (document, before, "Move card");
-
-  /* One down: the slot after the next card. */
-  g_assert_true (cjm_document_move_cards (document, &a, 1, s1, web, 2));
-  assert_cell (document, "s-1", "l-web", "t-b t-a t-c");
-  assert_one_step (document, before, "Move card");
+  CjmItem *note = item (document, "n-a");
+  CjmItem *mixed[] = { a, note };
 
   /* Onto its own place, before or after itself: nothing to undo. */
   g_assert_true (cjm_document_move_cards (document, &a, 1, s1, web, 0));
   g_assert_true (cjm_document_move_cards (document, &a, 1, s1, web, 1));
-  assert_no_step (document, before);
-}
 
-static void
-test_move_across_cells (void)
-{
-  g_autoptr(CjmDocument) document = load_map ();
-  g_autoptr(GBytes) before = cjm_document_serialize (document);
-  CjmItem *s1 = item (document, "s-1");
-  CjmItem *s2 = item (document, "s-2");
-  CjmItem *e = item (document, "t-e");
-  CjmItem *a = item (document, "t-a");
-  CjmItem *note = item (document, "n-a");
-
-  /* Into another lane, between two cards. */
-  g_assert_true (cjm_document_move_cards (document, &e, 1, s1, item (document, "l-web"), 1));
-  g_assert_cmpstr (cjm_item_get_field (e, CJM_FIELD_LANE), ==, "l-web");
-  assert_cell (document, "s-1", "l-web", "t-a t-e t-b t-c");
-  assert_cell (document, "s-1", "l-app", "");
-  assert_kind (document, CJM_KIND_TOUCHPOINT, "t-a t-e t-b t-d t-c");
-  assert_one_step (document, before, "Move card");
-
-  /* Into another stage, after its only card. */
-  g_assert_true (cjm_document_move_cards (document, &a, 1, s2, item (document, "l-web"), 1));
-  g_assert_cmpstr (cjm_item_get_field (a, CJM_FIELD_STAGE), ==, "s-2");
-  assert_cell (document, "s-2", "l-web", "t-d t-a");
-  assert_kind (document, CJM_KIND_TOUCHPOINT, "t-b t-d t-a t-c t-e");
-  assert_one_step (document, before, "Move card");
-
-  /* Into an empty cell: the card keeps its place in the list. */
-  g_assert_true (cjm_document_move_cards (document, &a, 1, s2, item (document, "l-app"), 0));
-  assert_cell (document, "s-2", "l-app", "t-a");
-  assert_kind (document, CJM_KIND_TOUCHPOINT, "t-a t-b t-d t-c t-e");
-  assert_one_step (document, before, "Move card");
-
-  /* Not into a lane that holds other cards, nor nowhere. */
-  g_assert_false (cjm_document_move_cards (document, &note, 1, s1, item (document, "l-web"), 0));
+  /* Not into a lane that holds other cards, nor nowhere; cards of two
+   * kinds never fit one lane. */
+  g_assert_false (cjm_document_move_cards (document, &note, 1, s1, web, 0));
   g_assert_false (cjm_document_move_cards (document, &a, 1, s1, item (document, "l-act"), 0));
   g_assert_false (cjm_document_move_cards (document, &a, 1, s1, item (document, "l-emo"), 0));
-  g_assert_false (cjm_document_move_cards (document, &a, 1, NULL, item (document, "l-web"), 0));
-  g_assert_false (cjm_document_move_cards (document, NULL, 0, s1, item (document, "l-web"), 0));
+  g_assert_false (cjm_document_move_cards (document, &a, 1, NULL, web, 0));
+  g_assert_false (cjm_document_move_cards (document, NULL, 0, s1, web, 0));
+  g_assert_false (cjm_document_move_cards (document, mixed, 2, s1, web, 0));
   assert_no_step (document, before);
-}
-
-static void
-test_move_several (void)
-{
-  g_autoptr(CjmDocument) document = load_map ();
-  g_autoptr(GBytes) before = cjm_document_serialize (document);
-  CjmItem *s1 = item (document, "s-1");
-  CjmItem *s2 = item (document, "s-2");
-  CjmItem *web = item (document, "l-web");
-  /* Given out of order: they keep their order in the map. */
-  CjmItem *c_a[] = { item (document, "t-c"), item (document, "t-a") };
-  CjmItem *e_b[] = { item (document, "t-e"), item (document, "t-b") };
-  CjmItem *notes[] = { item (document, "n-b"), item (document, "n-a") };
-
-  g_assert_true (cjm_document_move_cards (document, c_a, 2, s2, web, 0));
-  assert_cell (document, "s-2", "l-web", "t-a t-c t-d");
-  assert_cell (document, "s-1", "l-web", "t-b");
-  assert_kind (document, CJM_KIND_TOUCHPOINT, "t-b t-a t-c t-d t-e");
-  assert_one_step (document, before, "Move cards");
-
-  /* Within their cell, past a card. */
-  g_assert_true (cjm_document_move_cards (document, c_a, 2, s1, web, 3));
-  assert_cell (document, "s-1", "l-web", "t-b t-a t-c");
-  assert_one_step (document, before, "Move cards");
-
-  /* From two cells into a third, between two cards. */
-  g_assert_true (cjm_document_move_cards (document, e_b, 2, s1, web, 1));
-  assert_cell (document, "s-1", "l-web", "t-a t-b t-e t-c");
-  assert_cell (document, "s-1", "l-app", "");
-  assert_one_step (document, before, "Move cards");
-
-  /* Notes to another text lane. */
-  g_assert_true (cjm_document_move_cards (document, notes, 2, s2, item (document, "l-pain"), 0));
-  assert_cell (document, "s-2", "l-pain", "n-a n-b");
-  assert_one_step (document, before, "Move cards");
-
-  /* Cards of two kinds never fit one lane. */
-  {
-    CjmItem *mixed[] = { item (document, "t-a"), item (document, "n-a") };
-
-    g_assert_false (cjm_document_move_cards (document, mixed, 2, s1, web, 0));
-    assert_no_step (document, before);
-  }
 }
 
 static void
@@ -523,15 +490,15 @@ test_copy (void)
   g_autofree char *text = NULL;
   g_autoptr(CjmDocument) fragment = cjm_document_copy_cards (document, cards, G_N_ELEMENTS (cards),
                                                              &text);
-  CjmItem *link;
+  CjmItem *copy, *link;
 
   /* Copies, in document order, with the one link between them. */
   assert_kind (fragment, CJM_KIND_TOUCHPOINT, "t-a t-b");
   assert_kind (fragment, CJM_KIND_NOTE, "n-a");
   assert_kind (fragment, CJM_KIND_OPPORTUNITY, "o-a");
-  g_assert_true (cjm_document_get_item (fragment, CJM_KIND_TOUCHPOINT, 0) != item (document, "t-a"));
-  g_assert_true (cjm_item_equal (cjm_document_get_item (fragment, CJM_KIND_TOUCHPOINT, 0),
-                                 item (document, "t-a")));
+  copy = cjm_document_get_item (fragment, CJM_KIND_TOUCHPOINT, 0);
+  g_assert_true (copy != item (document, "t-a"));
+  g_assert_true (cjm_item_equal (copy, item (document, "t-a")));
   g_assert_cmpuint (cjm_document_get_n_items (fragment, CJM_KIND_LINK), ==, 1);
   link = cjm_document_get_item (fragment, CJM_KIND_LINK, 0);
   g_assert_cmpstr (cjm_item_get_field (link, CJM_FIELD_FROM), ==, "t-a");
@@ -620,7 +587,8 @@ test_paste_elsewhere (void)
     "    <note id=\"n-x\" stage=\"s-1\" lane=\"l-web\">In a channel lane</note>\n"
     "  </notes>\n"
     "  <opportunities>\n"
-    "    <opportunity id=\"o-x\" stage=\"s-1\" lane=\"l-zz\" addresses=\"t-x t-zz\"><title>Fix</title>"
+    "    <opportunity id=\"o-x\" stage=\"s-1\" lane=\"l-zz\" addresses=\"t-x t-zz\">"
+    "<title>Fix</title>"
     "</opportunity>\n"
     "  </opportunities>\n"
     "  <links>\n"
@@ -799,9 +767,8 @@ main (int   argc,
   g_test_add_func ("/model/edit/cells", test_cells);
   g_test_add_func ("/model/edit/add-card", test_add_card);
   g_test_add_func ("/model/edit/add-stage-lane-link", test_add_stage_lane_link);
-  g_test_add_func ("/model/edit/move-within-cell", test_move_within_cell);
-  g_test_add_func ("/model/edit/move-across-cells", test_move_across_cells);
-  g_test_add_func ("/model/edit/move-several", test_move_several);
+  g_test_add_func ("/model/edit/move-cards", test_move_cards);
+  g_test_add_func ("/model/edit/move-refused", test_move_refused);
   g_test_add_func ("/model/edit/reorder-and-emotion", test_reorder_and_emotion);
   g_test_add_func ("/model/edit/copy", test_copy);
   g_test_add_func ("/model/edit/paste", test_paste);

@@ -139,7 +139,8 @@ test_lane_kinds (void)
 
       /* A lane holds one kind of card or none. */
       g_assert_true (holds == CJM_KIND_MAP || cjm_kind_is_card (holds));
-      g_assert_true ((holds == CJM_KIND_MAP) == (kind == CJM_LANE_UNKNOWN || kind == CJM_LANE_EMOTION));
+      g_assert_true ((holds == CJM_KIND_MAP)
+                     == (kind == CJM_LANE_UNKNOWN || kind == CJM_LANE_EMOTION));
       /* Only text lanes name their new cards; the rest use the card's. */
       if (card_title != NULL)
         {

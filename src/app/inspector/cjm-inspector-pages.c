@@ -964,7 +964,8 @@ link_page (CjmInspector *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
       gtk_widget_add_css_class (row, "property");
       if (card != NULL)
-        title_binding (self, row, card, cjm_kind_get_title_field (cjm_item_get_kind (card)), id, TRUE);
+        title_binding (self, row, card, cjm_kind_get_title_field (cjm_item_get_kind (card)), id,
+                       TRUE);
       else
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), id ? id : "");
       add_to (group, row);
@@ -1051,7 +1052,8 @@ on_add_term_clicked (GtkButton    *button,
   g_autofree char *focus_key = g_strdup_printf ("%p/field%u", term, CJM_FIELD_PREFERRED);
   g_autofree char *expander_key = g_strdup_printf ("%p/expander", term);
 
-  cjm_item_set_initial_field (term, CJM_FIELD_PREFERRED, cjm_kind_get_default_title (CJM_KIND_TERM));
+  cjm_item_set_initial_field (term, CJM_FIELD_PREFERRED,
+                              cjm_kind_get_default_title (CJM_KIND_TERM));
 
   g_hash_table_add (self->expanded, g_steal_pointer (&expander_key));
   _cjm_inspector_focus_after (self, focus_key, TRUE);

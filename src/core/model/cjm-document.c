@@ -396,7 +396,8 @@ cjm_document_new (void)
   CjmDocument *self = g_object_new (CJM_TYPE_DOCUMENT, NULL);
 
   cjm_item_take_field (self->map, CJM_FIELD_VERSION, g_strdup ("1.0"));
-  cjm_item_take_field (self->map, CJM_FIELD_TITLE, g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP)));
+  cjm_item_take_field (self->map, CJM_FIELD_TITLE,
+                       g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP)));
   return self;
 }
 
@@ -696,14 +697,6 @@ cjm_document_move_item (CjmDocument *self,
   record (self, cmd, _("Move"));
 }
 
-static gboolean
-item_is_card (CjmItem *item)
-{
-  CjmKind kind = cjm_item_get_kind (item);
-
-  return kind == CJM_KIND_TOUCHPOINT || kind == CJM_KIND_NOTE || kind == CJM_KIND_OPPORTUNITY;
-}
-
 /* Removes the ids in @gone from a space-separated list field. */
 static void
 prune_id_list (CjmDocument *self,
@@ -768,7 +761,7 @@ cjm_document_delete_items (CjmDocument  *self,
 
             if (g_hash_table_contains (doomed, other))
               continue;
-            if (item_is_card (other))
+            if (cjm_kind_is_card (cjm_item_get_kind (other)))
               dangles = g_hash_table_contains (gone, cjm_item_get_field (other, CJM_FIELD_STAGE) ?: "")
                         || g_hash_table_contains (gone, cjm_item_get_field (other, CJM_FIELD_LANE) ?: "");
             else if (k == CJM_KIND_LINK)

@@ -273,8 +273,10 @@ paste_fragment (CjmDocument *self,
           CjmItem *card = g_ptr_array_index (cards, i);
           g_autoptr(CjmItem) copy = cjm_item_copy (card);
           g_autofree char *id = NULL;
-          CjmItem *stage = lookup_kind (self, cjm_item_get_field (card, CJM_FIELD_STAGE), CJM_KIND_STAGE);
-          CjmItem *lane = lookup_kind (self, cjm_item_get_field (card, CJM_FIELD_LANE), CJM_KIND_LANE);
+          CjmItem *stage = lookup_kind (self, cjm_item_get_field (card, CJM_FIELD_STAGE),
+                                        CJM_KIND_STAGE);
+          CjmItem *lane = lookup_kind (self, cjm_item_get_field (card, CJM_FIELD_LANE),
+                                       CJM_KIND_LANE);
           CjmItem *after = NULL;
 
           if (keep_cells)
@@ -314,7 +316,8 @@ paste_fragment (CjmDocument *self,
   for (guint i = 0; i < links->len; i++)
     {
       CjmItem *link = g_ptr_array_index (links, i);
-      const char *from = g_hash_table_lookup (renamed, cjm_item_get_field (link, CJM_FIELD_FROM) ?: "");
+      const char *from = g_hash_table_lookup (renamed,
+                                              cjm_item_get_field (link, CJM_FIELD_FROM) ?: "");
       const char *to = g_hash_table_lookup (renamed, cjm_item_get_field (link, CJM_FIELD_TO) ?: "");
 
       if (from != NULL && to != NULL)
