@@ -5,7 +5,8 @@
  * need no widgets (cjm-edit.c): cards, stages, lanes and links created,
  * cards moved to a cell and a slot in it, stages and lanes reordered,
  * emotions set, cards copied, pasted and duplicated, and a new map to start
- * from. The canvas, the inspector and the `cjm` tool share them.
+ * from. They need no display, so the app, the `cjm` tool and the tests
+ * can all use them.
  *
  * Each operation is one undo step (a group with the label the Edit menu
  * shows), or no step at all when it changes nothing.
@@ -94,8 +95,10 @@ gboolean     cjm_document_set_emotion       (CjmDocument  *self,
 /* Copy and paste */
 
 /* A new document with copies of the cards (of this document) and of the
- * links between them, in this map's language; text (optional) gets their
- * titles, one a line, for other applications. */
+ * links between them, in this map's language. The cards are in document
+ * order: touchpoints, notes, then opportunities, each in their list's
+ * order. text (optional) gets their titles in that order, one a line, for
+ * other applications. */
 CjmDocument *cjm_document_copy_cards        (CjmDocument  *self,
                                              CjmItem     **cards,
                                              guint         n_cards,
