@@ -7,9 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cjm-application.h"
+#include "cjm-edit.h"
 #include "cjm-window.h"
 
 struct _CjmApplication
@@ -20,32 +20,6 @@ struct _CjmApplication
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, ADW_TYPE_APPLICATION)
 
 /* Static helpers */
-
-static void
-add_item (CjmDocument *document,
-          CjmKind      kind,
-          const char   *prefix,
-          const char   *name,
-          const char   *lane_kind,
-          const char   *channel)
-{
-  g_autoptr(CjmItem) item = cjm_item_new (kind);
-  g_autofree char *id = cjm_document_make_id (document, prefix, lane_kind ? lane_kind : name);
-
-  if (channel != NULL)
-    {
-      g_free (id);
-      id = cjm_document_make_id (document, prefix, channel);
-    }
-
-  cjm_item_set_initial_field (item, CJM_FIELD_ID, id);
-  cjm_item_set_initial_field (item, CJM_FIELD_NAME, name);
-  if (lane_kind != NULL)
-    cjm_item_set_initial_field (item, CJM_FIELD_LANE_KIND, lane_kind);
-  if (channel != NULL)
-    cjm_item_set_initial_field (item, CJM_FIELD_CHANNEL, channel);
-  cjm_document_insert_item (document, item, -1);
-}
 
 static CjmWindow *
 get_active_window (CjmApplication *self)
@@ -312,50 +286,10 @@ cjm_application_new_window (CjmApplication *self)
 
   g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
 
-  document = cjm_application_create_blank_map ();
+  document = cjm_document_new_blank (NULL);
   window = cjm_window_new (self, document);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
-}
-
-CjmDocument *
-cjm_application_create_blank_map (void)
-{
-  CjmDocument *document = cjm_document_new ();
-  const char * const *languages = g_get_language_names ();
-  g_autofree char *lang = NULL;
-
-  /* The map speaks the language of the person who starts it, so that a
-   * Hebrew map runs right to left from the first stage. */
-  if (languages[0] != NULL)
-    lang = g_strndup (languages[0], strcspn (languages[0], "_.@"));
-  if (lang != NULL && (*lang == '\0' || strcmp (lang, "C") == 0 || strcmp (lang, "POSIX") == 0))
-    g_clear_pointer (&lang, g_free);
-  cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_LANG,
-                          lang != NULL ? lang : "en");
-
-  /* A starting set a designer can drop cards into at once: the usual
-   * stages of a journey and one lane of each kind, with common channels. */
-  add_item (document, CJM_KIND_STAGE, "s", _("Discover"), NULL, NULL);
-  add_item (document, CJM_KIND_STAGE, "s", _("Choose"), NULL, NULL);
-  add_item (document, CJM_KIND_STAGE, "s", _("Buy"), NULL, NULL);
-  add_item (document, CJM_KIND_STAGE, "s", _("Use"), NULL, NULL);
-  add_item (document, CJM_KIND_STAGE, "s", _("Get help"), NULL, NULL);
-
-  add_item (document, CJM_KIND_LANE, "l", _("Actions"), "actions", NULL);
-  add_item (document, CJM_KIND_LANE, "l", _("Emotions"), "emotion", NULL);
-  add_item (document, CJM_KIND_LANE, "l", _("Website"), "channel", "web");
-  add_item (document, CJM_KIND_LANE, "l", _("Mobile app"), "channel", "app");
-  add_item (document, CJM_KIND_LANE, "l", _("Call center"), "channel", "phone");
-  add_item (document, CJM_KIND_LANE, "l", _("Store"), "channel", "store");
-  add_item (document, CJM_KIND_LANE, "l", _("Thoughts"), "thoughts", NULL);
-  add_item (document, CJM_KIND_LANE, "l", _("Pain points"), "pain-points", NULL);
-  add_item (document, CJM_KIND_LANE, "l", _("Backstage"), "backstage", NULL);
-  add_item (document, CJM_KIND_LANE, "l", _("Opportunities"), "opportunities", NULL);
-
-  cjm_document_clear_history (document);
-  cjm_document_set_clean (document);
-  return document;
 }
 
 GtkWindow *

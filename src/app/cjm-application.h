@@ -23,8 +23,4 @@ GtkWindow      *cjm_application_new_window       (CjmApplication    *self);
 GtkWindow      *cjm_application_open_file        (CjmApplication    *self,
                                                   GFile             *file);
 
-/* A blank map with a starting set of stages and lanes of each kind, not
- * modified and with an empty history. */
-CjmDocument    *cjm_application_create_blank_map (void);
-
 G_END_DECLS

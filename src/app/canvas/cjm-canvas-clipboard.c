@@ -5,8 +5,8 @@
  * clipboard holds a .cjm document with the copied cards and the links
  * between them (CJM_CANVAS_CLIPBOARD_MIME, read back with the .cjm
  * reader, so it works between windows and between instances) and their
- * text as plain text. Pasted cards get new ids; each paste is one undo
- * group.
+ * text as plain text. What a paste does to the map (new ids, links
+ * rewired, one undo group) is the document's: cjm-edit.h.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cjm-canvas-private.h"
+#include "cjm-edit.h"
 
 static GPtrArray *
 selected_cards (CjmCanvas *self)
@@ -29,203 +30,17 @@ selected_cards (CjmCanvas *self)
       if (cjm_canvas_is_card (item))
         g_ptr_array_add (cards, g_object_ref (item));
     }
-  g_ptr_array_sort_with_data (cards, cjm_canvas_compare_document_order, self->document);
   return cards;
 }
 
-static GBytes *
-serialize_fragment (CjmCanvas *self,
-                    GPtrArray *cards,
-                    char     **text)
-{
-  g_autoptr(CjmDocument) fragment = cjm_document_new ();
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *links = cjm_document_get_items (self->document, CJM_KIND_LINK);
-  GString *plain = g_string_new (NULL);
-  const char *lang = cjm_item_get_field (cjm_document_get_map (self->document), CJM_FIELD_LANG);
-
-  if (lang != NULL)
-    cjm_document_set_field (fragment, cjm_document_get_map (fragment), CJM_FIELD_LANG, lang);
-  for (guint i = 0; i < cards->len; i++)
-    {
-      CjmItem *card = g_ptr_array_index (cards, i);
-      g_autoptr(CjmItem) copy = cjm_item_copy (card);
-
-      cjm_document_insert_item (fragment, copy, -1);
-      if (cjm_item_get_id (card) != NULL)
-        g_hash_table_add (ids, (gpointer) cjm_item_get_id (card));
-      if (plain->len > 0)
-        g_string_append_c (plain, '\n');
-      g_string_append (plain, cjm_item_get_display_text (card) ?: "");
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      CjmItem *link = g_ptr_array_index (links, i);
-      const char *from = cjm_item_get_field (link, CJM_FIELD_FROM);
-      const char *to = cjm_item_get_field (link, CJM_FIELD_TO);
-
-      if (from && to && g_hash_table_contains (ids, from) && g_hash_table_contains (ids, to))
-        {
-          g_autoptr(CjmItem) copy = cjm_item_copy (link);
-
-          cjm_document_insert_item (fragment, copy, -1);
-        }
-    }
-
-  *text = g_string_free (plain, FALSE);
-  return cjm_document_serialize (fragment);
-}
-
+/* Selects what a paste or duplicate added. */
 static void
-filter_id_list (CjmDocument *document,
-                CjmItem     *item,
-                CjmField     field,
-                GHashTable  *renamed)
+select_added (CjmCanvas *self,
+              GPtrArray *added)
 {
-  g_auto(GStrv) ids = cjm_item_dup_id_list (item, field);
-  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-  g_auto(GStrv) result = NULL;
-  g_autofree char *value = NULL;
-
-  if (ids == NULL || ids[0] == NULL)
-    return;
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const char *id = g_hash_table_lookup (renamed, ids[i]);
-
-      if (id != NULL)
-        g_strv_builder_add (kept, id);
-      else if (cjm_document_lookup (document, ids[i]) != NULL)
-        g_strv_builder_add (kept, ids[i]);
-    }
-  result = g_strv_builder_end (kept);
-  value = g_strjoinv (" ", result);
-  cjm_item_set_initial_field (item, field, *value ? value : NULL);
-}
-
-static int
-insertion_index (CjmDocument *document,
-                 CjmItem     *card,
-                 CjmItem     *after)
-{
-  GPtrArray *items = cjm_document_get_items (document, cjm_item_get_kind (card));
-  const char *stage = cjm_item_get_field (card, CJM_FIELD_STAGE);
-  const char *lane = cjm_item_get_field (card, CJM_FIELD_LANE);
-  int last = -1;
-
-  if (after != NULL && cjm_item_get_kind (after) == cjm_item_get_kind (card))
-    return cjm_document_index_of (document, after) + 1;
-  for (guint i = 0; i < items->len; i++)
-    {
-      CjmItem *other = g_ptr_array_index (items, i);
-
-      if (g_strcmp0 (cjm_item_get_field (other, CJM_FIELD_STAGE), stage) == 0
-          && g_strcmp0 (cjm_item_get_field (other, CJM_FIELD_LANE), lane) == 0)
-        last = i;
-    }
-  return last >= 0 ? last + 1 : -1;
-}
-
-static guint
-paste_fragment (CjmCanvas   *self,
-                CjmDocument *fragment,
-                CjmItem     *anchor,
-                gboolean     keep_cells,
-                const char  *label)
-{
-  g_autoptr(GHashTable) renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-  CjmKind kinds[] = { CJM_KIND_TOUCHPOINT, CJM_KIND_NOTE, CJM_KIND_OPPORTUNITY };
-  GPtrArray *links = cjm_document_get_items (fragment, CJM_KIND_LINK);
-  CjmItem *last_in_anchor_cell[CJM_N_KINDS] = { NULL };
-  CjmItem *astage = NULL;
-  CjmItem *alane = NULL;
-
-  if (anchor != NULL)
-    {
-      astage = cjm_document_lookup (self->document, cjm_item_get_field (anchor, CJM_FIELD_STAGE));
-      alane = cjm_document_lookup (self->document, cjm_item_get_field (anchor, CJM_FIELD_LANE));
-    }
-
-  cjm_document_begin_group (self->document, label);
-
-  /* Touchpoints first, so that opportunities' addresses can be renamed. */
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      GPtrArray *cards = cjm_document_get_items (fragment, kinds[k]);
-
-      for (guint i = 0; i < cards->len; i++)
-        {
-          CjmItem *card = g_ptr_array_index (cards, i);
-          CjmKind kind = kinds[k];
-          g_autoptr(CjmItem) copy = cjm_item_copy (card);
-          g_autofree char *id = NULL;
-          CjmItem *stage = cjm_document_lookup (self->document, cjm_item_get_field (card, CJM_FIELD_STAGE));
-          CjmItem *lane = cjm_document_lookup (self->document, cjm_item_get_field (card, CJM_FIELD_LANE));
-          CjmItem *after = NULL;
-
-          if (stage != NULL && cjm_item_get_kind (stage) != CJM_KIND_STAGE)
-            stage = NULL;
-          if (lane != NULL && cjm_item_get_kind (lane) != CJM_KIND_LANE)
-            lane = NULL;
-
-          if (keep_cells)
-            after = cjm_document_lookup (self->document, cjm_item_get_id (card));
-          else if (astage != NULL && alane != NULL && cjm_canvas_lane_takes (alane, kind))
-            {
-              stage = astage;
-              lane = alane;
-              after = last_in_anchor_cell[kind] ? last_in_anchor_cell[kind] : anchor;
-            }
-          if (after != NULL && cjm_item_get_kind (after) != kind)
-            after = NULL;
-
-          if (stage == NULL || lane == NULL || !cjm_canvas_lane_takes (lane, kind))
-            {
-              after = NULL;
-              if (!cjm_canvas_first_cell_for (self->document, kind, &stage, &lane))
-                continue;
-            }
-
-          /* The document holds the cards pasted so far: ids stay unique. */
-          id = cjm_document_make_id (self->document, cjm_canvas_kind_prefix (kind),
-                                     cjm_item_get_display_text (card));
-          if (cjm_item_get_id (card) != NULL)
-            g_hash_table_insert (renamed, g_strdup (cjm_item_get_id (card)), g_strdup (id));
-          cjm_item_set_initial_field (copy, CJM_FIELD_ID, id);
-          cjm_item_set_initial_field (copy, CJM_FIELD_STAGE, cjm_item_get_id (stage));
-          cjm_item_set_initial_field (copy, CJM_FIELD_LANE, cjm_item_get_id (lane));
-          filter_id_list (self->document, copy, CJM_FIELD_PERSONAS, renamed);
-          filter_id_list (self->document, copy, CJM_FIELD_ADDRESSES, renamed);
-          cjm_document_insert_item (self->document, copy,
-                                    insertion_index (self->document, copy, after));
-          if (!keep_cells && stage == astage && lane == alane)
-            last_in_anchor_cell[kind] = copy;
-          g_ptr_array_add (added, g_object_ref (copy));
-        }
-    }
-
-  for (guint i = 0; i < links->len; i++)
-    {
-      CjmItem *link = g_ptr_array_index (links, i);
-      const char *from = g_hash_table_lookup (renamed, cjm_item_get_field (link, CJM_FIELD_FROM) ?: "");
-      const char *to = g_hash_table_lookup (renamed, cjm_item_get_field (link, CJM_FIELD_TO) ?: "");
-
-      if (from != NULL && to != NULL)
-        {
-          g_autoptr(CjmItem) copy = cjm_item_copy (link);
-
-          cjm_item_set_initial_field (copy, CJM_FIELD_FROM, from);
-          cjm_item_set_initial_field (copy, CJM_FIELD_TO, to);
-          cjm_document_insert_item (self->document, copy, -1);
-        }
-    }
-  cjm_document_end_group (self->document);
-
   cjm_canvas_set_selection (self, added);
   if (added->len > 0)
     cjm_canvas_scroll_to_item (self, g_ptr_array_index (added, 0));
-  return added->len;
 }
 
 static void
@@ -259,8 +74,8 @@ paste_text (CjmCanvas  *self,
       CjmItem *stage, *lane;
       const CjmLayoutCell *cell;
 
-      if (!cjm_canvas_first_cell_for (self->document, CJM_KIND_NOTE, &stage, &lane)
-          && !cjm_canvas_first_cell_for (self->document, CJM_KIND_TOUCHPOINT, &stage, &lane))
+      if (!cjm_document_first_cell_for (self->document, CJM_KIND_NOTE, &stage, &lane)
+          && !cjm_document_first_cell_for (self->document, CJM_KIND_TOUCHPOINT, &stage, &lane))
         return;
       cell = cjm_layout_get_cell (self->layout, cjm_document_index_of (self->document, stage),
                                   cjm_document_index_of (self->document, lane));
@@ -310,7 +125,12 @@ on_fragment_spliced (GObject      *source,
       return;
     }
   if (self->document != NULL)
-    paste_fragment (self, fragment, cjm_canvas_keyboard_anchor (self), FALSE, _("Paste"));
+    {
+      g_autoptr(GPtrArray) added = cjm_document_paste_cards (self->document, fragment,
+                                                             cjm_canvas_keyboard_anchor (self));
+
+      select_added (self, added);
+    }
 }
 
 static void
@@ -342,6 +162,7 @@ void
 cjm_canvas_copy (CjmCanvas *self)
 {
   g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(CjmDocument) fragment = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
   GdkContentProvider *providers[2];
@@ -355,7 +176,8 @@ cjm_canvas_copy (CjmCanvas *self)
   if (cards->len == 0)
     return;
 
-  bytes = serialize_fragment (self, cards, &text);
+  fragment = cjm_document_copy_cards (self->document, (CjmItem **) cards->pdata, cards->len, &text);
+  bytes = cjm_document_serialize (fragment);
   providers[0] = gdk_content_provider_new_for_bytes (CJM_CANVAS_CLIPBOARD_MIME, bytes);
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
   provider = gdk_content_provider_new_union (providers, 2);
@@ -404,10 +226,7 @@ void
 cjm_canvas_duplicate (CjmCanvas *self)
 {
   g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(CjmDocument) fragment = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) added = NULL;
 
   g_return_if_fail (CJM_IS_CANVAS (self));
 
@@ -416,14 +235,8 @@ cjm_canvas_duplicate (CjmCanvas *self)
   cards = selected_cards (self);
   if (cards->len == 0)
     return;
-  bytes = serialize_fragment (self, cards, &text);
-  fragment = cjm_document_new_from_bytes (bytes, "duplicate", &error);
-  if (fragment == NULL)
-    {
-      g_warning ("Could not duplicate: %s", error->message);
-      return;
-    }
-  paste_fragment (self, fragment, NULL, TRUE, _("Duplicate"));
+  added = cjm_document_duplicate_cards (self->document, (CjmItem **) cards->pdata, cards->len);
+  select_added (self, added);
 }
 
 void

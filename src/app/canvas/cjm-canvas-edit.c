@@ -4,7 +4,9 @@
  * The edits the canvas makes to the document: cards created from palette
  * tiles and text, cards moved between cells and within a cell, stages and
  * lanes reordered, emotions set, links drawn, cards moved by the keyboard,
- * tiles added from the keyboard. Each user action is one undo group.
+ * tiles added from the keyboard. The edits themselves are the document's
+ * (cjm-edit.h, one undo group each); this file turns drop targets, slots
+ * and keys into them.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -12,141 +14,33 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cjm-canvas-private.h"
-
-const char *
-cjm_canvas_kind_prefix (CjmKind kind)
-{
-  switch (kind)
-    {
-    case CJM_KIND_TOUCHPOINT:
-      return "t";
-    case CJM_KIND_NOTE:
-      return "n";
-    case CJM_KIND_OPPORTUNITY:
-      return "o";
-    case CJM_KIND_STAGE:
-      return "s";
-    case CJM_KIND_LANE:
-      return "l";
-    case CJM_KIND_PERSONA:
-      return "p";
-    case CJM_KIND_MAP:
-    case CJM_KIND_LINK:
-    case CJM_KIND_TERM:
-    case CJM_KIND_SUPPRESSION:
-    case CJM_N_KINDS:
-    default:
-      return "x";
-    }
-}
+#include "cjm-edit.h"
 
 CjmField
 cjm_canvas_title_field (CjmItem *item)
 {
-  switch (cjm_item_get_kind (item))
-    {
-    case CJM_KIND_NOTE:
-    case CJM_KIND_SUPPRESSION:
-      return CJM_FIELD_TEXT;
-    case CJM_KIND_STAGE:
-    case CJM_KIND_LANE:
-    case CJM_KIND_PERSONA:
-      return CJM_FIELD_NAME;
-    case CJM_KIND_LINK:
-      return CJM_FIELD_LABEL;
-    case CJM_KIND_TERM:
-      return CJM_FIELD_PREFERRED;
-    case CJM_KIND_MAP:
-    case CJM_KIND_TOUCHPOINT:
-    case CJM_KIND_OPPORTUNITY:
-    case CJM_N_KINDS:
-    default:
-      return CJM_FIELD_TITLE;
-    }
+  return cjm_kind_get_title_field (cjm_item_get_kind (item));
 }
 
 gboolean
 cjm_canvas_lane_takes (CjmItem *lane,
                        CjmKind  kind)
 {
-  return lane != NULL && cjm_lane_kind_holds (cjm_item_get_lane_kind (lane)) == kind;
+  return lane != NULL && cjm_item_lane_holds (lane) == kind;
 }
 
 CjmKind
 cjm_canvas_kind_for_lane (CjmItem *lane)
 {
-  if (lane == NULL)
-    return CJM_KIND_MAP;
-  return cjm_lane_kind_holds (cjm_item_get_lane_kind (lane));
-}
-
-/* A default text that says what the new card is for. */
-static const char *
-default_card_text (CjmKind        kind,
-                   CjmItem       *lane,
-                   CjmPaletteTile tile)
-{
-  if (kind == CJM_KIND_TOUCHPOINT)
-    return _("New touchpoint");
-  if (kind == CJM_KIND_OPPORTUNITY)
-    return _("New opportunity");
-
-  switch (cjm_item_get_lane_kind (lane))
-    {
-    case CJM_LANE_ACTIONS:
-      return _("New action");
-    case CJM_LANE_THOUGHTS:
-      return _("New thought");
-    case CJM_LANE_PAIN_POINTS:
-      return _("New pain point");
-    case CJM_LANE_BACKSTAGE:
-      return _("New backstage step");
-    case CJM_LANE_NOTES:
-    case CJM_LANE_UNKNOWN:
-    case CJM_LANE_EMOTION:
-    case CJM_LANE_CHANNEL:
-    case CJM_LANE_OPPORTUNITIES:
-    default:
-      return tile == CJM_PALETTE_TILE_PAIN_POINT ? _("New pain point") : _("New note");
-    }
-}
-
-static const char *
-default_lane_name (CjmLaneKind kind)
-{
-  switch (kind)
-    {
-    case CJM_LANE_EMOTION:
-      return _("Emotions");
-    case CJM_LANE_CHANNEL:
-      return _("New channel");
-    case CJM_LANE_ACTIONS:
-      return _("Customer actions");
-    case CJM_LANE_THOUGHTS:
-      return _("Thoughts");
-    case CJM_LANE_PAIN_POINTS:
-      return _("Pain points");
-    case CJM_LANE_BACKSTAGE:
-      return _("Backstage");
-    case CJM_LANE_NOTES:
-      return _("Notes");
-    case CJM_LANE_OPPORTUNITIES:
-      return _("Opportunities");
-    case CJM_LANE_UNKNOWN:
-    default:
-      return _("New lane");
-    }
+  return cjm_item_lane_holds (lane);
 }
 
 char *
 cjm_canvas_strip_text (const char *text)
 {
-  char *copy = g_strdup (text ? text : "");
-
-  return g_strstrip (copy);
+  return cjm_strip_text (text);
 }
 
 /* Creating */
@@ -157,47 +51,20 @@ cjm_canvas_create_card (CjmCanvas           *self,
                         const CjmDropTarget *target,
                         const char          *text)
 {
-  CjmKind kind = cjm_canvas_kind_for_lane (target->lane);
-  g_autoptr(CjmItem) item = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *body = NULL;
-  guint index;
-
-  if (kind == CJM_KIND_MAP || target->stage == NULL)
-    return NULL;
-
-  body = text ? cjm_canvas_strip_text (text) : g_strdup (default_card_text (kind, target->lane, tile));
-  if (*body == '\0')
-    return NULL;
-
-  item = cjm_item_new (kind);
-  id = cjm_document_make_id (self->document, cjm_canvas_kind_prefix (kind), body);
-  cjm_item_set_initial_field (item, CJM_FIELD_ID, id);
-  cjm_item_set_initial_field (item, CJM_FIELD_STAGE, cjm_item_get_id (target->stage));
-  cjm_item_set_initial_field (item, CJM_FIELD_LANE, cjm_item_get_id (target->lane));
-  cjm_item_set_initial_field (item, cjm_canvas_title_field (item), body);
-
-  cjm_canvas_ensure_layout (self);
-  index = cjm_layout_get_drop_index (self->layout, target, kind, NULL);
-  cjm_document_begin_group (self->document, _("Add card"));
-  cjm_document_insert_item (self->document, item, (int) index);
-  cjm_document_end_group (self->document);
-  return item;
+  /* A pain point in a lane that has no title of its own for new notes. */
+  if (text == NULL && tile == CJM_PALETTE_TILE_PAIN_POINT
+      && cjm_item_lane_holds (target->lane) == CJM_KIND_NOTE
+      && cjm_lane_kind_get_card_title (cjm_item_get_lane_kind (target->lane)) == NULL)
+    text = cjm_lane_kind_get_card_title (CJM_LANE_PAIN_POINTS);
+  return cjm_document_add_card (self->document, target->stage, target->lane,
+                                target->index_in_cell, text);
 }
 
 CjmItem *
 cjm_canvas_create_stage (CjmCanvas *self,
                          guint      index)
 {
-  g_autoptr(CjmItem) item = cjm_item_new (CJM_KIND_STAGE);
-  g_autofree char *id = cjm_document_make_id (self->document, "s", _("New stage"));
-
-  cjm_item_set_initial_field (item, CJM_FIELD_ID, id);
-  cjm_item_set_initial_field (item, CJM_FIELD_NAME, _("New stage"));
-  cjm_document_begin_group (self->document, _("Add stage"));
-  cjm_document_insert_item (self->document, item, (int) index);
-  cjm_document_end_group (self->document);
-  return item;
+  return cjm_document_add_stage (self->document, index);
 }
 
 CjmItem *
@@ -205,175 +72,18 @@ cjm_canvas_create_lane (CjmCanvas   *self,
                         CjmLaneKind  kind,
                         guint        index)
 {
-  g_autoptr(CjmItem) item = cjm_item_new (CJM_KIND_LANE);
-  const char *name = default_lane_name (kind);
-  g_autofree char *id = cjm_document_make_id (self->document, "l", name);
-
-  cjm_item_set_initial_field (item, CJM_FIELD_ID, id);
-  cjm_item_set_initial_field (item, CJM_FIELD_LANE_KIND, cjm_lane_kind_to_string (kind));
-  cjm_item_set_initial_field (item, CJM_FIELD_NAME, name);
-  cjm_document_begin_group (self->document, _("Add lane"));
-  cjm_document_insert_item (self->document, item, (int) index);
-  cjm_document_end_group (self->document);
-  return item;
+  return cjm_document_add_lane (self->document, kind, index);
 }
 
-/* Moving cards */
-
-/* Puts the moving items (all of one kind, in document order) at position
- * `slot` of the list that remains without them. Each item moves at most
- * twice, so the undo group stays small on big maps. */
-static void
-place_items (CjmDocument *document,
-             GPtrArray   *moving,
-             guint        slot)
-{
-  GPtrArray *items;
-  gboolean in_place = TRUE;
-  guint first;
-
-  if (moving->len == 0)
-    return;
-
-  items = cjm_document_get_items (document, cjm_item_get_kind (g_ptr_array_index (moving, 0)));
-  first = cjm_document_index_of (document, g_ptr_array_index (moving, 0));
-  /* Already there: contiguous, starting at slot. */
-  for (guint j = 0; j < moving->len && in_place; j++)
-    in_place = first == slot && slot + j < items->len
-               && g_ptr_array_index (items, slot + j) == g_ptr_array_index (moving, j);
-  if (in_place)
-    return;
-
-  if (moving->len == 1)
-    {
-      cjm_document_move_item (document, g_ptr_array_index (moving, 0), slot);
-      return;
-    }
-
-  for (guint j = 0; j < moving->len; j++)
-    cjm_document_move_item (document, g_ptr_array_index (moving, j), items->len - 1);
-  for (guint j = 0; j < moving->len; j++)
-    cjm_document_move_item (document, g_ptr_array_index (moving, j), slot + j);
-}
-
-int
-cjm_canvas_compare_document_order (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      data)
-{
-  CjmDocument *document = data;
-  CjmItem *ia = *(CjmItem **) a;
-  CjmItem *ib = *(CjmItem **) b;
-
-  return cjm_document_index_of (document, ia) - cjm_document_index_of (document, ib);
-}
+/* Moving */
 
 gboolean
 cjm_canvas_move_cards (CjmCanvas           *self,
                        GPtrArray           *cards,
                        const CjmDropTarget *target)
 {
-  const CjmLayoutCell *cell;
-  const char *stage_id;
-  const char *lane_id;
-  gboolean changed = FALSE;
-  CjmKind kinds[] = { CJM_KIND_TOUCHPOINT, CJM_KIND_NOTE, CJM_KIND_OPPORTUNITY };
-  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  if (cards->len == 0 || target->stage == NULL || target->lane == NULL)
-    return FALSE;
-  for (guint i = 0; i < cards->len; i++)
-    if (!cjm_canvas_lane_takes (target->lane, cjm_item_get_kind (g_ptr_array_index (cards, i))))
-      return FALSE;
-
-  cjm_canvas_ensure_layout (self);
-  cell = cjm_layout_get_cell (self->layout,
-                              cjm_document_index_of (self->document, target->stage),
-                              cjm_document_index_of (self->document, target->lane));
-  stage_id = cjm_item_get_id (target->stage);
-  lane_id = cjm_item_get_id (target->lane);
-
-  /* Plan against the current order, then edit. */
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      g_autoptr(GPtrArray) moving = g_ptr_array_new ();
-      GPtrArray *items = cjm_document_get_items (self->document, kinds[k]);
-      CjmItem *anchor_before = NULL;
-      CjmItem *last_in_cell = NULL;
-      guint slot = 0;
-
-      for (guint i = 0; i < cards->len; i++)
-        if (cjm_item_get_kind (g_ptr_array_index (cards, i)) == kinds[k])
-          g_ptr_array_add (moving, g_ptr_array_index (cards, i));
-      if (moving->len == 0)
-        continue;
-      g_ptr_array_sort_with_data (moving, cjm_canvas_compare_document_order, self->document);
-
-      /* The first card of this kind at or after the slot that stays, and
-       * the last card of this kind in the cell that stays. */
-      if (cell != NULL)
-        for (guint c = 0; c < cell->n_cards; c++)
-          {
-            const CjmLayoutCard *card = cjm_layout_get_card (self->layout, cell->first_card + c);
-
-            if (cjm_item_get_kind (card->item) != kinds[k]
-                || g_ptr_array_find (moving, card->item, NULL))
-              continue;
-            if (c >= target->index_in_cell && anchor_before == NULL)
-              anchor_before = card->item;
-            last_in_cell = card->item;
-          }
-
-      /* Position in the list without the moving items. */
-      {
-        CjmItem *anchor = anchor_before ? anchor_before : last_in_cell;
-        guint before_anchor = 0;
-        guint first_moving = cjm_document_index_of (self->document, g_ptr_array_index (moving, 0));
-
-        if (anchor != NULL)
-          {
-            guint ai = cjm_document_index_of (self->document, anchor);
-
-            for (guint i = 0; i < ai; i++)
-              if (!g_ptr_array_find (moving, g_ptr_array_index (items, i), NULL))
-                before_anchor++;
-            slot = anchor_before ? before_anchor : before_anchor + 1;
-          }
-        else
-          {
-            /* An empty cell: keep the cards where they are in the list. */
-            for (guint i = 0; i < first_moving; i++)
-              if (!g_ptr_array_find (moving, g_ptr_array_index (items, i), NULL))
-                slot++;
-          }
-      }
-      g_ptr_array_add (plan, g_ptr_array_ref (moving));
-      g_array_append_val (slots, slot);
-    }
-
-  for (guint i = 0; i < cards->len && !changed; i++)
-    {
-      CjmItem *card = g_ptr_array_index (cards, i);
-
-      changed = g_strcmp0 (cjm_item_get_field (card, CJM_FIELD_STAGE), stage_id) != 0
-                || g_strcmp0 (cjm_item_get_field (card, CJM_FIELD_LANE), lane_id) != 0;
-    }
-
-  cjm_document_begin_group (self->document,
-                            cards->len == 1 ? _("Move card") : _("Move cards"));
-  for (guint i = 0; i < cards->len; i++)
-    {
-      CjmItem *card = g_ptr_array_index (cards, i);
-
-      cjm_document_set_field (self->document, card, CJM_FIELD_STAGE, stage_id);
-      cjm_document_set_field (self->document, card, CJM_FIELD_LANE, lane_id);
-    }
-  for (guint p = 0; p < plan->len; p++)
-    place_items (self->document, g_ptr_array_index (plan, p), g_array_index (slots, guint, p));
-  cjm_document_end_group (self->document);
-
-  return TRUE;
+  return cjm_document_move_cards (self->document, (CjmItem **) cards->pdata, cards->len,
+                                  target->stage, target->lane, target->index_in_cell);
 }
 
 /* Stages and lanes */
@@ -472,11 +182,7 @@ cjm_canvas_move_stage (CjmCanvas *self,
                        CjmItem   *stage,
                        guint      slot)
 {
-  if (cjm_document_index_of (self->document, stage) == (int) slot)
-    return;
-  cjm_document_begin_group (self->document, _("Move stage"));
-  cjm_document_move_item (self->document, stage, slot);
-  cjm_document_end_group (self->document);
+  cjm_document_reorder_item (self->document, stage, slot);
 }
 
 void
@@ -484,11 +190,7 @@ cjm_canvas_move_lane (CjmCanvas *self,
                       CjmItem   *lane,
                       guint      slot)
 {
-  if (cjm_document_index_of (self->document, lane) == (int) slot)
-    return;
-  cjm_document_begin_group (self->document, _("Move lane"));
-  cjm_document_move_item (self->document, lane, slot);
-  cjm_document_end_group (self->document);
+  cjm_document_reorder_item (self->document, lane, slot);
 }
 
 void
@@ -497,13 +199,7 @@ cjm_canvas_set_emotion (CjmCanvas *self,
                         CjmField   field,
                         int        emotion)
 {
-  g_autofree char *value = g_strdup_printf ("%d", CLAMP (emotion, -3, 3));
-
-  if (g_strcmp0 (cjm_item_get_field (touchpoint, field), value) == 0)
-    return;
-  cjm_document_begin_group (self->document, _("Change emotion"));
-  cjm_document_set_field (self->document, touchpoint, field, value);
-  cjm_document_end_group (self->document);
+  cjm_document_set_emotion (self->document, touchpoint, field, emotion);
 }
 
 gboolean
@@ -511,29 +207,7 @@ cjm_canvas_create_link (CjmCanvas *self,
                         CjmItem   *from,
                         CjmItem   *to)
 {
-  GPtrArray *links = cjm_document_get_items (self->document, CJM_KIND_LINK);
-  g_autoptr(CjmItem) link = NULL;
-  const char *from_id = cjm_item_get_id (from);
-  const char *to_id = cjm_item_get_id (to);
-
-  if (from == to || from_id == NULL || to_id == NULL)
-    return FALSE;
-  for (guint i = 0; i < links->len; i++)
-    {
-      CjmItem *other = g_ptr_array_index (links, i);
-
-      if (g_strcmp0 (cjm_item_get_field (other, CJM_FIELD_FROM), from_id) == 0
-          && g_strcmp0 (cjm_item_get_field (other, CJM_FIELD_TO), to_id) == 0)
-        return FALSE;
-    }
-
-  link = cjm_item_new (CJM_KIND_LINK);
-  cjm_item_set_initial_field (link, CJM_FIELD_FROM, from_id);
-  cjm_item_set_initial_field (link, CJM_FIELD_TO, to_id);
-  cjm_document_begin_group (self->document, _("Add link"));
-  cjm_document_insert_item (self->document, link, -1);
-  cjm_document_end_group (self->document);
-  return TRUE;
+  return cjm_document_add_link (self->document, from, to);
 }
 
 /* Keyboard navigation */
@@ -689,42 +363,7 @@ cjm_canvas_move_card_by_key (CjmCanvas        *self,
   return TRUE;
 }
 
-
-/* A .cjm document holding copies of the cards and the links between them. */
-
-/* Keeps the ids of a list field that exist here (or were pasted along). */
-
-/* The position in its kind's list for a new card in a cell: after
- * `after` when given, else after the last card of that cell. */
-
-/* The first stage and lane that take a card of this kind. */
-gboolean
-cjm_canvas_first_cell_for (CjmDocument *document,
-                CjmKind      kind,
-                CjmItem    **stage,
-                CjmItem    **lane)
-{
-  GPtrArray *stages = cjm_document_get_items (document, CJM_KIND_STAGE);
-  GPtrArray *lanes = cjm_document_get_items (document, CJM_KIND_LANE);
-
-  if (stages->len == 0)
-    return FALSE;
-  for (guint i = 0; i < lanes->len; i++)
-    if (cjm_canvas_lane_takes (g_ptr_array_index (lanes, i), kind))
-      {
-        *stage = g_ptr_array_index (stages, 0);
-        *lane = g_ptr_array_index (lanes, i);
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* Adds copies of the fragment's cards (new ids) and of its links. With an
- * anchor card, cards that fit its lane go into its cell after it; others
- * go back to their own stage and lane when this map has them, else to the
- * first cell that takes them. With keep_cells, each card goes after its
- * original (duplicate). One undo group; selects what was added. */
-
+/* The selected card the keyboard works from. */
 CjmItem *
 cjm_canvas_keyboard_anchor (CjmCanvas *self)
 {
@@ -735,16 +374,6 @@ cjm_canvas_keyboard_anchor (CjmCanvas *self)
       return g_ptr_array_index (self->selection, i);
   return NULL;
 }
-
-
-
-
-
-
-
-
-
-
 
 void
 cjm_canvas_add_tile (CjmCanvas      *self,
@@ -821,7 +450,7 @@ cjm_canvas_add_tile (CjmCanvas      *self,
                     found = TRUE;
                   }
             }
-          if (!found && !cjm_canvas_first_cell_for (self->document, wanted, &stage, &lane))
+          if (!found && !cjm_document_first_cell_for (self->document, wanted, &stage, &lane))
             return;
           cell = cjm_layout_get_cell (self->layout, cjm_document_index_of (self->document, stage),
                                       cjm_document_index_of (self->document, lane));
@@ -841,8 +470,3 @@ cjm_canvas_add_tile (CjmCanvas      *self,
       cjm_canvas_edit_item (self, item);
     }
 }
-
-
-
-
-

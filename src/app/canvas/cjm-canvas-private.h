@@ -246,16 +246,7 @@ void      cjm_canvas_snapshot_overlay     (CjmCanvas       *self,
                                            GtkSnapshot     *snapshot);
 
 /* cjm-canvas-edit.c */
-const char *cjm_canvas_kind_prefix        (CjmKind          kind);
 char     *cjm_canvas_strip_text           (const char      *text);
-int       cjm_canvas_compare_document_order (gconstpointer  a,
-                                           gconstpointer    b,
-                                           gpointer         document);
-/* The first stage and the first lane that takes a card of this kind. */
-gboolean  cjm_canvas_first_cell_for       (CjmDocument     *document,
-                                           CjmKind          kind,
-                                           CjmItem        **stage,
-                                           CjmItem        **lane);
 /* The selected card the keyboard works from (pastes and adds after). */
 CjmItem  *cjm_canvas_keyboard_anchor      (CjmCanvas       *self);
 /* Moves cards to a drop target's cell and slot: one undo step. */

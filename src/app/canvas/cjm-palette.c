@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-kinds.h"
 #include "cjm-palette.h"
 
 struct _CjmPalette
@@ -42,51 +43,53 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* label: NULL for the name of the kind of item or lane it makes. */
 static const struct {
   const char  *label;
   const char  *tooltip;
   const char  *icon;
+  CjmKind      kind;
   CjmLaneKind  lane_kind;
 } tile_info[CJM_N_PALETTE_TILES] = {
   [CJM_PALETTE_TILE_TOUCHPOINT] = {
-    N_("Touchpoint"), N_("Where the customer meets the company, in a channel lane"),
-    "mark-location-symbolic", CJM_LANE_UNKNOWN },
+    NULL, N_("Where the customer meets the company, in a channel lane"),
+    "mark-location-symbolic", CJM_KIND_TOUCHPOINT, CJM_LANE_UNKNOWN },
   [CJM_PALETTE_TILE_NOTE] = {
-    N_("Note"), N_("A note in a text lane: an action, a thought, a backstage step"),
-    "document-edit-symbolic", CJM_LANE_UNKNOWN },
+    NULL, N_("A note in a text lane: an action, a thought, a backstage step"),
+    "document-edit-symbolic", CJM_KIND_NOTE, CJM_LANE_UNKNOWN },
   [CJM_PALETTE_TILE_PAIN_POINT] = {
     N_("Pain point"), N_("A note for the pain points lane"),
-    "dialog-warning-symbolic", CJM_LANE_UNKNOWN },
+    "dialog-warning-symbolic", CJM_KIND_NOTE, CJM_LANE_UNKNOWN },
   [CJM_PALETTE_TILE_OPPORTUNITY] = {
-    N_("Opportunity"), N_("An idea for the opportunities lane"),
-    "starred-symbolic", CJM_LANE_UNKNOWN },
+    NULL, N_("An idea for the opportunities lane"),
+    "starred-symbolic", CJM_KIND_OPPORTUNITY, CJM_LANE_UNKNOWN },
   [CJM_PALETTE_TILE_STAGE] = {
-    N_("Stage"), N_("A new column: a step of the journey"),
-    "view-dual-symbolic", CJM_LANE_UNKNOWN },
+    NULL, N_("A new column: a step of the journey"),
+    "view-dual-symbolic", CJM_KIND_STAGE, CJM_LANE_UNKNOWN },
   [CJM_PALETTE_TILE_LANE_CHANNEL] = {
-    N_("Channel lane"), N_("A swimlane for the touchpoints of one channel"),
-    "network-workgroup-symbolic", CJM_LANE_CHANNEL },
+    NULL, N_("A swimlane for the touchpoints of one channel"),
+    "network-workgroup-symbolic", CJM_KIND_LANE, CJM_LANE_CHANNEL },
   [CJM_PALETTE_TILE_LANE_EMOTION] = {
-    N_("Emotion lane"), N_("The curve of how the customer felt"),
-    "face-smile-symbolic", CJM_LANE_EMOTION },
+    NULL, N_("The curve of how the customer felt"),
+    "face-smile-symbolic", CJM_KIND_LANE, CJM_LANE_EMOTION },
   [CJM_PALETTE_TILE_LANE_ACTIONS] = {
-    N_("Actions lane"), N_("What the customer does"),
-    "input-mouse-symbolic", CJM_LANE_ACTIONS },
+    NULL, N_("What the customer does"),
+    "input-mouse-symbolic", CJM_KIND_LANE, CJM_LANE_ACTIONS },
   [CJM_PALETTE_TILE_LANE_THOUGHTS] = {
-    N_("Thoughts lane"), N_("What the customer thinks"),
-    "dialog-question-symbolic", CJM_LANE_THOUGHTS },
+    NULL, N_("What the customer thinks"),
+    "dialog-question-symbolic", CJM_KIND_LANE, CJM_LANE_THOUGHTS },
   [CJM_PALETTE_TILE_LANE_PAIN_POINTS] = {
-    N_("Pain points lane"), N_("What hurts"),
-    "dialog-warning-symbolic", CJM_LANE_PAIN_POINTS },
+    NULL, N_("What hurts"),
+    "dialog-warning-symbolic", CJM_KIND_LANE, CJM_LANE_PAIN_POINTS },
   [CJM_PALETTE_TILE_LANE_BACKSTAGE] = {
-    N_("Backstage lane"), N_("What the company does out of sight"),
-    "applications-engineering-symbolic", CJM_LANE_BACKSTAGE },
+    NULL, N_("What the company does out of sight"),
+    "applications-engineering-symbolic", CJM_KIND_LANE, CJM_LANE_BACKSTAGE },
   [CJM_PALETTE_TILE_LANE_NOTES] = {
-    N_("Notes lane"), N_("Free notes"),
-    "format-justify-left-symbolic", CJM_LANE_NOTES },
+    NULL, N_("Free notes"),
+    "format-justify-left-symbolic", CJM_KIND_LANE, CJM_LANE_NOTES },
   [CJM_PALETTE_TILE_LANE_OPPORTUNITIES] = {
-    N_("Opportunities lane"), N_("Ideas to make the journey better"),
-    "starred-symbolic", CJM_LANE_OPPORTUNITIES },
+    NULL, N_("Ideas to make the journey better"),
+    "starred-symbolic", CJM_KIND_LANE, CJM_LANE_OPPORTUNITIES },
 };
 
 static GdkContentProvider *
@@ -119,7 +122,7 @@ make_tile (CjmPalette     *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *image = gtk_image_new_from_icon_name (tile_info[tile].icon);
-  GtkWidget *label = gtk_label_new (_(tile_info[tile].label));
+  GtkWidget *label = gtk_label_new (cjm_palette_tile_get_label (tile));
   GtkDragSource *source = gtk_drag_source_new ();
   g_autofree char *tooltip = g_strdup_printf (_("%s. Drag onto the map, or press to add."),
                                               _(tile_info[tile].tooltip));
@@ -136,7 +139,7 @@ make_tile (CjmPalette     *self,
   gtk_widget_add_css_class (row, "cjm-palette-tile");
   g_object_set_data (G_OBJECT (row), "cjm-tile", GINT_TO_POINTER (tile));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(tile_info[tile].label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cjm_palette_tile_get_label (tile),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
 
@@ -222,7 +225,7 @@ cjm_palette_init (CjmPalette *self)
   gtk_box_append (GTK_BOX (box), make_section (self, _("Columns"),
                                                CJM_PALETTE_TILE_STAGE,
                                                CJM_PALETTE_TILE_STAGE));
-  gtk_box_append (GTK_BOX (box), make_section (self, _("Lanes"),
+  gtk_box_append (GTK_BOX (box), make_section (self, cjm_kind_get_plural (CJM_KIND_LANE),
                                                CJM_PALETTE_TILE_LANE_CHANNEL,
                                                CJM_PALETTE_TILE_LANE_OPPORTUNITIES));
   gtk_widget_set_margin_bottom (box, 6);
@@ -255,7 +258,11 @@ const char *
 cjm_palette_tile_get_label (CjmPaletteTile tile)
 {
   g_return_val_if_fail (tile < CJM_N_PALETTE_TILES, NULL);
-  return _(tile_info[tile].label);
+  if (tile_info[tile].label != NULL)
+    return _(tile_info[tile].label);
+  if (tile_info[tile].kind == CJM_KIND_LANE)
+    return cjm_lane_kind_get_label (tile_info[tile].lane_kind);
+  return cjm_kind_get_label (tile_info[tile].kind);
 }
 
 const char *

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cjm-edit.h"
 #include "cjm-inspector-private.h"
 
 /* What an add or remove button of a list works on. */
@@ -411,10 +412,7 @@ id_checks (CjmInspector *self,
       GtkWidget *check = gtk_check_button_new ();
       Binding *binding;
 
-      title_binding (self, row, candidate,
-                     cjm_item_get_kind (candidate) == CJM_KIND_NOTE ? CJM_FIELD_TEXT
-                     : cjm_item_get_kind (candidate) == CJM_KIND_PERSONA ? CJM_FIELD_NAME
-                     : CJM_FIELD_TITLE,
+      title_binding (self, row, candidate, cjm_kind_get_title_field (cjm_item_get_kind (candidate)),
                      cjm_item_get_id (candidate), FALSE);
       if (with_lane)
         {
@@ -703,26 +701,6 @@ on_delete_clicked (GtkButton    *button,
     cjm_document_delete_items (self->document, &item, 1);
 }
 
-static const char *
-kind_label (CjmItem *item)
-{
-  switch (cjm_item_get_kind (item))
-    {
-    case CJM_KIND_MAP: return _("Journey Map");
-    case CJM_KIND_PERSONA: return _("Persona");
-    case CJM_KIND_STAGE: return _("Stage");
-    case CJM_KIND_LANE: return _("Lane");
-    case CJM_KIND_TOUCHPOINT: return _("Touchpoint");
-    case CJM_KIND_NOTE: return _("Note");
-    case CJM_KIND_OPPORTUNITY: return _("Opportunity");
-    case CJM_KIND_LINK: return _("Link");
-    case CJM_KIND_TERM: return _("Glossary Term");
-    case CJM_KIND_SUPPRESSION: return _("Suppressed Finding");
-    case CJM_N_KINDS:
-    default: return "";
-    }
-}
-
 static void
 page_header (CjmInspector *self,
              GtkWidget    *page,
@@ -730,7 +708,7 @@ page_header (CjmInspector *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *kind = gtk_label_new (kind_label (item));
+  GtkWidget *kind = gtk_label_new (cjm_kind_get_label (cjm_item_get_kind (item)));
 
   gtk_widget_add_css_class (kind, "title-4");
   gtk_label_set_xalign (GTK_LABEL (kind), 0);
@@ -754,7 +732,8 @@ page_header (CjmInspector *self,
     {
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
       /* Translators: %s is the kind of item, e.g. "Touchpoint" */
-      g_autofree char *tooltip = g_strdup_printf (_("Delete %s"), kind_label (item));
+      g_autofree char *tooltip = g_strdup_printf (_("Delete %s"),
+                                                 cjm_kind_get_label (cjm_item_get_kind (item)));
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tooltip);
@@ -824,8 +803,8 @@ personas_checks (CjmInspector *self,
 
   if (personas->len == 0 && (persona_ids == NULL || *persona_ids == '\0'))
     return;
-  id_checks (self, group, item, CJM_FIELD_PERSONAS, _("Personas"), _("Every persona"),
-             personas, FALSE);
+  id_checks (self, group, item, CJM_FIELD_PERSONAS, cjm_kind_get_plural (CJM_KIND_PERSONA),
+             _("Every persona"), personas, FALSE);
 }
 
 static void
@@ -941,17 +920,19 @@ lane_page (CjmInspector *self,
            CjmItem      *item)
 {
   GtkWidget *group = add_group (page, NULL, NULL);
-  const char *kind_labels[] = {
-    _("Emotions"), _("Channel"), _("Actions"), _("Thoughts"), _("Pain Points"), _("Backstage"),
-    _("Notes"), _("Opportunities"), NULL
-  };
-  static const char *kind_values[] = {
-    "emotion", "channel", "actions", "thoughts", "pain-points", "backstage", "notes",
-    "opportunities", NULL
-  };
+  /* Every kind but CJM_LANE_UNKNOWN, and a NULL */
+  const char *kind_labels[CJM_N_LANE_KINDS];
+  const char *kind_values[CJM_N_LANE_KINDS];
   static const char * const channels[] = {
     "web", "app", "phone", "store", "email", "sms", "chat", "social", "mail", "partner", NULL
   };
+
+  for (guint i = 0; i + 1 < CJM_N_LANE_KINDS; i++)
+    {
+      kind_labels[i] = cjm_lane_kind_get_label (CJM_LANE_UNKNOWN + 1 + i);
+      kind_values[i] = cjm_lane_kind_to_string (CJM_LANE_UNKNOWN + 1 + i);
+    }
+  kind_labels[CJM_N_LANE_KINDS - 1] = kind_values[CJM_N_LANE_KINDS - 1] = NULL;
 
   text_row (self, group, item, CJM_FIELD_NAME, _("Name"), TRUE);
   choice_row (self, group, item, CJM_FIELD_LANE_KIND, _("Kind"), kind_labels, kind_values);
@@ -983,9 +964,8 @@ link_page (CjmInspector *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
       gtk_widget_add_css_class (row, "property");
       if (card != NULL)
-        title_binding (self, row, card,
-                       cjm_item_get_kind (card) == CJM_KIND_NOTE ? CJM_FIELD_TEXT : CJM_FIELD_TITLE,
-                       id, TRUE);
+        title_binding (self, row, card, cjm_kind_get_title_field (cjm_item_get_kind (card)), id,
+                       TRUE);
       else
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), id ? id : "");
       add_to (group, row);
@@ -1048,7 +1028,7 @@ on_add_persona_clicked (GtkButton    *button,
                         CjmInspector *self)
 {
   g_autoptr(CjmItem) persona = cjm_item_new (CJM_KIND_PERSONA);
-  g_autofree char *id = cjm_document_make_id (self->document, "p", "persona");
+  g_autofree char *id = cjm_document_make_id_for (self->document, CJM_KIND_PERSONA, "persona");
   guint n = cjm_document_get_n_items (self->document, CJM_KIND_PERSONA);
   g_autofree char *focus_key = g_strdup_printf ("%p/field%u", persona, CJM_FIELD_NAME);
   g_autofree char *expander_key = g_strdup_printf ("%p/expander", persona);
@@ -1056,7 +1036,8 @@ on_add_persona_clicked (GtkButton    *button,
   cjm_item_set_initial_field (persona, CJM_FIELD_ID, id);
   cjm_item_set_initial_field (persona, CJM_FIELD_COLOR,
                               persona_colors[n % G_N_ELEMENTS (persona_colors)]);
-  cjm_item_set_initial_field (persona, CJM_FIELD_NAME, _("New persona"));
+  cjm_item_set_initial_field (persona, CJM_FIELD_NAME,
+                              cjm_kind_get_default_title (CJM_KIND_PERSONA));
 
   g_hash_table_add (self->expanded, g_steal_pointer (&expander_key));
   _cjm_inspector_focus_after (self, focus_key, TRUE);
@@ -1071,7 +1052,8 @@ on_add_term_clicked (GtkButton    *button,
   g_autofree char *focus_key = g_strdup_printf ("%p/field%u", term, CJM_FIELD_PREFERRED);
   g_autofree char *expander_key = g_strdup_printf ("%p/expander", term);
 
-  cjm_item_set_initial_field (term, CJM_FIELD_PREFERRED, _("new term"));
+  cjm_item_set_initial_field (term, CJM_FIELD_PREFERRED,
+                              cjm_kind_get_default_title (CJM_KIND_TERM));
 
   g_hash_table_add (self->expanded, g_steal_pointer (&expander_key));
   _cjm_inspector_focus_after (self, focus_key, TRUE);
@@ -1134,7 +1116,8 @@ map_page (CjmInspector *self,
   spin_row (self, group, map, CJM_FIELD_EMOTION_SPREAD, _("Emotion Spread"),
             _("The gap between channels' emotions at one step that is flagged"), 1, 6, 3);
 
-  group = add_group (page, _("Personas"), _("The customers this journey follows"));
+  group = add_group (page, cjm_kind_get_plural (CJM_KIND_PERSONA),
+                     _("The customers this journey follows"));
   button = add_button (_("Add Persona"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_persona_clicked), self, 0);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);

@@ -22,9 +22,6 @@
   ({ static const char *cached_; if (G_UNLIKELY (cached_ == NULL)) cached_ = (expr); cached_; })
 #undef _
 #define _(text) CACHED (g_dgettext (GETTEXT_PACKAGE, text))
-#undef C_
-#define C_(context, text) CACHED (g_dpgettext (GETTEXT_PACKAGE, context "\004" text, \
-                                               strlen (context) + 1))
 
 /* S01 faults, in the order they are listed for one item. */
 typedef enum {
@@ -288,66 +285,6 @@ rec_label (CjmRec *rec)
   return _("(untitled)");
 }
 
-static const char *
-kind_label (CjmKind kind)
-{
-  switch (kind)
-    {
-    case CJM_KIND_PERSONA:
-      return C_("item", "Persona");
-    case CJM_KIND_STAGE:
-      return C_("item", "Stage");
-    case CJM_KIND_LANE:
-      return C_("item", "Lane");
-    case CJM_KIND_TOUCHPOINT:
-      return C_("item", "Touchpoint");
-    case CJM_KIND_NOTE:
-      return C_("item", "Note");
-    case CJM_KIND_OPPORTUNITY:
-      return C_("item", "Opportunity");
-    case CJM_KIND_LINK:
-      return C_("item", "Link");
-    case CJM_KIND_TERM:
-      return C_("item", "Glossary term");
-    case CJM_KIND_SUPPRESSION:
-      return C_("item", "Suppression");
-    case CJM_KIND_MAP:
-    case CJM_N_KINDS:
-    default:
-      return C_("item", "Map");
-    }
-}
-
-static const char *
-kind_noun (CjmKind kind)
-{
-  switch (kind)
-    {
-    case CJM_KIND_PERSONA:
-      return C_("item in a sentence", "persona");
-    case CJM_KIND_STAGE:
-      return C_("item in a sentence", "stage");
-    case CJM_KIND_LANE:
-      return C_("item in a sentence", "lane");
-    case CJM_KIND_TOUCHPOINT:
-      return C_("item in a sentence", "touchpoint");
-    case CJM_KIND_NOTE:
-      return C_("item in a sentence", "note");
-    case CJM_KIND_OPPORTUNITY:
-      return C_("item in a sentence", "opportunity");
-    case CJM_KIND_LINK:
-      return C_("item in a sentence", "link");
-    case CJM_KIND_TERM:
-      return C_("item in a sentence", "glossary term");
-    case CJM_KIND_SUPPRESSION:
-      return C_("item in a sentence", "suppression");
-    case CJM_KIND_MAP:
-    case CJM_N_KINDS:
-    default:
-      return C_("item in a sentence", "map");
-    }
-}
-
 /* "A", "A and B", "A, B and C" */
 static char *
 join_strings (const char * const *names,
@@ -602,12 +539,12 @@ check_id (CjmCheck  *check,
     emit_fault (check, out, rec, FAULT_ID_MISSING, 0,
                 /* Translators: "Touchpoint “Pay by card”: the id is missing" */
                 format_message (_("%s “%s”: the id is missing"),
-                                 kind_label (rec->kind), rec_label (rec)));
+                                 cjm_kind_get_label (rec->kind), rec_label (rec)));
   else if (!cjm_rules_id_is_valid (rec->id))
     emit_fault (check, out, rec, FAULT_ID_INVALID, 0,
                 format_message (_("%s “%s”: “%s” is not a valid id (it must start with a letter "
                                    "or “_” and go on with letters, digits, “_”, “-” or “.”)"),
-                                 kind_label (rec->kind), rec_label (rec), rec->id));
+                                 cjm_kind_get_label (rec->kind), rec_label (rec), rec->id));
 }
 
 /* S01 faults of where a card sits */
@@ -616,7 +553,7 @@ check_placement (CjmCheck  *check,
                  CjmRec    *rec,
                  GPtrArray *out)
 {
-  const char *kind = kind_label (rec->kind);
+  const char *kind = cjm_kind_get_label (rec->kind);
   const char *label = rec_label (rec);
 
   if (rec->stage_ref == NULL)
@@ -1169,8 +1106,8 @@ compute_duplicates (CjmCheck  *check,
                   /* Translators: "Touchpoint “Pay”: the id “t-pay” is already used by
                    * stage “Pay”" */
                   format_message (_("%s “%s”: the id “%s” is already used by %s “%s”"),
-                                   kind_label (rec->kind), rec_label (rec), rec->id,
-                                   kind_noun (first->kind), rec_label (first)));
+                                   cjm_kind_get_label (rec->kind), rec_label (rec), rec->id,
+                                   cjm_kind_get_noun (first->kind), rec_label (first)));
     }
 }
 

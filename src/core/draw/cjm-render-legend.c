@@ -99,19 +99,9 @@ legend_entries (CjmLayout *layout)
 
       if (lane->kind == CJM_LANE_EMOTION || g_hash_table_contains (seen, key))
         continue;
-      switch (lane->kind)
-        {
-        case CJM_LANE_CHANNEL:       label = NULL; break;
-        case CJM_LANE_ACTIONS:       label = _("Customer actions"); break;
-        case CJM_LANE_THOUGHTS:      label = _("Thoughts"); break;
-        case CJM_LANE_PAIN_POINTS:   label = _("Pain points"); break;
-        case CJM_LANE_BACKSTAGE:     label = _("Backstage"); break;
-        case CJM_LANE_NOTES:         label = _("Notes"); break;
-        case CJM_LANE_OPPORTUNITIES: label = _("Opportunities"); break;
-        case CJM_LANE_EMOTION:
-        case CJM_LANE_UNKNOWN:
-        default:                     label = cjm_item_get_display_text (lane->item); break;
-        }
+      label = lane->kind == CJM_LANE_CHANNEL ? NULL
+              : lane->kind == CJM_LANE_UNKNOWN ? cjm_item_get_display_text (lane->item)
+              : cjm_lane_kind_get_default_name (lane->kind);
       g_hash_table_add (seen, g_steal_pointer (&key));
       e = (LegendEntry) { LEGEND_LANE, NULL };
       if (label != NULL)

@@ -86,19 +86,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const containers[CJM_N_KINDS] = {
-  [CJM_KIND_MAP] = NULL,
-  [CJM_KIND_PERSONA] = "personas",
-  [CJM_KIND_STAGE] = "stages",
-  [CJM_KIND_LANE] = "lanes",
-  [CJM_KIND_TOUCHPOINT] = "touchpoints",
-  [CJM_KIND_NOTE] = "notes",
-  [CJM_KIND_OPPORTUNITY] = "opportunities",
-  [CJM_KIND_LINK] = "links",
-  [CJM_KIND_TERM] = "glossary",
-  [CJM_KIND_SUPPRESSION] = "suppressions",
-};
-
 G_DEFINE_QUARK (cjm-document-error-quark, cjm_document_error)
 
 /* Commands */
@@ -409,7 +396,8 @@ cjm_document_new (void)
   CjmDocument *self = g_object_new (CJM_TYPE_DOCUMENT, NULL);
 
   cjm_item_take_field (self->map, CJM_FIELD_VERSION, g_strdup ("1.0"));
-  cjm_item_take_field (self->map, CJM_FIELD_TITLE, g_strdup (_("Untitled journey")));
+  cjm_item_take_field (self->map, CJM_FIELD_TITLE,
+                       g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP)));
   return self;
 }
 
@@ -453,7 +441,7 @@ cjm_document_dup_display_name (CjmDocument *self)
   g_return_val_if_fail (CJM_IS_DOCUMENT (self), NULL);
 
   if (self->file == NULL)
-    return g_strdup (_("Untitled journey"));
+    return g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP));
   return g_file_get_basename (self->file);
 }
 
@@ -709,14 +697,6 @@ cjm_document_move_item (CjmDocument *self,
   record (self, cmd, _("Move"));
 }
 
-static gboolean
-item_is_card (CjmItem *item)
-{
-  CjmKind kind = cjm_item_get_kind (item);
-
-  return kind == CJM_KIND_TOUCHPOINT || kind == CJM_KIND_NOTE || kind == CJM_KIND_OPPORTUNITY;
-}
-
 /* Removes the ids in @gone from a space-separated list field. */
 static void
 prune_id_list (CjmDocument *self,
@@ -781,7 +761,7 @@ cjm_document_delete_items (CjmDocument  *self,
 
             if (g_hash_table_contains (doomed, other))
               continue;
-            if (item_is_card (other))
+            if (cjm_kind_is_card (cjm_item_get_kind (other)))
               dangles = g_hash_table_contains (gone, cjm_item_get_field (other, CJM_FIELD_STAGE) ?: "")
                         || g_hash_table_contains (gone, cjm_item_get_field (other, CJM_FIELD_LANE) ?: "");
             else if (k == CJM_KIND_LINK)
@@ -1018,13 +998,6 @@ CjmExtras **
 cjm_document_peek_print_extras (CjmDocument *self)
 {
   return &self->print_extras;
-}
-
-const char *
-cjm_kind_to_container (CjmKind kind)
-{
-  g_return_val_if_fail (kind < CJM_N_KINDS, NULL);
-  return containers[kind];
 }
 
 void

@@ -15,7 +15,7 @@
 
 #include <gio/gio.h>
 
-#include "cjm-item.h"
+#include "cjm-kinds.h"
 
 G_BEGIN_DECLS
 

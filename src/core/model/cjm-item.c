@@ -11,6 +11,7 @@
 
 #include "cjm-extras.h"
 #include "cjm-item.h"
+#include "cjm-kinds.h"
 
 struct _CjmItem
 {
@@ -25,19 +26,6 @@ struct _CjmItem
 };
 
 G_DEFINE_FINAL_TYPE (CjmItem, cjm_item, G_TYPE_OBJECT)
-
-static const char * const kind_elements[CJM_N_KINDS] = {
-  [CJM_KIND_MAP] = "journey-map",
-  [CJM_KIND_PERSONA] = "persona",
-  [CJM_KIND_STAGE] = "stage",
-  [CJM_KIND_LANE] = "lane",
-  [CJM_KIND_TOUCHPOINT] = "touchpoint",
-  [CJM_KIND_NOTE] = "note",
-  [CJM_KIND_OPPORTUNITY] = "opportunity",
-  [CJM_KIND_LINK] = "link",
-  [CJM_KIND_TERM] = "term",
-  [CJM_KIND_SUPPRESSION] = "suppress",
-};
 
 static const char * const field_names[CJM_N_FIELDS] = {
   [CJM_FIELD_ID] = "id",
@@ -81,18 +69,6 @@ static const char * const field_names[CJM_N_FIELDS] = {
   [CJM_FIELD_THIRD_PARTY] = "third-party",
   [CJM_FIELD_LABEL] = "label",
   [CJM_FIELD_TEXT] = "#text",
-};
-
-static const char * const lane_kinds[] = {
-  [CJM_LANE_UNKNOWN] = NULL,
-  [CJM_LANE_EMOTION] = "emotion",
-  [CJM_LANE_CHANNEL] = "channel",
-  [CJM_LANE_ACTIONS] = "actions",
-  [CJM_LANE_THOUGHTS] = "thoughts",
-  [CJM_LANE_PAIN_POINTS] = "pain-points",
-  [CJM_LANE_BACKSTAGE] = "backstage",
-  [CJM_LANE_NOTES] = "notes",
-  [CJM_LANE_OPPORTUNITIES] = "opportunities",
 };
 
 /* Extras */
@@ -396,13 +372,6 @@ cjm_list_equal (CjmListKind  list,
 /* Names */
 
 const char *
-cjm_kind_to_element (CjmKind kind)
-{
-  g_return_val_if_fail (kind < CJM_N_KINDS, NULL);
-  return kind_elements[kind];
-}
-
-const char *
 cjm_field_to_name (CjmField field)
 {
   g_return_val_if_fail (field < CJM_N_FIELDS, NULL);
@@ -413,47 +382,6 @@ gboolean
 cjm_field_is_text_child (CjmField field)
 {
   return field >= CJM_FIELD_TITLE && field < CJM_N_FIELDS;
-}
-
-const char *
-cjm_lane_kind_to_string (CjmLaneKind kind)
-{
-  if (kind >= G_N_ELEMENTS (lane_kinds))
-    return NULL;
-  return lane_kinds[kind];
-}
-
-CjmLaneKind
-cjm_lane_kind_from_string (const char *str)
-{
-  if (str == NULL)
-    return CJM_LANE_UNKNOWN;
-  for (guint i = 1; i < G_N_ELEMENTS (lane_kinds); i++)
-    if (strcmp (str, lane_kinds[i]) == 0)
-      return i;
-  return CJM_LANE_UNKNOWN;
-}
-
-CjmKind
-cjm_lane_kind_holds (CjmLaneKind kind)
-{
-  switch (kind)
-    {
-    case CJM_LANE_CHANNEL:
-      return CJM_KIND_TOUCHPOINT;
-    case CJM_LANE_ACTIONS:
-    case CJM_LANE_THOUGHTS:
-    case CJM_LANE_PAIN_POINTS:
-    case CJM_LANE_BACKSTAGE:
-    case CJM_LANE_NOTES:
-      return CJM_KIND_NOTE;
-    case CJM_LANE_OPPORTUNITIES:
-      return CJM_KIND_OPPORTUNITY;
-    case CJM_LANE_UNKNOWN:
-    case CJM_LANE_EMOTION:
-    default:
-      return CJM_KIND_MAP;
-    }
 }
 
 /* The same as below for ASCII text, without the allocations of the
@@ -873,26 +801,10 @@ cjm_item_id_list_contains (CjmItem    *self,
 const char *
 cjm_item_get_display_text (CjmItem *self)
 {
+  const char *value;
+
   g_return_val_if_fail (CJM_IS_ITEM (self), NULL);
 
-  switch (self->kind)
-    {
-    case CJM_KIND_NOTE:
-    case CJM_KIND_SUPPRESSION:
-      return self->fields[CJM_FIELD_TEXT] ? self->fields[CJM_FIELD_TEXT] : "";
-    case CJM_KIND_PERSONA:
-    case CJM_KIND_STAGE:
-    case CJM_KIND_LANE:
-      return self->fields[CJM_FIELD_NAME] ? self->fields[CJM_FIELD_NAME] : "";
-    case CJM_KIND_LINK:
-      return self->fields[CJM_FIELD_LABEL] ? self->fields[CJM_FIELD_LABEL] : "";
-    case CJM_KIND_TERM:
-      return self->fields[CJM_FIELD_PREFERRED] ? self->fields[CJM_FIELD_PREFERRED] : "";
-    case CJM_KIND_MAP:
-    case CJM_KIND_TOUCHPOINT:
-    case CJM_KIND_OPPORTUNITY:
-    case CJM_N_KINDS:
-    default:
-      return self->fields[CJM_FIELD_TITLE] ? self->fields[CJM_FIELD_TITLE] : "";
-    }
+  value = self->fields[cjm_kind_get_title_field (self->kind)];
+  return value != NULL ? value : "";
 }

@@ -101,6 +101,7 @@ typedef enum {
   CJM_LANE_BACKSTAGE,
   CJM_LANE_NOTES,
   CJM_LANE_OPPORTUNITIES,
+  CJM_N_LANE_KINDS
 } CjmLaneKind;
 
 #define CJM_EMOTION_UNSET G_MININT
@@ -174,7 +175,7 @@ gboolean      cjm_item_id_list_contains   (CjmItem       *self,
 /* The card text: title, or the body of a note. */
 const char   *cjm_item_get_display_text   (CjmItem       *self);
 
-/* Names used in the file. */
+/* Names used in the file (the table of kinds, cjm-kinds.c). */
 const char   *cjm_kind_to_element         (CjmKind        kind);
 const char   *cjm_field_to_name           (CjmField       field);
 gboolean      cjm_field_is_text_child     (CjmField       field);
