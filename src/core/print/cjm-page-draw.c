@@ -351,7 +351,7 @@ draw_severity_dot (cairo_t *cr,
 {
   CjmColor c;
 
-  cjm_render_severity_color (severity, &c);
+  cjm_style_get_severity_color (severity, &c);
   cjm_render_set_color (cr, &c);
   cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
   cairo_fill (cr);
@@ -425,7 +425,7 @@ draw_cover (CjmPagePlan *self,
               py = y;
               row_h = 0;
             }
-          cjm_render_get_persona_color (p, i, &color);
+          cjm_style_get_persona_color (p, i, &color);
           cjm_render_set_color (cr, &color);
           cairo_rectangle (cr, rtl ? px + pw - 4 : px, py, 4, 60);
           cairo_fill (cr);

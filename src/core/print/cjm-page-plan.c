@@ -142,7 +142,7 @@ plan_map (CjmPagePlan *self)
   self->body_h = MAX (map_h - self->header_h, 1);
 
   cw = self->page_w - 2 * MARGIN;
-  self->legend_h = cjm_render_measure_legend (self->layout, (cw - PAGE_NUMBER_W) / LEGEND_SCALE) * LEGEND_SCALE;
+  self->legend_h = cjm_layout_measure_legend (self->layout, (cw - PAGE_NUMBER_W) / LEGEND_SCALE) * LEGEND_SCALE;
   ch = self->page_h - 2 * MARGIN - HEADER_H - FOOTER_GAP - self->legend_h;
   self->content = (CjmRect) { MARGIN, MARGIN + HEADER_H, cw, ch };
   self->overlap = 0;
