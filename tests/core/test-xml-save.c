@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "file-test-util.h"
 #include "test-util.h"
 
 typedef struct {
@@ -567,6 +568,29 @@ test_read_only (void)
   test_remove_tree (folder);
 }
 
+static gboolean
+save_output (const char  *path,
+             gpointer     user_data,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return cjm_document_save (user_data, file, CJM_SAVE_FORCE | CJM_SAVE_NO_BACKUP, error);
+}
+
+/* What every output written through the atomic file writer does: links,
+ * permissions, owner, failures (file-test-util.h). */
+static void
+test_output (void)
+{
+  g_autoptr(CjmDocument) document = test_load_fixture ("full.cjm");
+  const FileTestOutput output = {
+    "map.cjm", "<?xml", CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE, save_output, document,
+  };
+
+  file_test_check_output (&output);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -588,6 +612,7 @@ main (int    argc,
   ADD ("target-is-folder", test_target_is_folder);
   g_test_add_func ("/xml/save/stream-fails", test_stream_fails);
   g_test_add_func ("/xml/save/read-only", test_read_only);
+  g_test_add_func ("/xml/save/output", test_output);
 
 #undef ADD
 
