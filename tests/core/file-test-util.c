@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "file-test-util.h"
+#include "test-util.h"
 
 #define NOBODY 65534
 #define OLD_CONTENTS "the old version\n"
@@ -25,26 +26,6 @@ typedef struct {
   const char           *path;
   GError               *error;
 } Job;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static char *
 make_folder (const char *parent,
@@ -56,33 +37,29 @@ make_folder (const char *parent,
   return folder;
 }
 
-static void
-write_old (const char *path)
-{
-  g_autoptr(GError) error = NULL;
 
-  g_file_set_contents (path, OLD_CONTENTS, -1, &error);
-  g_assert_no_error (error);
+/* A folder named name in base holding the old version of the output. */
+static char *
+make_old_output (const FileTestOutput  *output,
+                 const char            *base,
+                 const char            *name,
+                 char                 **path)
+{
+  char *folder = make_folder (base, name);
+
+  *path = g_build_filename (folder, output->name, NULL);
+  file_test_write_file (*path, OLD_CONTENTS);
+  return folder;
 }
 
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
+/* Asserts that folder holds the output and nothing else. */
 static void
-assert_same_bytes (GBytes *a,
-                   GBytes *b)
+assert_only_output (const FileTestOutput *output,
+                    const char           *folder)
 {
-  g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
-                   g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+  const char *names[] = { output->name, NULL };
+
+  file_test_assert_names (folder, names);
 }
 
 /* Writes and checks that the file now holds the new output. */
@@ -97,7 +74,7 @@ assert_writes (const FileTestOutput *output,
 
   g_assert_true (output->write (path, output->user_data, &error));
   g_assert_no_error (error);
-  bytes = read_file (written);
+  bytes = test_read_file (written);
   g_assert_cmpuint (g_bytes_get_size (bytes), >=, magic_length);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), magic_length, output->magic, magic_length);
 }
@@ -126,24 +103,21 @@ check_new_file (const FileTestOutput *output,
 {
   g_autofree char *folder = make_folder (base, "new");
   g_autofree char *path = g_build_filename (folder, output->name, NULL);
-  const char *names[] = { output->name, NULL };
 
   assert_writes (output, path, path);
   g_assert_cmpuint (file_test_get_mode (path), ==, file_test_new_file_mode ());
-  file_test_assert_names (folder, names);
+  assert_only_output (output, folder);
 }
 
 static void
 check_keeps_mode (const FileTestOutput *output,
                   const char           *base)
 {
-  g_autofree char *folder = make_folder (base, "mode");
-  g_autofree char *path = g_build_filename (folder, output->name, NULL);
-  const char *names[] = { output->name, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *folder = make_old_output (output, base, "mode", &path);
   gboolean root = geteuid () == 0;
   GStatBuf st;
 
-  write_old (path);
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   if (root)
     g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
@@ -153,7 +127,7 @@ check_keeps_mode (const FileTestOutput *output,
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   if (root)
     g_assert_cmpuint (st.st_uid, ==, NOBODY);
-  file_test_assert_names (folder, names);
+  assert_only_output (output, folder);
 }
 
 /* link-2 -> link-1 -> target/NAME: the file is replaced, the links stay. */
@@ -172,9 +146,8 @@ check_links (const FileTestOutput *output,
   g_autofree char *read1 = NULL;
   g_autofree char *read2 = NULL;
   const char *names[] = { "target", link1_name, link2_name, NULL };
-  const char *target_names[] = { output->name, NULL };
 
-  write_old (target);
+  file_test_write_file (target, OLD_CONTENTS);
   g_assert_cmpint (g_chmod (target, 0600), ==, 0);
   g_assert_cmpint (symlink (to_target, link1), ==, 0);
   g_assert_cmpint (symlink (link1, link2), ==, 0);
@@ -186,7 +159,7 @@ check_links (const FileTestOutput *output,
   g_assert_cmpstr (read2, ==, link1);
   g_assert_cmpuint (file_test_get_mode (target), ==, 0600);
   file_test_assert_names (folder, names);
-  file_test_assert_names (target_folder, target_names);
+  assert_only_output (output, target_folder);
 }
 
 static gboolean
@@ -197,27 +170,32 @@ run_job (gpointer data)
   return job->output->write (job->path, job->output->user_data, &job->error);
 }
 
+/* After a failed write: the old version, and nothing else. */
+static void
+assert_old_output (const FileTestOutput *output,
+                   const char           *folder,
+                   const char           *path)
+{
+  g_autoptr(GBytes) after = test_read_file (path);
+
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   OLD_CONTENTS, strlen (OLD_CONTENTS));
+  assert_only_output (output, folder);
+}
+
 /* The write stops half-way: the old file stays, nothing else appears. */
 static void
 check_write_fails (const FileTestOutput *output,
                    const char           *base)
 {
-  g_autofree char *folder = make_folder (base, "fails");
-  g_autofree char *path = g_build_filename (folder, output->name, NULL);
-  const char *names[] = { output->name, NULL };
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = make_old_output (output, base, "fails", &path);
   Job job = { output, path, NULL };
 
-  write_old (path);
-  before = read_file (path);
   g_assert_false (file_test_with_size_limit (64, run_job, &job));
   assert_failed (output, job.error);
   g_clear_error (&job.error);
-
-  after = read_file (path);
-  assert_same_bytes (after, before);
-  file_test_assert_names (folder, names);
+  assert_old_output (output, folder, path);
 }
 
 /* In the child: 0 when the write failed as it should. */
@@ -243,34 +221,44 @@ static void
 check_closed_folder (const FileTestOutput *output,
                      const char           *base)
 {
-  g_autofree char *folder = make_folder (base, "closed");
-  g_autofree char *path = g_build_filename (folder, output->name, NULL);
-  const char *names[] = { output->name, NULL };
-  g_autoptr(GBytes) before = NULL;
-  g_autoptr(GBytes) after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = make_old_output (output, base, "closed", &path);
   Job job = { output, path, NULL };
 
-  write_old (path);
   g_assert_cmpint (g_chmod (path, 0666), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
-  before = read_file (path);
-
   g_assert_cmpint (file_test_as_nobody (write_refused, &job), ==, 0);
-
-  after = read_file (path);
-  assert_same_bytes (after, before);
-  file_test_assert_names (folder, names);
+  assert_old_output (output, folder, path);
   g_chmod (folder, 0755);
 }
 
 /* Public API */
 
 void
+file_test_fixture_set_up (FileTestFixture *f,
+                          gconstpointer    name)
+{
+  f->folder = test_make_folder ();
+  g_assert_cmpint (g_chmod (f->folder, 0755), ==, 0);
+  f->path = g_build_filename (f->folder, name, NULL);
+  f->file = g_file_new_for_path (f->path);
+}
+
+void
+file_test_fixture_tear_down (FileTestFixture *f,
+                             gconstpointer    name)
+{
+  test_remove_tree (f->folder);
+  g_free (f->folder);
+  g_free (f->path);
+  g_object_unref (f->file);
+}
+
+void
 file_test_check_output (const FileTestOutput *output)
 {
-  g_autofree char *base = g_dir_make_tmp ("cjm-output-XXXXXX", NULL);
+  g_autofree char *base = test_make_folder ();
 
-  g_assert_nonnull (base);
   /* "nobody" must reach the folders inside. */
   g_assert_cmpint (g_chmod (base, 0755), ==, 0);
 
@@ -280,7 +268,7 @@ file_test_check_output (const FileTestOutput *output)
   check_write_fails (output, base);
   check_closed_folder (output, base);
 
-  remove_tree (base);
+  test_remove_tree (base);
 }
 
 gboolean
@@ -365,4 +353,14 @@ file_test_new_file_mode (void)
 
   umask (mask);
   return 0666 & ~mask;
+}
+
+void
+file_test_write_file (const char *path,
+                      const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
 }

@@ -31,6 +31,19 @@ typedef struct {
   gpointer           user_data;
 } FileTestOutput;
 
+/* A test's fresh folder (that "nobody" may enter), and the file NAME in
+ * it, NAME being the test's data. */
+typedef struct {
+  char  *folder;
+  char  *path;
+  GFile *file;
+} FileTestFixture;
+
+void      file_test_fixture_set_up    (FileTestFixture *f,
+                                       gconstpointer    name);
+void      file_test_fixture_tear_down (FileTestFixture *f,
+                                       gconstpointer    name);
+
 /* Runs all the checks above on one kind of output. */
 void      file_test_check_output   (const FileTestOutput *output);
 
@@ -46,6 +59,8 @@ int       file_test_as_nobody      (int                 (*func) (gpointer data),
 /* Asserts that folder holds exactly names (NULL-terminated). */
 void      file_test_assert_names   (const char           *folder,
                                     const char * const   *names);
+void      file_test_write_file     (const char           *path,
+                                    const char           *contents);
 /* The permission bits of path. */
 guint     file_test_get_mode       (const char           *path);
 /* What a new file's permissions are under the current umask. */

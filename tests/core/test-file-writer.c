@@ -19,55 +19,13 @@
 
 #include "cjm-file-writer.h"
 #include "file-test-util.h"
+#include "test-util.h"
 
 static const char new_contents[] =
   "the new version, long enough to pass the file size limit of 64 bytes that\n"
   "file_test_check_output() sets to make a write fail half-way\n";
 
-typedef struct {
-  char  *folder;
-  char  *path;
-  GFile *file;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->folder = g_dir_make_tmp ("cjm-writer-XXXXXX", NULL);
-  g_assert_nonnull (f->folder);
-  g_chmod (f->folder, 0755);
-  f->path = g_build_filename (f->folder, "file.txt", NULL);
-  f->file = g_file_new_for_path (f->path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->folder, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->folder);
-  g_free (f->folder);
-  g_free (f->path);
-  g_object_unref (f->file);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
+typedef FileTestFixture Fixture;
 
 static void
 assert_contents (const char *path,
@@ -131,7 +89,7 @@ test_caller_fails (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *names[] = { "file.txt", NULL };
 
-  write_file (f->path, "old");
+  file_test_write_file (f->path, "old");
   g_assert_false (cjm_file_writer_write (f->file, NULL, CJM_FILE_WRITER_BACKUP, write_half_then_fail,
                                          NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
@@ -151,7 +109,7 @@ test_etag (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->folder, "missing.txt", NULL);
   const char *names[] = { "file.txt", NULL };
 
-  write_file (f->path, "theirs");
+  file_test_write_file (f->path, "theirs");
   info = g_file_query_info (f->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   etag = g_strdup (g_file_info_get_etag (info));
 
@@ -161,7 +119,7 @@ test_etag (Fixture       *f,
   assert_contents (f->path, new_contents);
 
   /* Changed since (the etag is the modification time): refused. */
-  write_file (f->path, "theirs again");
+  file_test_write_file (f->path, "theirs again");
   g_file_set_attribute_uint64 (f->file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 1000000000,
                                G_FILE_QUERY_INFO_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -189,7 +147,7 @@ test_backup (Fixture       *f,
   const char *names[] = { "file.txt", "real.txt", "real.txt~", NULL };
 
   /* Through a link, the backup sits beside the file it names. */
-  write_file (real, "old");
+  file_test_write_file (real, "old");
   g_assert_cmpint (symlink ("real.txt", f->path), ==, 0);
   g_assert_true (cjm_file_writer_write_bytes (f->file, bytes, NULL, CJM_FILE_WRITER_BACKUP, NULL,
                                               &error));
@@ -252,7 +210,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  write_file (f->path, "old");
+  file_test_write_file (f->path, "old");
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (f->folder, 0777), ==, 0);
   g_assert_cmpint (file_test_as_nobody (write_read_only, f->path), ==, 0);
@@ -269,7 +227,7 @@ test_cancelled (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *names[] = { "file.txt", NULL };
 
-  write_file (f->path, "old");
+  file_test_write_file (f->path, "old");
   g_cancellable_cancel (cancellable);
   g_assert_false (cjm_file_writer_write_bytes (f->file, bytes, NULL, CJM_FILE_WRITER_DEFAULT,
                                                cancellable, &error));
@@ -299,7 +257,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/file-writer/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/file-writer/" name, Fixture, "file.txt", \
+              file_test_fixture_set_up, func, file_test_fixture_tear_down)
 
   g_test_add_func ("/file-writer/output", test_output);
   ADD ("caller-fails", test_caller_fails);

@@ -30,6 +30,16 @@
 #define MAX_LINKS 40
 #define BUFFER_SIZE 65536
 
+/* One call of cjm_file_writer_write(). */
+typedef struct {
+  const char         *display;     /* the file, for messages */
+  const char         *etag;
+  CjmFileWriterFlags  flags;
+  CjmFileWriterFunc   func;
+  gpointer            user_data;
+  GCancellable       *cancellable;
+} Request;
+
 static void
 set_error_errno (GError     **error,
                  const char  *display,
@@ -185,42 +195,35 @@ make_backup (const char  *target,
 
 /* Runs func on a buffered stream over fd and flushes it to disk. */
 static gboolean
-fill_temporary (int                 fd,
-                const char         *display,
-                CjmFileWriterFunc   func,
-                gpointer            user_data,
-                GCancellable       *cancellable,
-                GError            **error)
+fill_temporary (int             fd,
+                const Request  *request,
+                GError        **error)
 {
   g_autoptr(GOutputStream) raw = g_unix_output_stream_new (fd, FALSE);
   g_autoptr(GOutputStream) stream = g_buffered_output_stream_new_sized (raw, BUFFER_SIZE);
   g_autoptr(GError) local_error = NULL;
 
-  if (!func (stream, user_data, cancellable, &local_error)
-      || !g_output_stream_close (stream, cancellable, &local_error))
+  if (!request->func (stream, request->user_data, request->cancellable, &local_error)
+      || !g_output_stream_close (stream, request->cancellable, &local_error))
     {
-      set_error_from (error, display, local_error);
+      set_error_from (error, request->display, local_error);
       return FALSE;
     }
   /* EINVAL: a file system that cannot sync (the data is written). */
   if (fsync (fd) != 0 && errno != EINVAL)
     {
-      set_error_errno (error, display, _("could not write the new version"), errno);
+      set_error_errno (error, request->display, _("could not write the new version"), errno);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-write_local (const char         *path,
-             const char         *display,
-             const char         *etag,
-             CjmFileWriterFlags  flags,
-             CjmFileWriterFunc   func,
-             gpointer            user_data,
-             GCancellable       *cancellable,
-             GError            **error)
+write_local (const char     *path,
+             const Request  *request,
+             GError        **error)
 {
+  const char *display = request->display;
   g_autofree char *target = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
@@ -248,7 +251,7 @@ write_local (const char         *path,
       set_error_errno (error, display, _("the file is read-only"), errno);
       return FALSE;
     }
-  if (!check_etag (target, display, etag, error))
+  if (!check_etag (target, display, request->etag, error))
     return FALSE;
 
   folder = g_path_get_dirname (target);
@@ -271,7 +274,7 @@ write_local (const char         *path,
         g_debug ("Could not keep the permissions of %s: %s", target, g_strerror (errno));
     }
 
-  if (!fill_temporary (fd, display, func, user_data, cancellable, error))
+  if (!fill_temporary (fd, request, error))
     {
       close (fd);
       g_unlink (tmp);
@@ -284,9 +287,9 @@ write_local (const char         *path,
       return FALSE;
     }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error)
-      || !check_etag (target, display, etag, error)
-      || ((flags & CJM_FILE_WRITER_BACKUP) && exists && !make_backup (target, display, error)))
+  if (g_cancellable_set_error_if_cancelled (request->cancellable, error)
+      || !check_etag (target, display, request->etag, error)
+      || ((request->flags & CJM_FILE_WRITER_BACKUP) && exists && !make_backup (target, display, error)))
     {
       g_unlink (tmp);
       return FALSE;
@@ -305,21 +308,18 @@ write_local (const char         *path,
 
 /* Not a local file: GIO's own replace is the best there is. */
 static gboolean
-write_remote (GFile               *file,
-              const char          *display,
-              const char          *etag,
-              CjmFileWriterFlags   flags,
-              CjmFileWriterFunc    func,
-              gpointer             user_data,
-              GCancellable        *cancellable,
-              GError             **error)
+write_remote (GFile          *file,
+              const Request  *request,
+              GError        **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  stream = g_file_replace (file, etag, (flags & CJM_FILE_WRITER_BACKUP) != 0, G_FILE_CREATE_NONE,
-                           cancellable, &local_error);
-  if (stream != NULL && !func (G_OUTPUT_STREAM (stream), user_data, cancellable, &local_error))
+  stream = g_file_replace (file, request->etag, (request->flags & CJM_FILE_WRITER_BACKUP) != 0,
+                           G_FILE_CREATE_NONE, request->cancellable, &local_error);
+  if (stream != NULL
+      && !request->func (G_OUTPUT_STREAM (stream), request->user_data, request->cancellable,
+                         &local_error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
@@ -328,14 +328,14 @@ write_remote (GFile               *file,
       g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
     }
   else if (stream != NULL)
-    g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+    g_output_stream_close (G_OUTPUT_STREAM (stream), request->cancellable, &local_error);
 
   if (local_error == NULL)
     return TRUE;
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    set_changed_error (error, display);
+    set_changed_error (error, request->display);
   else
-    set_error_from (error, display, local_error);
+    set_error_from (error, request->display, local_error);
   return FALSE;
 }
 
@@ -363,6 +363,7 @@ cjm_file_writer_write (GFile               *file,
                        GError             **error)
 {
   g_autofree char *display = NULL;
+  Request request;
   const char *path;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -371,10 +372,11 @@ cjm_file_writer_write (GFile               *file,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   display = g_file_get_parse_name (file);
+  request = (Request) { display, etag, flags, func, user_data, cancellable };
   path = g_file_peek_path (file);
   if (path != NULL)
-    return write_local (path, display, etag, flags, func, user_data, cancellable, error);
-  return write_remote (file, display, etag, flags, func, user_data, cancellable, error);
+    return write_local (path, &request, error);
+  return write_remote (file, &request, error);
 }
 
 gboolean
