@@ -402,8 +402,8 @@ cjm_render_draw_legend (CjmLayout     *layout,
 
       if (e->kind == CJM_LEGEND_TITLE)
         {
-          box = (CjmRect) { area->x, area->y + (CJM_M_LEGEND_ROW - e->label_height) / 2, area->width,
-                            e->label_height };
+          box = (CjmRect) { area->x, area->y + (CJM_M_LEGEND_ROW - e->label_height) / 2,
+                            area->width, e->label_height };
           cjm_render_text (layout, cr, CJM_FONT_SMALL_BOLD, e->label, &box, 1, 0, &c_text);
           continue;
         }

@@ -289,7 +289,8 @@ write_local (const char     *path,
 
   if (g_cancellable_set_error_if_cancelled (request->cancellable, error)
       || !check_etag (target, display, request->etag, error)
-      || ((request->flags & CJM_FILE_WRITER_BACKUP) && exists && !make_backup (target, display, error)))
+      || ((request->flags & CJM_FILE_WRITER_BACKUP) && exists
+          && !make_backup (target, display, error)))
     {
       g_unlink (tmp);
       return FALSE;
