@@ -24,13 +24,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "file-test-util.h"
 #include "test-util.h"
 
-typedef struct {
-  char *folder;
-  char *path;
-  GFile *file;
-} Fixture;
+typedef FileTestFixture Fixture;
 
 /* An output stream that accepts @limit bytes, then fails. */
 #define TEST_TYPE_FAILING_STREAM (test_failing_stream_get_type ())
@@ -74,35 +71,6 @@ test_failing_stream_class_init (TestFailingStreamClass *klass)
 static void
 test_failing_stream_init (TestFailingStream *self)
 {
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->folder = test_make_folder ();
-  f->path = g_build_filename (f->folder, "map.cjm", NULL);
-  f->file = g_file_new_for_path (f->path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  test_remove_tree (f->folder);
-  g_free (f->folder);
-  g_free (f->path);
-  g_object_unref (f->file);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
 }
 
 static CjmDocument *
@@ -191,7 +159,7 @@ test_backup (Fixture       *f,
   static const char first[] =
     "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>First</title></journey-map>";
 
-  write_file (f->path, first);
+  file_test_write_file (f->path, first);
   g_chmod (f->path, 0640);
   document = load (f->file);
 
@@ -239,13 +207,13 @@ test_changed_on_disk (Fixture       *f,
   static const char theirs[] =
     "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>Theirs</title></journey-map>";
 
-  write_file (f->path,
+  file_test_write_file (f->path,
               "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>Ours</title></journey-map>");
   document = load (f->file);
   cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_TITLE, "Mine");
 
   /* Someone else saves in between. */
-  write_file (f->path, theirs);
+  file_test_write_file (f->path, theirs);
   touch_in_the_past (f->path);
 
   g_assert_false (cjm_document_save (document, f->file, CJM_SAVE_DEFAULT, &error));
@@ -278,8 +246,8 @@ test_save_as (Fixture       *f,
   g_autofree char *other_path = g_build_filename (f->folder, "other.cjm", NULL);
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
 
-  write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>A</title></journey-map>");
-  write_file (other_path, "old");
+  file_test_write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>A</title></journey-map>");
+  file_test_write_file (other_path, "old");
   document = load (f->file);
 
   g_assert_true (cjm_document_save (document, other, CJM_SAVE_NO_BACKUP, &error));
@@ -296,7 +264,7 @@ test_symlink (Fixture       *f,
   g_autoptr(GBytes) on_disk = NULL;
   g_autofree char *real_path = g_build_filename (f->folder, "real.cjm", NULL);
 
-  write_file (real_path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>A</title></journey-map>");
+  file_test_write_file (real_path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>A</title></journey-map>");
   g_assert_cmpint (symlink ("real.cjm", f->path), ==, 0);
   document = load (f->file);
   cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_TITLE, "B");
@@ -326,12 +294,12 @@ test_reload (Fixture       *f,
   g_autoptr(GFileInfo) info = NULL;
   guint reloaded = 0;
 
-  write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>A</title>"
+  file_test_write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>A</title>"
                        "<stages><stage id='s'/></stages></journey-map>");
   document = load (f->file);
   cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_TITLE, "Edited");
 
-  write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.1'><title>On disk</title>"
+  file_test_write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.1'><title>On disk</title>"
                        "<lanes><lane id='l'/></lanes></journey-map>");
   touch_in_the_past (f->path);
   g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), &reloaded);
@@ -350,7 +318,7 @@ test_reload (Fixture       *f,
   g_assert_cmpstr (cjm_document_get_etag (document), ==, g_file_info_get_etag (info));
 
   /* A broken file on disk: reload fails and the content stays. */
-  write_file (f->path, "<journey-map");
+  file_test_write_file (f->path, "<journey-map");
   g_assert_false (cjm_document_reload (document, &error));
   g_assert_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_PARSE);
   g_assert_cmpstr (cjm_item_get_field (cjm_document_get_map (document), CJM_FIELD_TITLE), ==,
@@ -373,7 +341,7 @@ test_write_fails (Fixture       *f,
   void (*old_handler) (int);
   gboolean ok;
 
-  write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>Old</title></journey-map>\n");
+  file_test_write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>Old</title></journey-map>\n");
   before = test_read_file (f->path);
   document = load (f->file);
   cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_DESCRIPTION,
@@ -412,7 +380,7 @@ test_parent_is_file (Fixture       *f,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
-  write_file (f->path, "not a folder");
+  file_test_write_file (f->path, "not a folder");
   before = test_read_file (f->path);
 
   g_assert_false (cjm_document_save (document, file, CJM_SAVE_DEFAULT, &error));
@@ -439,12 +407,12 @@ test_backup_fails (Fixture       *f,
   g_autofree char *inside = g_build_filename (backup_path, "keep", NULL);
   g_autoptr(GPtrArray) files = NULL;
 
-  write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>Old</title></journey-map>");
+  file_test_write_file (f->path, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>Old</title></journey-map>");
   before = test_read_file (f->path);
   document = load (f->file);
   cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_TITLE, "New");
   g_assert_cmpint (g_mkdir (backup_path, 0700), ==, 0);
-  write_file (inside, "x");
+  file_test_write_file (inside, "x");
 
   g_assert_false (cjm_document_save (document, f->file, CJM_SAVE_DEFAULT, &error));
   g_assert_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE);
@@ -531,8 +499,8 @@ test_read_only (void)
   g_mkdir (open_folder, 0777);
   g_chmod (open_folder, 0777);
   g_mkdir (closed_folder, 0755);
-  write_file (read_only, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>RO</title></journey-map>");
-  write_file (inside, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>In</title></journey-map>");
+  file_test_write_file (read_only, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>RO</title></journey-map>");
+  file_test_write_file (inside, "<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>In</title></journey-map>");
   g_chmod (read_only, 0444);
   g_chmod (inside, 0666);
   g_chmod (closed_folder, 0555);
@@ -567,6 +535,29 @@ test_read_only (void)
   test_remove_tree (folder);
 }
 
+static gboolean
+save_output (const char  *path,
+             gpointer     user_data,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return cjm_document_save (user_data, file, CJM_SAVE_FORCE | CJM_SAVE_NO_BACKUP, error);
+}
+
+/* What every output written through the atomic file writer does: links,
+ * permissions, owner, failures (file-test-util.h). */
+static void
+test_output (void)
+{
+  g_autoptr(CjmDocument) document = test_load_fixture ("full.cjm");
+  const FileTestOutput output = {
+    "map.cjm", "<?xml", CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE, save_output, document,
+  };
+
+  file_test_check_output (&output);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -574,7 +565,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/xml/save/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/xml/save/" name, Fixture, "map.cjm", \
+              file_test_fixture_set_up, func, file_test_fixture_tear_down)
 
   ADD ("new-file", test_save_new);
   ADD ("backup", test_backup);
@@ -588,6 +580,7 @@ main (int    argc,
   ADD ("target-is-folder", test_target_is_folder);
   g_test_add_func ("/xml/save/stream-fails", test_stream_fails);
   g_test_add_func ("/xml/save/read-only", test_read_only);
+  g_test_add_func ("/xml/save/output", test_output);
 
 #undef ADD
 

@@ -20,6 +20,7 @@
 
 #include "cjm-document-private.h"
 #include "cjm-json.h"
+#include "file-test-util.h"
 #include "json-test-util.h"
 
 /* Fixtures and, where present, the shared samples. */
@@ -577,6 +578,31 @@ test_json_file_api (void)
   remove_tmp_dir (dir);
 }
 
+static gboolean
+save_json_output (const char  *path,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return cjm_document_save_json (user_data, file, error);
+}
+
+/* What every output written through the atomic file writer does: links,
+ * permissions, owner, failures (file-test-util.h). */
+static void
+test_json_file_output (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "json", "fixtures", "unknown.cjm",
+                                                    NULL);
+  g_autoptr(CjmDocument) doc = load_cjm (fixture);
+  const FileTestOutput output = {
+    "map.json", "{", CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE, save_json_output, doc,
+  };
+
+  file_test_check_output (&output);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -586,6 +612,7 @@ main (int    argc,
   g_test_add_func ("/json/files/round-trip", test_files_round_trip);
   g_test_add_func ("/json/files/unknown-survives", test_unknown_survives);
   g_test_add_func ("/json/files/api", test_json_file_api);
+  g_test_add_func ("/json/files/output", test_json_file_output);
   g_test_add_func ("/json/convert/round-trip", test_convert_round_trip);
   g_test_add_func ("/json/convert/resave", test_convert_resave);
   g_test_add_func ("/json/convert/bad-input", test_convert_bad_input);

@@ -15,7 +15,7 @@
 
 #include "cjm-checker.h"
 #include "cjm-document.h"
-#include "cjm-export.h"
+#include "cjm-page-plan.h"
 
 G_BEGIN_DECLS
 

@@ -15,7 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "cjm-layout-private.h"
-#include "cjm-render.h"
+#include "cjm-style.h"
 
 static gboolean
 persona_passes (CjmItem    *touchpoint,
@@ -91,7 +91,7 @@ cjm_layout_build_curves (CjmLayout *self,
             curve.lane = lane->item;
             curve.lane_index = l;
             curve.target = target;
-            cjm_render_get_persona_color (persona, p, &curve.color);
+            cjm_style_get_persona_color (persona, p, &curve.color);
             curve.points = g_new0 (CjmLayoutPoint, MAX (journey->len, 1));
 
             for (guint i = 0; i < journey->len; i++)

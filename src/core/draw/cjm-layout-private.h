@@ -1,9 +1,9 @@
 /* cjm-layout-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by cjm-layout.c, cjm-render.c and cjm-export.c: the metrics of the
- * map (so that the renderer draws exactly where the layout measured) and
- * the layout's cache of shaped text.
+ * Shared by the cjm-layout*.c and cjm-render*.c files and print: the
+ * metrics of the map (so that the renderer draws exactly where the layout
+ * measured), the layout's cache of shaped text and the legend's flow.
  */
 
 #pragma once
@@ -31,6 +31,10 @@ G_BEGIN_DECLS
 #define CJM_M_HEADER_PAD          14.0
 #define CJM_M_UNPLACED_TITLE      44.0
 #define CJM_M_LEGEND_PAD          16.0
+#define CJM_M_LEGEND_ROW          26.0
+#define CJM_M_LEGEND_SWATCH       30.0    /* the mark before a legend entry's label */
+#define CJM_M_LEGEND_SPACING      26.0    /* between legend entries */
+#define CJM_M_LEGEND_FACES_WIDTH  (7 * 15.5)
 #define CJM_M_MAX_FACTS           3
 #define CJM_M_MAX_KPIS            2
 #define CJM_M_TITLE_LINES         3
@@ -62,6 +66,34 @@ typedef struct {
   guint count;
   int   severity;
 } CjmFindingCount;
+
+/* An entry of the legend (cjm-layout-legend.c). */
+typedef enum {
+  CJM_LEGEND_PERSONA,
+  CJM_LEGEND_TARGET,
+  CJM_LEGEND_FACES,
+  CJM_LEGEND_LANE,
+  CJM_LEGEND_MOT,
+  CJM_LEGEND_EVIDENCE,
+  CJM_LEGEND_LINK,
+  CJM_LEGEND_FINDING,
+  CJM_LEGEND_TITLE,           /* "Legend", first in the flow */
+} CjmLegendKind;
+
+typedef struct {
+  CjmLegendKind  kind;
+  char          *label;
+  CjmColor       color;       /* persona and target curves */
+  CjmItem       *lane;        /* lane kinds */
+  int            value;
+  /* Placed by cjm_layout_flow_legend(): the entry's box, from the start
+   * of the legend's area in the map's direction, and its label's size. */
+  double         x;
+  double         y;
+  double         width;
+  double         label_width;
+  double         label_height;
+} CjmLegendEntry;
 
 struct _CjmLayout
 {
@@ -145,6 +177,17 @@ double       cjm_layout_card_title_width (CjmLayout   *self,
 char        *cjm_layout_dup_card_meta   (CjmLayout    *self,
                                          CjmItem      *item,
                                          CjmItem      *lane);
+/* The legend's title and entries (CjmLegendEntry) flowed in rows of
+ * width; height: the rows' height. Free with g_array_unref(). */
+GArray      *cjm_layout_flow_legend     (CjmLayout    *self,
+                                         double        width,
+                                         double       *height);
+/* The width of the mark before an entry's label. */
+static inline double
+cjm_legend_entry_mark_width (const CjmLegendEntry *entry)
+{
+  return entry->kind == CJM_LEGEND_FACES ? CJM_M_LEGEND_FACES_WIDTH : CJM_M_LEGEND_SWATCH;
+}
 /* Findings per id, as set from the options: count and worst severity. */
 guint        cjm_layout_get_findings_for (CjmLayout   *self,
                                           const char  *id,

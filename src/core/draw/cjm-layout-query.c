@@ -15,7 +15,6 @@
 #include <pango/pangocairo.h>
 
 #include "cjm-layout-private.h"
-#include "cjm-render.h"
 
 CjmDocument *
 cjm_layout_get_document (CjmLayout *self)

@@ -15,7 +15,6 @@
 #include <pango/pangocairo.h>
 
 #include "cjm-layout-private.h"
-#include "cjm-render.h"
 
 static const char * const font_names[CJM_N_FONTS] = {
   [CJM_FONT_CARD_TITLE] = "Sans Semi-Bold 10",

@@ -18,7 +18,6 @@
 
 #include "cjm-finding.h"
 #include "cjm-layout-private.h"
-#include "cjm-render.h"
 
 G_DEFINE_FINAL_TYPE (CjmLayout, cjm_layout, G_TYPE_OBJECT)
 
@@ -709,7 +708,7 @@ layout_build (CjmLayout *self)
 
   if (self->show_legend)
     {
-      double lh = cjm_render_measure_legend (self, self->width - 2 * CJM_M_LEGEND_PAD);
+      double lh = cjm_layout_measure_legend (self, self->width - 2 * CJM_M_LEGEND_PAD);
 
       self->legend = (CjmRect) { 0, self->height, self->width, lh + 2 * CJM_M_LEGEND_PAD };
       self->height += self->legend.height;

@@ -32,6 +32,7 @@
 #include <pango/pango.h>
 
 #include "cjm-document.h"
+#include "cjm-style.h"
 
 G_BEGIN_DECLS
 
@@ -47,14 +48,6 @@ typedef struct {
   double x;
   double y;
 } CjmPoint;
-
-/* Colours are sRGB components in 0..1. */
-typedef struct {
-  double red;
-  double green;
-  double blue;
-  double alpha;
-} CjmColor;
 
 typedef struct {
   /* Measures text. NULL: the layout makes its own pango-cairo context
@@ -247,6 +240,10 @@ gboolean              cjm_layout_get_unplaced_rect (CjmLayout *self,
 /* The legend band; FALSE when show_legend is off. */
 gboolean              cjm_layout_get_legend_rect   (CjmLayout *self,
                                                     CjmRect   *rect);
+/* The height the legend's entries need in rows of the given width (map
+ * or page units), whether or not this layout shows a legend band. */
+double                cjm_layout_measure_legend    (CjmLayout *self,
+                                                    double     width);
 
 guint                 cjm_layout_get_n_stages      (CjmLayout *self);
 const CjmLayoutStage *cjm_layout_get_stage         (CjmLayout *self,

@@ -32,7 +32,7 @@ draw_badge (CjmLayout           *layout,
   CjmRect box = { b->x - 4, 0, b->width + 8, 0 };
   double th;
 
-  cjm_render_severity_color (card->severity, &color);
+  cjm_style_get_severity_color (card->severity, &color);
   cairo_arc (cr, cx, cy, b->width / 2, 0, 2 * G_PI);
   cjm_render_set_color (cr, &c_paper);
   cairo_fill (cr);
@@ -137,14 +137,14 @@ cjm_render_draw_card (CjmLayout              *layout,
     lane_kind = CJM_LANE_OPPORTUNITIES;
   else if (kind == CJM_KIND_NOTE)
     lane_kind = CJM_LANE_NOTES;
-  cjm_render_get_lane_accent (lane_kind, channel, &accent);
+  cjm_style_get_lane_accent (lane_kind, channel, &accent);
 
   if (kind == CJM_KIND_TOUCHPOINT)
     fill = c_paper;
   else if (kind == CJM_KIND_NOTE)
-    fill = cjm_render_lighten (&accent, 0.86);
+    fill = cjm_style_lighten (&accent, 0.86);
   else
-    fill = cjm_render_lighten (&accent, 0.88);
+    fill = cjm_style_lighten (&accent, 0.88);
 
   evidence = kind == CJM_KIND_TOUCHPOINT ? cjm_item_get_field (item, CJM_FIELD_EVIDENCE) : NULL;
   dashed = evidence != NULL && (g_str_equal (evidence, "assumed") || g_str_equal (evidence, "proposed"));
@@ -253,17 +253,17 @@ cjm_render_draw_card (CjmLayout              *layout,
           if (g_str_equal (evidence, "observed"))
             {
               label = C_("evidence", "Observed");
-              ec = cjm_render_color_from_hex (0x26a269);
+              ec = cjm_style_color_from_hex (0x26a269);
             }
           else if (g_str_equal (evidence, "assumed"))
             {
               label = C_("evidence", "Assumed");
-              ec = cjm_render_color_from_hex (0x9c6e03);
+              ec = cjm_style_color_from_hex (0x9c6e03);
             }
           else if (g_str_equal (evidence, "proposed"))
             {
               label = C_("evidence", "Proposed");
-              ec = cjm_render_color_from_hex (0x1c71d8);
+              ec = cjm_style_color_from_hex (0x1c71d8);
             }
           else
             {

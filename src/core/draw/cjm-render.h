@@ -95,15 +95,13 @@ void     cjm_render_draw_unplaced       (CjmLayout              *layout,
                                          const CjmRenderOptions *options);
 
 /* The legend (lane kinds, personas' curve colours, marks: moment of
- * truth, evidence, to-be curve, findings) laid out to fit area (map units
- * or page units alike). Returns the height it used. Drawn at the layout's
- * legend rectangle by cjm_render_draw() when the layout has show_legend. */
+ * truth, evidence, to-be curve, findings) flowed to fit area (map units
+ * or page units alike; cjm_layout_measure_legend() gives the height it
+ * needs). Returns the height it used. Drawn at the layout's legend
+ * rectangle by cjm_render_draw() when the layout has show_legend. */
 double   cjm_render_draw_legend         (CjmLayout              *layout,
                                          cairo_t                *cr,
                                          const CjmRect          *area);
-/* The height cjm_render_draw_legend() needs for a given width. */
-double   cjm_render_measure_legend      (CjmLayout              *layout,
-                                         double                  width);
 
 /* A face for an emotion (-3..3) centred at (x, y) with the given radius:
  * for the palette, the inspector and the legend. */
@@ -121,21 +119,14 @@ void     cjm_render_draw_channel_icon   (cairo_t                *cr,
                                          double                  size,
                                          const CjmColor         *color);
 
-/* Colours of the palette, so that the canvas's overlays match. */
+/* The style's colours (cjm-style.h) under the names the canvas uses,
+ * so that its overlays match. */
 void     cjm_render_get_lane_color      (CjmLaneKind             kind,
                                          const char             *channel,
                                          CjmColor               *color);
-/* The accent of a lane kind: a stronger shade of the lane colour, used for
- * the card's edge stripe and the header icon. */
 void     cjm_render_get_lane_accent     (CjmLaneKind             kind,
                                          const char             *channel,
                                          CjmColor               *color);
-/* A persona's colour ("color" field), or a distinct palette colour by
- * index when it has none or it does not parse. */
-void     cjm_render_get_persona_color   (CjmItem                *persona,
-                                         guint                   index,
-                                         CjmColor               *color);
-/* The colour of an emotion value, red (-3) through grey (0) to green (3). */
 void     cjm_render_get_emotion_color   (int                     emotion,
                                          CjmColor               *color);
 

@@ -15,17 +15,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "cjm-file-writer.h"
 #include "cjm-json.h"
 #include "cjm-xml-private.h"
 
@@ -1501,133 +1497,6 @@ set_parse_error (Loader       *loader,
   fail_at_position (loader, pos, error, CJM_DOCUMENT_ERROR_PARSE, reason);
 }
 
-/* Writing files */
-
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           int         *saved_errno)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          *saved_errno = errno;
-          return FALSE;
-        }
-      data += n;
-      length -= n;
-    }
-  return TRUE;
-}
-
-/* Temporary file in the same folder, renamed over the target once it is
- * complete and on disk. GIO's g_file_replace_contents() would rename a
- * half-written file into place when a write fails. */
-static gboolean
-write_file_atomically (GFile       *file,
-                       const char  *data,
-                       gsize        length,
-                       GError     **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *display = g_file_get_parse_name (file);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  const char *what;
-  GStatBuf st;
-  int saved_errno = 0;
-  int fd;
-
-  if (path == NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      /* Not a local file: GIO's own replace is the best there is. */
-      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                    NULL, &local_error))
-        {
-          g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE,
-                       _("%s: could not save: %s"), display, local_error->message);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Write through a symbolic link, not over it. */
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autofree char *target = g_file_read_link (path, NULL);
-
-      if (target != NULL)
-        {
-          g_autofree char *link_dir = g_path_get_dirname (path);
-          char *resolved = g_path_is_absolute (target)
-                           ? g_strdup (target)
-                           : g_build_filename (link_dir, target, NULL);
-
-          g_free (path);
-          path = resolved;
-        }
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  what = _("could not create a temporary file");
-  fd = g_mkstemp_full (tmp, O_WRONLY, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      goto failed;
-    }
-
-  /* Keep the permissions of the file being replaced. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
-    fchmod (fd, st.st_mode & 07777);
-
-  what = _("could not write");
-  if (!write_all (fd, data, length, &saved_errno))
-    goto failed_open;
-  if (fsync (fd) != 0 && errno != EINVAL)
-    {
-      saved_errno = errno;
-      goto failed_open;
-    }
-  if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      fd = -1;
-      goto failed_tmp;
-    }
-  fd = -1;
-
-  what = _("could not replace the file");
-  if (g_rename (tmp, path) != 0)
-    {
-      saved_errno = errno;
-      goto failed_tmp;
-    }
-
-  return TRUE;
-
-failed_open:
-  close (fd);
-failed_tmp:
-  g_unlink (tmp);
-failed:
-  g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE, "%s: %s: %s",
-               display, what, g_strerror (saved_errno));
-  return FALSE;
-}
-
 /* Public API */
 
 JsonNode *
@@ -1713,7 +1582,9 @@ cjm_document_save_json (CjmDocument  *self,
                         GFile        *file,
                         GError      **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *data;
   gsize length;
 
   g_return_val_if_fail (CJM_IS_DOCUMENT (self), FALSE);
@@ -1721,7 +1592,15 @@ cjm_document_save_json (CjmDocument  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = cjm_document_to_json_data (self, &length);
-  return write_file_atomically (file, data, length, error);
+  bytes = g_bytes_new_take (data, length);
+  if (!cjm_file_writer_write_bytes (file, bytes, NULL, CJM_FILE_WRITER_DEFAULT, NULL,
+                                    &local_error))
+    {
+      g_set_error_literal (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_WRITE,
+                           local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Parses and reads. With @track, the parser's signals record where every

@@ -29,8 +29,9 @@ JsonNode    *cjm_document_to_json              (CjmDocument  *self);
  * document always gives the same bytes. */
 char        *cjm_document_to_json_data         (CjmDocument  *self,
                                                 gsize        *length);
-/* Writes the JSON to a file atomically: on failure the file is unchanged
- * (or still absent) and no temporary file is left behind. */
+/* Writes the JSON to a file through the atomic file writer
+ * (cjm-file-writer.h): on failure the file is unchanged (or still absent)
+ * and no temporary file is left behind. */
 gboolean     cjm_document_save_json            (CjmDocument  *self,
                                                 GFile        *file,
                                                 GError      **error);
