@@ -1,7 +1,7 @@
 /* cjm-tool.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `cjm`: check, export, convert and validate journey maps from scripts.
+ * `cjm`: check, plan, export, convert and validate journey maps from scripts.
  */
 
 #include "config.h"
@@ -21,6 +21,7 @@ typedef struct {
 
 static const CjmToolCommand commands[] = {
   { "check",    cjm_tool_check,    N_("Report where the channels of a map disagree") },
+  { "plan",     cjm_tool_plan,     N_("List the action plan: what to fix first") },
   { "export",   cjm_tool_export,   N_("Export a map to PDF, SVG or PNG") },
   { "convert",  cjm_tool_convert,  N_("Convert between .cjm and .json") },
   { "validate", cjm_tool_validate, N_("Check that files open cleanly") },

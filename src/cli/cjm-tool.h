@@ -17,6 +17,7 @@ int cjm_tool_validate (int argc, char **argv);
 int cjm_tool_convert  (int argc, char **argv);
 int cjm_tool_check    (int argc, char **argv);
 int cjm_tool_export   (int argc, char **argv);
+int cjm_tool_plan     (int argc, char **argv);
 
 /* The document of a file named on the command line; errors name the file
  * as it was given ("maps/a.cjm:3:1: …"), not as an absolute path. */

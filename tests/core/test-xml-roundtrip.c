@@ -21,6 +21,8 @@ static const char * const canonical_fixtures[] = {
   "faults.cjm",
   "messy.expected.cjm",
   "prefixed.expected.cjm",
+  "action-plan.cjm",
+  "action-plan-messy.expected.cjm",
 };
 
 /* Non-canonical fixtures and the canonical form they save to. */
@@ -30,6 +32,8 @@ static const struct {
 } messy_fixtures[] = {
   { "messy.cjm", "messy.expected.cjm" },
   { "prefixed.cjm", "prefixed.expected.cjm" },
+  /* attributes and scores of 1.1 in canonical order; a 1.0 file becomes 1.1 */
+  { "action-plan-messy.cjm", "action-plan-messy.expected.cjm" },
 };
 
 static void
