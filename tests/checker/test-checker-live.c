@@ -468,7 +468,8 @@ random_edit (Fuzz *fuzz)
                                     chance (fuzz, 80) ? PICK (horizons) : NULL);
             break;
           case 7:
-            cjm_document_set_field (doc, item, CJM_FIELD_DUE, chance (fuzz, 80) ? PICK (dues) : NULL);
+            cjm_document_set_field (doc, item, CJM_FIELD_DUE,
+                                    chance (fuzz, 80) ? PICK (dues) : NULL);
             break;
           case 8:
             cjm_document_set_field (doc, item, CJM_FIELD_OWNER,

@@ -336,7 +336,8 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_rule_case);
     }
   g_test_add_func ("/checker/rules/unplaced-only-s01", test_unplaced_only_s01);
-  g_test_add_func ("/checker/rules/disputed-counts-valid-scores", test_disputed_counts_valid_scores);
+  g_test_add_func ("/checker/rules/disputed-counts-valid-scores",
+                   test_disputed_counts_valid_scores);
 
   return g_test_run ();
 }

@@ -294,8 +294,8 @@ test_csv (void)
   g_autofree char *path = fixture ("plan-order.cjm");
   g_autofree char *folder = g_dir_make_tmp ("cjm-plan-XXXXXX", NULL);
   g_autofree char *odd = write_map (folder, "odd.cjm",
-                                    "<opportunity id='o' stage='s1' lane='l-opp' owner=' Ops  team '>"
-                                    "<title>Say \"sorry\",\nthen fix</title>"
+                                    "<opportunity id='o' stage='s1' lane='l-opp' "
+                                    "owner=' Ops  team '><title>Say \"sorry\",\nthen fix</title>"
                                     "<score role='IT' effort='3'/><score role='Ops' impact='2'/>"
                                     "</opportunity>");
   g_autofree char *expected_odd = NULL;
@@ -315,7 +315,8 @@ test_csv (void)
                    "5,1,quick-win,2,IT:5/4;Customer Service:4/2");
   g_assert_cmpstr (lines[11] + strlen (path), ==,
                    ",11,a11,\"Now, impact out of range, no effort\",s1,IT,idea,now,,,,unscored,0,");
-  g_assert_cmpstr (lines[18] + strlen (path), ==, ",,e3,\"Done, unscored\",s1,,done,,,,,unscored,0,");
+  g_assert_cmpstr (lines[18] + strlen (path), ==,
+                   ",,e3,\"Done, unscored\",s1,,done,,,,,unscored,0,");
 
   expected_odd = g_strdup_printf ("%s,1,o,\"Say \"\"sorry\"\",\nthen fix\",s1,Ops team,idea,,,,,"
                                   "unscored,0,IT:/3;Ops:2/", odd);
@@ -368,8 +369,8 @@ test_markdown (void)
 
   run_cjm (&odd_run, "plan", "--format=markdown", odd, NULL);
   g_assert_cmpint (odd_run.status, ==, 0);
-  expected_odd = g_strdup_printf ("| 1 | A \\| B C | Pay \\| first | Unscored | – | – | 0 | – | Idea "
-                                  "| – | – |\n");
+  expected_odd = g_strdup_printf ("| 1 | A \\| B C | Pay \\| first | Unscored | – | – | 0 | – "
+                                  "| Idea | – | – |\n");
   g_assert_true (g_str_has_suffix (odd_run.out, expected_odd));
 
   g_unlink (odd);

@@ -410,7 +410,8 @@ static const BadCase bad_cases[] = {
     CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "opportunities[0].scores[0]: expected an object, found a string" },
   { "scores-on-touchpoint", "{\"format\": \"urn:x-cjm:1\", \"touchpoints\": [{\"scores\": []}]}",
     CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“scores” is not a member of a touchpoint" },
-  { "status-on-touchpoint", "{\"format\": \"urn:x-cjm:1\", \"touchpoints\": [{\"status\": \"done\"}]}",
+  { "status-on-touchpoint",
+    "{\"format\": \"urn:x-cjm:1\", \"touchpoints\": [{\"status\": \"done\"}]}",
     CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“status” is not a member of a touchpoint" },
 };
 
@@ -488,7 +489,8 @@ test_action_plan (void)
     "<journey-map xmlns=\"urn:x-cjm:1\" xmlns:x=\"urn:x\" version=\"1.1\">\n"
     "  <title>Plan</title>\n"
     "  <opportunities>\n"
-    "    <opportunity id=\"o1\" impact=\"4\" status=\"planned\" horizon=\"now\" due=\"2027-03-31\">\n"
+    "    <opportunity id=\"o1\" impact=\"4\" status=\"planned\" horizon=\"now\" "
+    "due=\"2027-03-31\">\n"
     "      <title>Pay by link</title>\n"
     "      <score role=\"IT\" impact=\"4\" effort=\"4\">Gateway</score>\n"
     "      <score role=\"Billing\" x:w=\"1\"/>\n"
