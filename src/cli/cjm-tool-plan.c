@@ -39,34 +39,10 @@ static const char * const format_names[] = {
 
 /* Static helpers */
 
-/* White space collapsed to single spaces and trimmed: one line of text. */
-static char *
-one_line (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static char *
 shown_title (const CjmPlanEntry *entry)
 {
-  g_autofree char *title = one_line (entry->title);
+  g_autofree char *title = cjm_collapse_space (entry->title);
 
   if (*title != '\0')
     return g_steal_pointer (&title);
@@ -84,12 +60,12 @@ shown_stage (CjmDocument        *document,
 
   if (stage != NULL && cjm_item_get_kind (stage) == CJM_KIND_STAGE)
     {
-      g_autofree char *name = one_line (cjm_item_get_field (stage, CJM_FIELD_NAME));
+      g_autofree char *name = cjm_collapse_space (cjm_item_get_field (stage, CJM_FIELD_NAME));
 
       if (*name != '\0')
         return g_steal_pointer (&name);
     }
-  return one_line (entry->stage);
+  return cjm_collapse_space (entry->stage);
 }
 
 /* "Customer Service 5/2, IT 4/–" (– for a value that is absent) */
@@ -106,7 +82,7 @@ shown_scores (const CjmPlanEntry *entry,
                                               : g_strdup ("–");
       g_autofree char *effort = score->effort ? g_strdup_printf ("%d", score->effort)
                                               : g_strdup ("–");
-      g_autofree char *role = one_line (score->role);
+      g_autofree char *role = cjm_collapse_space (score->role);
 
       if (i > 0)
         g_string_append (out, separator);
@@ -114,6 +90,22 @@ shown_scores (const CjmPlanEntry *entry,
       g_string_append_printf (out, _("%s %s/%s"), *role ? role : _("(no role)"), impact, effort);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The heading of the section that entry @i of the plan starts (its
+ * horizon; the done and dropped ones together), or NULL when it goes on
+ * with the section of the entry before it. */
+static const char *
+section_heading (GPtrArray *plan,
+                 guint      i)
+{
+  const CjmPlanEntry *entry = g_ptr_array_index (plan, i);
+  const CjmPlanEntry *before = i > 0 ? g_ptr_array_index (plan, i - 1) : NULL;
+
+  if (before != NULL && before->open == entry->open
+      && (!entry->open || before->horizon == entry->horizon))
+    return NULL;
+  return entry->open ? cjm_horizon_get_label (entry->horizon) : _("Done and dropped");
 }
 
 /* Text */
@@ -181,8 +173,6 @@ print_text (GString     *out,
             GPtrArray   *plan,
             gboolean     first)
 {
-  int horizon = -1;
-  gboolean closed = FALSE;
   guint rank = 0;
 
   if (!first)
@@ -194,17 +184,10 @@ print_text (GString     *out,
   for (guint i = 0; i < plan->len; i++)
     {
       const CjmPlanEntry *entry = g_ptr_array_index (plan, i);
+      const char *heading = section_heading (plan, i);
 
-      if (entry->open && (int) entry->horizon != horizon)
-        {
-          horizon = entry->horizon;
-          g_string_append_printf (out, "%s\n", cjm_horizon_get_label (entry->horizon));
-        }
-      else if (!entry->open && !closed)
-        {
-          closed = TRUE;
-          g_string_append_printf (out, "%s\n", _("Done and dropped"));
-        }
+      if (heading != NULL)
+        g_string_append_printf (out, "%s\n", heading);
       print_text_entry (out, document, entry, entry->open ? ++rank : 0);
     }
 }
@@ -217,7 +200,7 @@ static void
 append_inline (GString    *out,
                const char *text)
 {
-  g_autofree char *line = one_line (text);
+  g_autofree char *line = cjm_collapse_space (text);
 
   if (*line == '\0')
     g_string_append (out, "–");
@@ -254,8 +237,6 @@ print_markdown (GString     *out,
                 GPtrArray   *plan,
                 gboolean     first)
 {
-  int horizon = -1;
-  gboolean closed = FALSE;
   guint rank = 0;
 
   if (!first)
@@ -276,14 +257,10 @@ print_markdown (GString     *out,
       g_autofree char *impact = entry->impact ? g_strdup_printf ("%d", entry->impact) : NULL;
       g_autofree char *effort = entry->effort ? g_strdup_printf ("%d", entry->effort) : NULL;
       g_autofree char *reach = g_strdup_printf ("%u", entry->reach);
+      const char *heading = section_heading (plan, i);
 
-      if ((entry->open && (int) entry->horizon != horizon) || (!entry->open && !closed))
+      if (heading != NULL)
         {
-          const char *heading = entry->open ? cjm_horizon_get_label (entry->horizon)
-                                            : _("Done and dropped");
-
-          horizon = entry->horizon;
-          closed = !entry->open;
           g_string_append_printf (out, "\n### %s\n\n", heading);
           append_markdown_header (out);
         }
@@ -431,17 +408,8 @@ add_json (JsonBuilder *builder,
           GPtrArray   *plan,
           const char  *error_message)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, path);
-
-  if (error_message != NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error_message);
-      json_builder_end_object (builder);
-      return;
-    }
+  if (!cjm_tool_json_begin_file (builder, path, error_message))
+    return;
 
   json_builder_set_member_name (builder, "actions");
   json_builder_begin_array (builder);
@@ -585,18 +553,11 @@ cjm_tool_plan (int    argc,
 
   if (format == FORMAT_JSON)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-      text = json_generator_to_data (generator, NULL);
+      text = cjm_tool_json_text (builder);
       g_string_append (out, text);
-      g_string_append_c (out, '\n');
     }
 
   fwrite (out->str, 1, out->len, stdout);

@@ -48,6 +48,37 @@ cjm_tool_load_document (const char  *path,
   return NULL;
 }
 
+gboolean
+cjm_tool_json_begin_file (JsonBuilder *builder,
+                          const char  *path,
+                          const char  *error_message)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  if (error_message == NULL)
+    return TRUE;
+
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, error_message);
+  json_builder_end_object (builder);
+  return FALSE;
+}
+
+char *
+cjm_tool_json_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
 static void
 print_usage (FILE *out)
 {

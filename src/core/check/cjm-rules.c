@@ -250,8 +250,6 @@ is_blank (const char *text)
 static char *
 strip_dup (const char *text)
 {
-  GString *out;
-  gboolean space = FALSE;
   gboolean tidy = TRUE;
 
   /* Most text is already tidy ASCII: copy it as it is. */
@@ -260,24 +258,7 @@ strip_dup (const char *text)
            && (*p == ' ' ? p != text && p[1] != '\0' && p[1] != ' ' : !g_ascii_isspace (*p));
   if (tidy)
     return g_strdup (text ? text : "");
-
-  out = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return cjm_collapse_space (text);
 }
 
 /* How the messages name an item: its title or name, else its id. */

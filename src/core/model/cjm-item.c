@@ -539,17 +539,13 @@ normalize_ascii (const char *text)
 }
 
 char *
-cjm_normalize (const char *text)
+cjm_collapse_space (const char *text)
 {
   GString *out;
-  g_autofree char *folded = NULL;
   gboolean space = FALSE;
-  char *ascii;
 
   if (text == NULL)
     return g_strdup ("");
-  if ((ascii = normalize_ascii (text)) != NULL)
-    return ascii;
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
@@ -566,10 +562,22 @@ cjm_normalize (const char *text)
       space = FALSE;
       g_string_append_unichar (out, c);
     }
+  return g_string_free (out, FALSE);
+}
 
-  folded = g_utf8_casefold (out->str, out->len);
-  g_string_free (out, TRUE);
-  return g_steal_pointer (&folded);
+char *
+cjm_normalize (const char *text)
+{
+  g_autofree char *collapsed = NULL;
+  char *ascii;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if ((ascii = normalize_ascii (text)) != NULL)
+    return ascii;
+
+  collapsed = cjm_collapse_space (text);
+  return g_utf8_casefold (collapsed, -1);
 }
 
 /* Item */

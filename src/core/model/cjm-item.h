@@ -225,6 +225,8 @@ gboolean      cjm_list_equal              (CjmListKind    list,
 /* Comparison helpers shared by the checker and the UI: trim, collapse
  * white space, case fold. Returns a newly allocated string ("" for NULL). */
 char         *cjm_normalize               (const char    *text);
+/* The same without the case folding: text as shown on one line. */
+char         *cjm_collapse_space          (const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CjmFact, cjm_fact_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CjmKpi, cjm_kpi_free)

@@ -83,33 +83,11 @@ word_lookup (const char         *text,
 static char *
 tidy (const char *text)
 {
-  GString *out;
-  gboolean space = FALSE;
+  char *tidied = cjm_collapse_space (text);
 
-  if (text == NULL)
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  if (*tidied == '\0')
+    g_clear_pointer (&tidied, g_free);
+  return tidied;
 }
 
 /* 1..5 as cjm_item_get_int_field() reads it, 0 otherwise. */
