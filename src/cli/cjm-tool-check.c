@@ -47,17 +47,8 @@ add_json (JsonBuilder *builder,
           const char  *error_message,
           gboolean     show_suppressed)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, path);
-
-  if (error_message != NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error_message);
-      json_builder_end_object (builder);
-      return;
-    }
+  if (!cjm_tool_json_begin_file (builder, path, error_message))
+    return;
 
   json_builder_set_member_name (builder, "findings");
   json_builder_begin_array (builder);
@@ -194,18 +185,11 @@ cjm_tool_check (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-      text = json_generator_to_data (generator, NULL);
+      text = cjm_tool_json_text (builder);
       fputs (text, stdout);
-      fputc ('\n', stdout);
     }
   fflush (stdout);
 

@@ -1,7 +1,7 @@
 /* cjm-tool.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `cjm`: check, export, convert and validate journey maps from scripts.
+ * `cjm`: check, plan, export, convert and validate journey maps from scripts.
  */
 
 #include "config.h"
@@ -21,6 +21,7 @@ typedef struct {
 
 static const CjmToolCommand commands[] = {
   { "check",    cjm_tool_check,    N_("Report where the channels of a map disagree") },
+  { "plan",     cjm_tool_plan,     N_("List the action plan: what to fix first") },
   { "export",   cjm_tool_export,   N_("Export a map to PDF, SVG or PNG") },
   { "convert",  cjm_tool_convert,  N_("Convert between .cjm and .json") },
   { "validate", cjm_tool_validate, N_("Check that files open cleanly") },
@@ -45,6 +46,37 @@ cjm_tool_load_document (const char  *path,
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+gboolean
+cjm_tool_json_begin_file (JsonBuilder *builder,
+                          const char  *path,
+                          const char  *error_message)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  if (error_message == NULL)
+    return TRUE;
+
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, error_message);
+  json_builder_end_object (builder);
+  return FALSE;
+}
+
+char *
+cjm_tool_json_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
 }
 
 static void

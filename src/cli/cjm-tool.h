@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "cjm-document.h"
 
@@ -17,10 +18,21 @@ int cjm_tool_validate (int argc, char **argv);
 int cjm_tool_convert  (int argc, char **argv);
 int cjm_tool_check    (int argc, char **argv);
 int cjm_tool_export   (int argc, char **argv);
+int cjm_tool_plan     (int argc, char **argv);
 
 /* The document of a file named on the command line; errors name the file
  * as it was given ("maps/a.cjm:3:1: …"), not as an absolute path. */
 CjmDocument *cjm_tool_load_document (const char  *path,
                                      GError     **error);
+
+/* JSON reports (check, plan) are an array with one object per file.
+ * begin_file starts that object with {"file": PATH; for a file that could
+ * not be read it writes the whole object, {"file": PATH, "error": MESSAGE},
+ * and returns FALSE. */
+gboolean     cjm_tool_json_begin_file (JsonBuilder *builder,
+                                       const char  *path,
+                                       const char  *error_message);
+/* The report, two-space indented, with a final new line. */
+char        *cjm_tool_json_text     (JsonBuilder *builder);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  *
  * The live checker must always show what a full check of the document
  * shows: thousands of random edits (every kind of change, undo, redo,
- * groups, deletes, suppressions), compared after each with a fresh
+ * groups, deletes, suppressions, the action plan of opportunities: status,
+ * horizon, due, owner, role scores), compared after each with a fresh
  * cjm_check_document(). The items-changed signals must also rebuild the
  * same list in a mirror that only follows the signals.
  */
@@ -35,7 +36,15 @@ static const char *titles[] = {
 static const char *fact_keys[] = { "fee", "Fee ", "posting time", "due" };
 static const char *fact_values[] = { "0", "0.00", "5", "49 ILS", "49.00 ils", "instant", "-0" };
 static const char *kpi_names[] = { "CSAT", "csat", "Conversion", "" };
-static const char *rules[] = { "CJM-M01", "CJM-O01", "cjm-f01", "CJM-E01", "CJM-D01", "CJM-S01" };
+static const char *rules[] = {
+  "CJM-M01", "CJM-O01", "cjm-f01", "CJM-E01", "CJM-D01", "CJM-S01", "CJM-P01", "CJM-R02", "CJM-R03"
+};
+static const char *statuses[] = { "idea", "planned", "in-progress", "done", "dropped", " dropped",
+                                  "started" };
+static const char *horizons[] = { "now", "next", "later", "soon" };
+static const char *dues[] = { "2027-03-31", "2028-02-29", "2027-02-30", "soon" };
+static const char *roles[] = { "IT", "it ", "Customer Service", "Billing", "", "  " };
+static const char *score_values[] = { "1", "2", "3", "4", "5", "0", "9", "high" };
 
 static const char *
 pick (Fuzz               *fuzz,
@@ -126,6 +135,22 @@ set_sources (Fuzz    *fuzz,
   if (chance (fuzz, 50))
     g_ptr_array_add (texts, cjm_text_new (chance (fuzz, 80) ? "analytics" : " "));
   cjm_document_set_list (fuzz->document, item, CJM_LIST_DATA_SOURCES, texts);
+}
+
+static void
+set_scores (Fuzz    *fuzz,
+            CjmItem *item)
+{
+  g_autoptr(GPtrArray) scores = cjm_list_new (CJM_LIST_SCORES);
+  guint n = g_rand_int_range (fuzz->rand, 0, 5);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (scores,
+                     cjm_score_new (chance (fuzz, 90) ? PICK (roles) : NULL,
+                                    chance (fuzz, 80) ? PICK (score_values) : NULL,
+                                    chance (fuzz, 80) ? PICK (score_values) : NULL,
+                                    chance (fuzz, 30) ? "why" : NULL));
+  cjm_document_set_list (fuzz->document, item, CJM_LIST_SCORES, scores);
 }
 
 static void
@@ -249,6 +274,12 @@ make_card (Fuzz    *fuzz,
         cjm_item_set_initial_field (item, CJM_FIELD_IMPACT, chance (fuzz, 90) ? "3" : "7");
       if (chance (fuzz, 60))
         cjm_item_set_initial_field (item, CJM_FIELD_EFFORT, "2");
+      if (chance (fuzz, 40))
+        cjm_item_set_initial_field (item, CJM_FIELD_STATUS, PICK (statuses));
+      if (chance (fuzz, 40))
+        cjm_item_set_initial_field (item, CJM_FIELD_HORIZON, PICK (horizons));
+      if (chance (fuzz, 50))
+        cjm_item_set_initial_field (item, CJM_FIELD_OWNER, PICK (owners));
       cjm_item_set_initial_field (item, CJM_FIELD_TITLE, "Fix it");
       break;
     case CJM_KIND_LINK:
@@ -383,24 +414,24 @@ random_edit (Fuzz *fuzz)
   int what = g_rand_int_range (fuzz->rand, 0, 100);
   CjmItem *item;
 
-  if (what < 40)
+  if (what < 36)
     {
       if ((item = random_item (fuzz, CJM_KIND_TOUCHPOINT)))
         edit_touchpoint (fuzz, item);
     }
-  else if (what < 48)
+  else if (what < 44)
     {
       g_autoptr(CjmItem) card = make_card (fuzz, kind);
       guint n = cjm_document_get_n_items (doc, kind);
 
       cjm_document_insert_item (doc, card, g_rand_int_range (fuzz->rand, 0, n + 1));
     }
-  else if (what < 54)
+  else if (what < 50)
     {
       if ((item = random_item (fuzz, kind)) && cjm_document_get_n_items (doc, kind) > 2)
         cjm_document_remove_item (doc, item);
     }
-  else if (what < 60)
+  else if (what < 56)
     {
       if ((item = random_item (fuzz, kind)))
         cjm_document_move_item (doc, item,
@@ -410,7 +441,7 @@ random_edit (Fuzz *fuzz)
   else if (what < 66)
     {
       if ((item = random_item (fuzz, CJM_KIND_OPPORTUNITY)))
-        switch (g_rand_int_range (fuzz->rand, 0, 5))
+        switch (g_rand_int_range (fuzz->rand, 0, 10))
           {
           case 0:
             cjm_document_set_field (doc, item, CJM_FIELD_ADDRESSES,
@@ -427,6 +458,25 @@ random_edit (Fuzz *fuzz)
             break;
           case 4:
             cjm_document_set_field (doc, item, CJM_FIELD_LANE, random_ref (fuzz, CJM_KIND_LANE));
+            break;
+          case 5:
+            cjm_document_set_field (doc, item, CJM_FIELD_STATUS,
+                                    chance (fuzz, 85) ? PICK (statuses) : NULL);
+            break;
+          case 6:
+            cjm_document_set_field (doc, item, CJM_FIELD_HORIZON,
+                                    chance (fuzz, 80) ? PICK (horizons) : NULL);
+            break;
+          case 7:
+            cjm_document_set_field (doc, item, CJM_FIELD_DUE,
+                                    chance (fuzz, 80) ? PICK (dues) : NULL);
+            break;
+          case 8:
+            cjm_document_set_field (doc, item, CJM_FIELD_OWNER,
+                                    chance (fuzz, 70) ? PICK (owners) : NULL);
+            break;
+          case 9:
+            set_scores (fuzz, item);
             break;
           default:
             g_assert_not_reached ();

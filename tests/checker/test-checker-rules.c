@@ -99,6 +99,15 @@ static const RuleCase cases[] = {
       { "t-web", { "“t-web” on Website has emotion -3" } },
       { NULL } } },
   { "p01-near-miss", "CJM-P01", "warning", { { NULL } } },
+  /* a dropped opportunity (status "dropped", white space around allowed)
+   * is no action on a pain */
+  { "p01-dropped-fires", "CJM-P01", "warning", {
+      { "t-call", { "“t-call” on Call center has emotion -2 and no opportunity addresses it" } },
+      { "t-web", { "“t-web” on Website has emotion -3" } },
+      { NULL } } },
+  /* done, planned and no status count; a dropped one beside them does not
+   * matter */
+  { "p01-dropped-near-miss", "CJM-P01", "warning", { { NULL } } },
 
   /* one maximal run of four stages, not two runs of three */
   { "t01-fires", "CJM-T01", "info", {
@@ -131,6 +140,28 @@ static const RuleCase cases[] = {
       { "o3", { "“Fix o3” has neither an impact nor an effort rating" } },
       { NULL } } },
   { "r01-near-miss", "CJM-R01", "info", { { NULL } } },
+
+  /* the roles at both ends are named, not those in between */
+  { "r02-fires", "CJM-R02", "info", {
+      { "o1", { "Opportunity “Fix o1”: the roles disagree on impact: 5 from Customer Service but "
+                "3 from IT" } },
+      { "o2", { "Opportunity “Fix o2”: the roles disagree on effort: 5 from IT but 3 from "
+                "Operations" } },
+      { "o3", { "the roles disagree on impact (5 from Customer Service and Billing but 2 from IT) "
+                "and on effort (4 from IT and Billing but 1 from Customer Service)" } },
+      { NULL } } },
+  /* gaps of 1; one score; a value absent in one of two scores */
+  { "r02-near-miss", "CJM-R02", "info", { { NULL } } },
+
+  { "r03-fires", "CJM-R03", "warning", {
+      { "o1", { "Opportunity “Fix o1” has the horizon “now” but no owner" } },
+      /* an owner of only white space is none */
+      { "o2", { "Opportunity “Fix o2” has the horizon “next” but no owner" } },
+      { "o3", { "Opportunity “Fix o3” is planned but has no owner" } },
+      { "o4", { "Opportunity “Fix o4” is in progress with the horizon “now” but has no owner" } },
+      { NULL } } },
+  /* horizon later; idea, done, dropped; nothing set; an owner */
+  { "r03-near-miss", "CJM-R03", "warning", { { NULL } } },
 
   /* targets: from, then to */
   { "h01-fires", "CJM-H01", "warning", {
@@ -171,6 +202,29 @@ static const RuleCase cases[] = {
       { "t-text", { "starts at “t-ghost”, but there is no card" } },
       { "", { "The suppression of CJM-M01 names “t-vanished”" } },
       { NULL } } },
+
+  /* The faults of the action plan (1.1): one finding each, in the order of
+   * the attributes, then score by score. */
+  { "s01-plan-fires", "CJM-S01", "error", {
+      { "o-values", { "Opportunity “Fix o-values”: status “started” is not one of idea, planned, "
+                      "in-progress, done or dropped" } },
+      { "o-values", { "Opportunity “Fix o-values”: horizon “soon” is not one of now, next or "
+                      "later" } },
+      /* not a calendar date */
+      { "o-values", { "Opportunity “Fix o-values”: due date “2027-02-30” is not a calendar "
+                      "date" } },
+      { "o-date", { "due date “31/03/2027” is not a calendar date (YYYY-MM-DD)" } },
+      { "o-scores", { "Opportunity “Fix o-scores”: score 1 has no role" } },
+      { "o-scores", { "impact “0” in score 1 is not a whole number from 1 to 5" } },
+      { "o-scores", { "impact “9” in the score of IT is not a whole number from 1 to 5" } },
+      { "o-scores", { "effort “high” in the score of IT is not a whole number from 1 to 5" } },
+      /* roles compare trimmed and case-folded */
+      { "o-scores", { "Opportunity “Fix o-scores”: the role “it” has more than one score" } },
+      { "o-scores", { "score 5 has no role" } },
+      { NULL } } },
+  /* white space around the values, a leap day, roles that only share a
+   * word, scores with values absent */
+  { "s01-plan-near-miss", "CJM-S01", "error", { { NULL } } },
 };
 
 static CjmDocument *
@@ -213,7 +267,7 @@ test_rule_case (gconstpointer data)
                          expected->parts[2], expected->parts[3], NULL);
     }
 
-  /* The fixtures are sound maps, except the one about faults. */
+  /* The fixtures are sound maps, except those about faults. */
   if (strcmp (rule_case->rule, "CJM-S01") != 0)
     {
       g_autoptr(GPtrArray) faults = tu_filter_rule (findings, "CJM-S01");
@@ -224,7 +278,7 @@ test_rule_case (gconstpointer data)
 }
 
 /* Items whose stage or lane is missing or of the wrong kind take part only
- * in S01: no M01, O01, D01, E01… for them. */
+ * in S01: no M01, O01, D01, E01… for them (o-lane would have R02 and R03). */
 static void
 test_unplaced_only_s01 (void)
 {
@@ -243,6 +297,33 @@ test_unplaced_only_s01 (void)
     }
 }
 
+/* R02 counts valid values of scores with a role, the first score of each
+ * role only: the faulty scores of s01-plan-fires would make a dispute. */
+static void
+test_disputed_counts_valid_scores (void)
+{
+  g_autoptr(CjmDocument) document = load_fixture ("s01-plan-fires");
+  g_autoptr(GPtrArray) findings = cjm_check_document (document);
+  g_autoptr(GPtrArray) disputed = tu_filter_rule (findings, "CJM-R02");
+  CjmItem *opportunity = cjm_document_lookup (document, "o-scores");
+  g_autoptr(GPtrArray) scores = cjm_list_copy (CJM_LIST_SCORES,
+                                               cjm_item_get_list (opportunity, CJM_LIST_SCORES));
+
+  g_assert_cmpuint (disputed->len, ==, 0);
+
+  /* The same scores with the IT impact in range: 5 against 1. */
+  g_free (((CjmScore *) g_ptr_array_index (scores, 1))->impact);
+  ((CjmScore *) g_ptr_array_index (scores, 1))->impact = g_strdup ("5");
+  cjm_document_set_list (document, opportunity, CJM_LIST_SCORES, scores);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = cjm_check_document (document);
+  g_clear_pointer (&disputed, g_ptr_array_unref);
+  disputed = tu_filter_rule (findings, "CJM-R02");
+  g_assert_cmpuint (disputed->len, ==, 1);
+  tu_assert_finding (g_ptr_array_index (disputed, 0), "CJM-R02", "info", "o-scores",
+                     "impact: 5 from IT but 1 from Operations", NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +336,8 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_rule_case);
     }
   g_test_add_func ("/checker/rules/unplaced-only-s01", test_unplaced_only_s01);
+  g_test_add_func ("/checker/rules/disputed-counts-valid-scores",
+                   test_disputed_counts_valid_scores);
 
   return g_test_run ();
 }

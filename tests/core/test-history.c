@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A property test of the undo history through the file format: thousands
- * of random commands (fields, lists, insert, remove, move, delete with
+ * of random commands (fields, lists including an opportunity's status,
+ * horizon, due and scores, insert, remove, move, delete with
  * its cascade, nested and cancelled groups) on a sample; undoing them all
  * gives back the original bytes, redoing them all the edited bytes. A
  * mirror kept only from ::changed signals must match the document at
@@ -180,6 +181,10 @@ random_list (CjmListKind list)
       case CJM_LIST_SYNONYMS:
         g_ptr_array_add (entries, cjm_text_new (random_value () ?: "source"));
         break;
+      case CJM_LIST_SCORES:
+        g_ptr_array_add (entries, cjm_score_new (random_value (), random_value (), random_value (),
+                                                 random_value ()));
+        break;
       case CJM_N_LISTS:
       default:
         g_assert_not_reached ();
@@ -232,6 +237,8 @@ random_command (CjmDocument *document,
         list = g_test_rand_int_range (CJM_LIST_FACTS, CJM_LIST_DATA_SOURCES + 1);
       else if (cjm_item_get_kind (item) == CJM_KIND_TERM)
         list = CJM_LIST_SYNONYMS;
+      else if (cjm_item_get_kind (item) == CJM_KIND_OPPORTUNITY)
+        list = CJM_LIST_SCORES;
       else
         return;
       entries = random_list (list);
@@ -385,6 +392,7 @@ main (int    argc,
   files = test_list_files (samples, ".cjm");
   g_ptr_array_add (files, test_fixture_path ("unknown.cjm"));
   g_ptr_array_add (files, test_fixture_path ("faults.cjm"));
+  g_ptr_array_add (files, test_fixture_path ("action-plan.cjm"));
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);

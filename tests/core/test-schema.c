@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "test-util.h"
 
@@ -92,6 +93,35 @@ test_built (void)
   assert_valid (bytes, "a built map");
 }
 
+/* The values of the action plan (1.1) are constrained like the others. */
+static void
+test_plan_values (void)
+{
+  static const char * const bad[] = {
+    "status='started'", "horizon='soon'", "due='2027-02-30'", "due='31/03/2027'",
+  };
+  static const char * const bad_scores[] = {
+    "<score impact='3'/>", "<score role='IT' impact='9'/>", "<score role='IT' effort='high'/>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad) + G_N_ELEMENTS (bad_scores) + 1; i++)
+    {
+      gboolean valid = i == G_N_ELEMENTS (bad) + G_N_ELEMENTS (bad_scores);
+      g_autofree char *xml = g_strdup_printf (
+        "<journey-map xmlns='urn:x-cjm:1' version='1.1'><title>t</title><opportunities>"
+        "<opportunity id='o' stage='s' lane='l' %s><title>o</title>%s</opportunity>"
+        "</opportunities></journey-map>",
+        i < G_N_ELEMENTS (bad) ? bad[i] : "status='in-progress' horizon='later' due='2028-02-29'",
+        i >= G_N_ELEMENTS (bad) && !valid ? bad_scores[i - G_N_ELEMENTS (bad)]
+                                          : "<score role='IT' impact='5' effort='1'>why</score>");
+      g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+      g_autofree char *output = NULL;
+
+      if (validates (bytes, &output) != valid)
+        g_error ("%s %s:\n%s", xml, valid ? "does not validate" : "validates", output);
+    }
+}
+
 static void
 test_faults_do_not_validate (void)
 {
@@ -106,7 +136,9 @@ int
 main (int    argc,
       char **argv)
 {
-  static const char * const valid_fixtures[] = { "full.cjm", "unknown.cjm" };
+  static const char * const valid_fixtures[] = {
+    "full.cjm", "unknown.cjm", "action-plan.cjm", "action-plan-messy.expected.cjm"
+  };
   g_autofree char *samples = NULL;
   g_autofree char *shared_samples = test_shared_path ("samples");
   g_autoptr(GPtrArray) files = NULL;
@@ -134,6 +166,7 @@ main (int    argc,
     }
   g_test_add_func ("/schema/built", test_built);
   g_test_add_func ("/schema/faults-do-not-validate", test_faults_do_not_validate);
+  g_test_add_func ("/schema/plan-values", test_plan_values);
 
   return g_test_run ();
 }

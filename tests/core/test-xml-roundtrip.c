@@ -21,6 +21,8 @@ static const char * const canonical_fixtures[] = {
   "faults.cjm",
   "messy.expected.cjm",
   "prefixed.expected.cjm",
+  "action-plan.cjm",
+  "action-plan-messy.expected.cjm",
 };
 
 /* Non-canonical fixtures and the canonical form they save to. */
@@ -30,6 +32,8 @@ static const struct {
 } messy_fixtures[] = {
   { "messy.cjm", "messy.expected.cjm" },
   { "prefixed.cjm", "prefixed.expected.cjm" },
+  /* attributes and scores of 1.1 in canonical order; a 1.0 file becomes 1.1 */
+  { "action-plan-messy.cjm", "action-plan-messy.expected.cjm" },
 };
 
 static void
@@ -123,7 +127,8 @@ test_missing_title (void)
   test_assert_bytes_equal (saved, want);
 }
 
-/* A new, empty map saves to a file that opens again to the same. */
+/* A new, empty map is version 1.1 (FORMAT.md) and saves to a file that
+ * opens again to the same. */
 static void
 test_new_document (void)
 {
@@ -131,7 +136,7 @@ test_new_document (void)
   g_autoptr(GBytes) saved = cjm_document_serialize (document);
   g_autoptr(GBytes) again = test_resave (saved, "new.cjm");
 
-  g_assert_true (test_bytes_contain (saved, "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\">\n"));
+  g_assert_true (test_bytes_contain (saved, "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.1\">\n"));
   test_assert_bytes_equal (again, saved);
 }
 

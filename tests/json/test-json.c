@@ -398,6 +398,21 @@ static const BadCase bad_cases[] = {
     CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“chapters” is not a list of the map" },
   { "infinity", "{\"format\": \"urn:x-cjm:1\", \"settings\": {\"emotion-spread\": 1e999}}",
     CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "out of range" },
+  { "score-member",
+    "{\"format\": \"urn:x-cjm:1\", \"opportunities\": [{\"scores\": [\n {\"role\": \"IT\", \"comment\": \"x\"}]}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json:2:",
+    "opportunities[0].scores[0].comment: “comment” is not a member of a score" },
+  { "score-known-attr",
+    "{\"format\": \"urn:x-cjm:1\", \"opportunities\": [{\"scores\": [{\"unknown\": {\"attributes\": {\"impact\": \"1\"}}}]}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“impact” is not an unknown attribute here" },
+  { "score-type",
+    "{\"format\": \"urn:x-cjm:1\", \"opportunities\": [{\"scores\": [\"IT\"]}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "opportunities[0].scores[0]: expected an object, found a string" },
+  { "scores-on-touchpoint", "{\"format\": \"urn:x-cjm:1\", \"touchpoints\": [{\"scores\": []}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“scores” is not a member of a touchpoint" },
+  { "status-on-touchpoint",
+    "{\"format\": \"urn:x-cjm:1\", \"touchpoints\": [{\"status\": \"done\"}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“status” is not a member of a touchpoint" },
 };
 
 static void
@@ -455,6 +470,87 @@ test_limits (void)
   g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 64 MiB");
 }
 
+/* The action plan (format 1.1): status, horizon and due are members of an
+ * opportunity, its scores a list of objects; a script's numbers are taken
+ * as their text; the version says 1.1 once a 1.1 member is used. */
+static void
+test_action_plan (void)
+{
+  static const char input[] =
+    "{\"format\": \"urn:x-cjm:1\", \"version\": \"1.0\", \"title\": \"Plan\",\n"
+    " \"opportunities\": [{\"id\": \"o1\", \"impact\": 4, \"status\": \"planned\",\n"
+    "   \"horizon\": \"now\", \"due\": \"2027-03-31\", \"title\": \"Pay by link\",\n"
+    "   \"scores\": [{\"role\": \"IT\", \"impact\": 4, \"effort\": 4, \"text\": \"Gateway\"},\n"
+    "              {\"role\": \"Billing\", \"text\": \"\", \"effort\": null,\n"
+    "               \"unknown\": {\"attributes\": {\"x:w\": \"1\"}}}]}],\n"
+    " \"unknown\": {\"attributes\": {\"xmlns:x\": \"urn:x\"}}}\n";
+  static const char expected_cjm[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<journey-map xmlns=\"urn:x-cjm:1\" xmlns:x=\"urn:x\" version=\"1.1\">\n"
+    "  <title>Plan</title>\n"
+    "  <opportunities>\n"
+    "    <opportunity id=\"o1\" impact=\"4\" status=\"planned\" horizon=\"now\" "
+    "due=\"2027-03-31\">\n"
+    "      <title>Pay by link</title>\n"
+    "      <score role=\"IT\" impact=\"4\" effort=\"4\">Gateway</score>\n"
+    "      <score role=\"Billing\" x:w=\"1\"/>\n"
+    "    </opportunity>\n"
+    "  </opportunities>\n"
+    "</journey-map>\n";
+  g_autoptr(CjmDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cjm = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+  g_autoptr(CjmDocument) back = NULL;
+  JsonObject *opportunity;
+  JsonArray *scores;
+  JsonObject *score;
+  CjmItem *item;
+  CjmScore *billing;
+
+  doc = cjm_document_new_from_json_data (input, -1, "plan.json", &error);
+  g_assert_no_error (error);
+  item = cjm_document_get_item (doc, CJM_KIND_OPPORTUNITY, 0);
+  g_assert_cmpstr (cjm_item_get_field (item, CJM_FIELD_STATUS), ==, "planned");
+  g_assert_cmpstr (cjm_item_get_field (item, CJM_FIELD_HORIZON), ==, "now");
+  g_assert_cmpstr (cjm_item_get_field (item, CJM_FIELD_DUE), ==, "2027-03-31");
+  g_assert_cmpuint (cjm_item_get_list (item, CJM_LIST_SCORES)->len, ==, 2);
+  billing = g_ptr_array_index (cjm_item_get_list (item, CJM_LIST_SCORES), 1);
+  g_assert_null (billing->text);      /* an empty comment is none, as in .cjm */
+  g_assert_null (billing->effort);
+
+  cjm = cjm_document_serialize (doc);
+  g_assert_cmpstr (g_bytes_get_data (cjm, NULL), ==, expected_cjm);
+
+  root = cjm_document_to_json (doc);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "version"), ==,
+                   "1.1");
+  opportunity = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "opportunities"), 0);
+  g_assert_cmpstr (json_object_get_string_member (opportunity, "impact"), ==, "4");
+  g_assert_cmpstr (json_object_get_string_member (opportunity, "status"), ==, "planned");
+  g_assert_cmpstr (json_object_get_string_member (opportunity, "horizon"), ==, "now");
+  g_assert_cmpstr (json_object_get_string_member (opportunity, "due"), ==, "2027-03-31");
+  scores = json_object_get_array_member (opportunity, "scores");
+  g_assert_cmpuint (json_array_get_length (scores), ==, 2);
+  score = json_array_get_object_element (scores, 0);
+  g_assert_cmpuint (json_object_get_size (score), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (score, "role"), ==, "IT");
+  g_assert_cmpstr (json_object_get_string_member (score, "text"), ==, "Gateway");
+  score = json_array_get_object_element (scores, 1);
+  g_assert_cmpuint (json_object_get_size (score), ==, 2);
+  g_assert_true (json_object_has_member (score, "unknown"));
+
+  /* JSON -> doc -> JSON is the same from here on */
+  json = cjm_document_to_json_data (doc, NULL);
+  back = cjm_document_new_from_json_data (json, -1, "plan.json", &error);
+  g_assert_no_error (error);
+  json_again = cjm_document_to_json_data (back, NULL);
+  g_assert_cmpstr (json_again, ==, json);
+}
+
 /* Columns count characters, not bytes. */
 static void
 test_columns (void)
@@ -484,6 +580,7 @@ main (int    argc,
   g_test_add_func ("/json/script-input", test_script_input);
   g_test_add_func ("/json/limits", test_limits);
   g_test_add_func ("/json/columns", test_columns);
+  g_test_add_func ("/json/action-plan", test_action_plan);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/json/bad/%s", bad_cases[i].name);

@@ -8,8 +8,8 @@
  * Findings live in scopes. Each scope covers what one group of rules looks
  * at, so that an edit recomputes only the scopes it can affect:
  *  - an item scope: the rules of one item (S01 faults of the item; O01,
- *    O03, M01, X01, P01, D01 for a touchpoint; G01, C01 for a stage; R01
- *    for an opportunity; H01 for a link);
+ *    O03, M01, X01, P01, D01 for a touchpoint; G01, C01 for a stage; R01,
+ *    R02, R03 for an opportunity; H01 for a link);
  *  - an interaction scope: F01, E01, S02, K01, O02 of one interaction;
  *  - a duplicates scope: the S01 faults of one repeated id;
  *  - the trend scope: T01 (it spans all stages).

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cjm-checker-private.h"
+#include "cjm-plan.h"
 
 /* A full check makes thousands of messages: each translation is looked up
  * once per call site (the language does not change while the app runs). */
@@ -38,14 +39,18 @@ typedef enum {
   FAULT_PERSONA,
   FAULT_IMPACT,
   FAULT_EFFORT,
+  FAULT_STATUS,
+  FAULT_HORIZON,
+  FAULT_DUE,
   FAULT_ADDRESS,
-  FAULT_LINK_ENDS,   /* 14 */
+  FAULT_SCORE,       /* n: the score's index × 4 + which fault of it */
+  FAULT_LINK_ENDS,   /* 18 */
   FAULT_LINK_FROM,
   FAULT_LINK_TO,
-  FAULT_TARGET,      /* 17 */
+  FAULT_TARGET,      /* 21 */
 } Fault;
 
-G_STATIC_ASSERT (FAULT_LINK_ENDS == 14 && FAULT_TARGET == 17);
+G_STATIC_ASSERT (FAULT_LINK_ENDS == 18 && FAULT_TARGET == 21);
 
 /* Helpers */
 
@@ -242,8 +247,6 @@ is_blank (const char *text)
 static char *
 strip_dup (const char *text)
 {
-  GString *out;
-  gboolean space = FALSE;
   gboolean tidy = TRUE;
 
   /* Most text is already tidy ASCII: copy it as it is. */
@@ -252,24 +255,7 @@ strip_dup (const char *text)
            && (*p == ' ' ? p != text && p[1] != '\0' && p[1] != ' ' : !g_ascii_isspace (*p));
   if (tidy)
     return g_strdup (text ? text : "");
-
-  out = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return cjm_collapse_space (text);
 }
 
 /* How the messages name an item: its title or name, else its id. */
@@ -690,10 +676,15 @@ is_addressed (CjmCheck *check,
   if (tp->id == NULL || cjm_rules_resolve_addressed (check, tp->id) != tp)
     return FALSE;
 
+  /* A dropped opportunity is no action on the pain. */
   opps = g_hash_table_lookup (check->opps_by_address, tp->id);
   for (guint i = 0; opps != NULL && i < opps->len; i++)
-    if (((CjmRec *) g_ptr_array_index (opps, i))->placed)
-      return TRUE;
+    {
+      CjmRec *opp = g_ptr_array_index (opps, i);
+
+      if (opp->placed && cjm_plan_get_status (opp->item) != CJM_STATUS_DROPPED)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -838,6 +829,270 @@ compute_touchpoint (CjmCheck  *check,
 
 /* Notes, opportunities, links, suppressions, stages, lanes, personas */
 
+/* The sentence forms of status and horizon for messages. */
+static const char *
+status_in_sentence (CjmStatus status)
+{
+  switch (status)
+    {
+    case CJM_STATUS_PLANNED:
+      return C_("opportunity status in a sentence", "planned");
+    case CJM_STATUS_IN_PROGRESS:
+      return C_("opportunity status in a sentence", "in progress");
+    case CJM_STATUS_IDEA:
+    case CJM_STATUS_DONE:
+    case CJM_STATUS_DROPPED:
+    default:
+      return cjm_status_to_string (status);
+    }
+}
+
+static const char *
+horizon_in_sentence (CjmHorizon horizon)
+{
+  switch (horizon)
+    {
+    case CJM_HORIZON_NOW:
+      return C_("horizon in a sentence", "now");
+    case CJM_HORIZON_NEXT:
+      return C_("horizon in a sentence", "next");
+    case CJM_HORIZON_LATER:
+    case CJM_HORIZON_NONE:
+    default:
+      return C_("horizon in a sentence", "later");
+    }
+}
+
+/* S01 faults of the values 1.1 added to an opportunity. */
+static void
+check_plan_fields (CjmCheck  *check,
+                   CjmRec    *rec,
+                   GPtrArray *out)
+{
+  const char *label = rec_label (rec);
+  const char *status = cjm_item_get_field (rec->item, CJM_FIELD_STATUS);
+  const char *horizon = cjm_item_get_field (rec->item, CJM_FIELD_HORIZON);
+  const char *due = cjm_item_get_field (rec->item, CJM_FIELD_DUE);
+  CjmStatus status_value;
+  CjmHorizon horizon_value;
+
+  if (status != NULL && !cjm_status_from_string (status, &status_value))
+    emit_fault (check, out, rec, FAULT_STATUS, 0,
+                format_message (_("Opportunity “%s”: status “%s” is not one of idea, planned, "
+                                   "in-progress, done or dropped"), label, status));
+  if (horizon != NULL && !cjm_horizon_from_string (horizon, &horizon_value))
+    emit_fault (check, out, rec, FAULT_HORIZON, 0,
+                format_message (_("Opportunity “%s”: horizon “%s” is not one of now, next or "
+                                   "later"), label, horizon));
+  if (due != NULL && !cjm_plan_parse_date (due, NULL))
+    emit_fault (check, out, rec, FAULT_DUE, 0,
+                format_message (_("Opportunity “%s”: due date “%s” is not a calendar date "
+                                   "(YYYY-MM-DD)"), label, due));
+}
+
+/* S01 fault of a score's impact or effort. */
+static void
+check_score_value (CjmCheck   *check,
+                   CjmRec     *rec,
+                   GPtrArray  *out,
+                   guint       index,
+                   const char *role,
+                   gboolean    impact,
+                   const char *value)
+{
+  const char *label = rec_label (rec);
+  char *message;
+
+  if (value == NULL || int_in_range (value, 1, 5))
+    return;
+
+  if (role != NULL && impact)
+    /* Translators: "Opportunity “Pay by link”: impact “9” in the score of IT is not a whole
+     * number from 1 to 5" */
+    message = format_message (_("Opportunity “%s”: impact “%s” in the score of %s is not a whole "
+                                 "number from 1 to 5"), label, value, role);
+  else if (role != NULL)
+    message = format_message (_("Opportunity “%s”: effort “%s” in the score of %s is not a whole "
+                                 "number from 1 to 5"), label, value, role);
+  else if (impact)
+    /* Translators: "Opportunity “Pay by link”: impact “9” in score 2 is not a whole number
+     * from 1 to 5" (a score without a role is named by its number) */
+    message = format_message (_("Opportunity “%s”: impact “%s” in score %u is not a whole number "
+                                 "from 1 to 5"), label, value, index + 1);
+  else
+    message = format_message (_("Opportunity “%s”: effort “%s” in score %u is not a whole number "
+                                 "from 1 to 5"), label, value, index + 1);
+  emit_fault (check, out, rec, FAULT_SCORE, index * 4 + (impact ? 1 : 2), message);
+}
+
+/* S01 faults of an opportunity's scores: no role, a role twice, an impact
+ * or effort outside 1..5. */
+static void
+check_scores (CjmCheck  *check,
+              CjmRec    *rec,
+              GPtrArray *out)
+{
+  GPtrArray *scores = cjm_item_get_list (rec->item, CJM_LIST_SCORES);
+  g_autoptr(GPtrArray) roles = NULL;
+  const char *label = rec_label (rec);
+
+  if (scores->len == 0)
+    return;
+
+  roles = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      CjmScore *score = g_ptr_array_index (scores, i);
+      char *role = cjm_normalize (score->role);
+      g_autofree char *shown = NULL;
+
+      if (*role == '\0')
+        {
+          g_free (role);
+          emit_fault (check, out, rec, FAULT_SCORE, i * 4,
+                      /* Translators: "Opportunity “Pay by link”: score 2 has no role" */
+                      format_message (_("Opportunity “%s”: score %u has no role"), label, i + 1));
+        }
+      else
+        {
+          shown = strip_dup (score->role);
+          if (g_ptr_array_find_with_equal_func (roles, role, g_str_equal, NULL))
+            {
+              g_free (role);
+              emit_fault (check, out, rec, FAULT_SCORE, i * 4,
+                          /* Translators: "Opportunity “Pay by link”: the role “IT” has more
+                           * than one score" */
+                          format_message (_("Opportunity “%s”: the role “%s” has more than one "
+                                             "score"), label, shown));
+            }
+          else
+            g_ptr_array_add (roles, role);
+        }
+
+      check_score_value (check, rec, out, i, shown, TRUE, score->impact);
+      check_score_value (check, rec, out, i, shown, FALSE, score->effort);
+    }
+}
+
+/* A score's impact or effort, 0 when absent or not in 1..5. */
+static int
+score_value (const char *text)
+{
+  if (text == NULL || !int_in_range (text, 1, 5))
+    return 0;
+  return (int) g_ascii_strtoll (text, NULL, 10);
+}
+
+/* The roles (as written, joined) whose counted score has this value. */
+static char *
+roles_with (GPtrArray *counted,
+            gboolean   impact,
+            int        value)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < counted->len; i++)
+    {
+      CjmScore *score = g_ptr_array_index (counted, i);
+
+      if (score_value (impact ? score->impact : score->effort) == value)
+        g_ptr_array_add (names, strip_dup (score->role));
+    }
+  return join_names (names);
+}
+
+/* R02 */
+static void
+check_disputed (CjmCheck  *check,
+                CjmRec    *rec,
+                GPtrArray *out)
+{
+  GPtrArray *scores = cjm_item_get_list (rec->item, CJM_LIST_SCORES);
+  g_autoptr(GPtrArray) counted = NULL;
+  CjmScoreSpread spread;
+  gboolean impact, effort;
+  char *message;
+
+  if (scores->len < 2)
+    return;
+
+  counted = g_ptr_array_new ();
+  cjm_plan_score_spread (scores, &spread, counted);
+  if (!spread.disputed)
+    return;
+
+  impact = spread.impact_max - spread.impact_min >= 2;
+  effort = spread.effort_max - spread.effort_min >= 2;
+  if (impact && effort)
+    {
+      g_autofree char *impact_high = roles_with (counted, TRUE, spread.impact_max);
+      g_autofree char *impact_low = roles_with (counted, TRUE, spread.impact_min);
+      g_autofree char *effort_high = roles_with (counted, FALSE, spread.effort_max);
+      g_autofree char *effort_low = roles_with (counted, FALSE, spread.effort_min);
+
+      /* Translators: "Opportunity “Pay by link”: the roles disagree on impact (5 from
+       * Customer Service but 2 from IT) and on effort (4 from IT but 1 from Customer
+       * Service)" */
+      message = format_message (_("Opportunity “%s”: the roles disagree on impact (%d from %s "
+                                   "but %d from %s) and on effort (%d from %s but %d from %s)"),
+                                 rec_label (rec), spread.impact_max, impact_high,
+                                 spread.impact_min, impact_low, spread.effort_max, effort_high,
+                                 spread.effort_min, effort_low);
+    }
+  else if (impact)
+    {
+      g_autofree char *high = roles_with (counted, TRUE, spread.impact_max);
+      g_autofree char *low = roles_with (counted, TRUE, spread.impact_min);
+
+      /* Translators: "Opportunity “Pay by link”: the roles disagree on impact: 5 from
+       * Customer Service but 2 from IT" */
+      message = format_message (_("Opportunity “%s”: the roles disagree on impact: %d from %s "
+                                   "but %d from %s"),
+                                 rec_label (rec), spread.impact_max, high, spread.impact_min, low);
+    }
+  else
+    {
+      g_autofree char *high = roles_with (counted, FALSE, spread.effort_max);
+      g_autofree char *low = roles_with (counted, FALSE, spread.effort_min);
+
+      message = format_message (_("Opportunity “%s”: the roles disagree on effort: %d from %s "
+                                   "but %d from %s"),
+                                 rec_label (rec), spread.effort_max, high, spread.effort_min, low);
+    }
+  emit (check, out, CJM_RULE_R02, message, NULL, &rec, 1, NULL);
+}
+
+/* R03 */
+static void
+check_unowned_action (CjmCheck  *check,
+                      CjmRec    *rec,
+                      GPtrArray *out)
+{
+  CjmStatus status = cjm_plan_get_status (rec->item);
+  CjmHorizon horizon = cjm_plan_get_horizon (rec->item);
+  gboolean scheduled = horizon == CJM_HORIZON_NOW || horizon == CJM_HORIZON_NEXT;
+  gboolean planned = status == CJM_STATUS_PLANNED || status == CJM_STATUS_IN_PROGRESS;
+  const char *label = rec_label (rec);
+  char *message;
+
+  if ((!scheduled && !planned) || !is_blank (cjm_item_get_field (rec->item, CJM_FIELD_OWNER)))
+    return;
+
+  if (scheduled && planned)
+    /* Translators: "Opportunity “Pay by link” is planned with the horizon “now” but has no
+     * owner" */
+    message = format_message (_("Opportunity “%s” is %s with the horizon “%s” but has no owner"),
+                               label, status_in_sentence (status), horizon_in_sentence (horizon));
+  else if (planned)
+    /* Translators: "Opportunity “Pay by link” is in progress but has no owner" */
+    message = format_message (_("Opportunity “%s” is %s but has no owner"),
+                               label, status_in_sentence (status));
+  else
+    message = format_message (_("Opportunity “%s” has the horizon “%s” but no owner"),
+                               label, horizon_in_sentence (horizon));
+  emit (check, out, CJM_RULE_R03, message, NULL, &rec, 1, NULL);
+}
+
 static void
 compute_opportunity (CjmCheck  *check,
                      CjmRec    *rec,
@@ -852,6 +1107,7 @@ compute_opportunity (CjmCheck  *check,
                    _("Opportunity “%s”: impact “%s” is not a whole number from 1 to 5"));
   check_int_field (check, rec, out, CJM_FIELD_EFFORT, 1, 5, FAULT_EFFORT,
                    _("Opportunity “%s”: effort “%s” is not a whole number from 1 to 5"));
+  check_plan_fields (check, rec, out);
 
   for (guint i = 0; rec->addresses[i] != NULL; i++)
     if (cjm_rules_resolve_addressed (check, rec->addresses[i]) == NULL)
@@ -859,6 +1115,7 @@ compute_opportunity (CjmCheck  *check,
                   format_message (_("Opportunity “%s” addresses “%s”, but there is no "
                                      "touchpoint or note with that id"),
                                    label, rec->addresses[i]));
+  check_scores (check, rec, out);
 
   if (!rec->placed)
     return;
@@ -877,6 +1134,9 @@ compute_opportunity (CjmCheck  *check,
     emit (check, out, CJM_RULE_R01,
           format_message (_("Opportunity “%s” has no effort rating"), label),
           NULL, &rec, 1, NULL);
+
+  check_disputed (check, rec, out);
+  check_unowned_action (check, rec, out);
 }
 
 static void
@@ -891,9 +1151,9 @@ compute_link (CjmCheck  *check,
   const char *from_shown = from ? rec_label (from) : rec->from;
   const char *to_shown = to ? rec_label (to) : rec->to;
   /* format_key (…, FAULT_LINK_…, 2, 0) */
-  const char *link_ends_key = "14:000000";
-  const char *link_from_key = "15:000000";
-  const char *link_to_key = "16:000000";
+  const char *link_ends_key = "18:000000";
+  const char *link_from_key = "19:000000";
+  const char *link_to_key = "20:000000";
 
   if (from != NULL)
     ends[n_ends++] = from;
@@ -948,7 +1208,7 @@ compute_suppression (CjmCheck  *check,
                      GPtrArray *out)
 {
   g_autofree char *rule = strip_dup (cjm_item_get_field (rec->item, CJM_FIELD_RULE));
-  const char *target_key = "17:000000";   /* format_key (…, FAULT_TARGET, 2, 0) */
+  const char *target_key = "21:000000";   /* format_key (…, FAULT_TARGET, 2, 0) */
 
   if (rec->target == NULL)
     emit (check, out, CJM_RULE_S01,

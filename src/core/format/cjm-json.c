@@ -71,6 +71,7 @@ static const char * const list_keys[CJM_N_LISTS] = {
   [CJM_LIST_KPIS] = "kpis",
   [CJM_LIST_DATA_SOURCES] = "data-sources",
   [CJM_LIST_SYNONYMS] = "synonyms",
+  [CJM_LIST_SCORES] = "scores",
 };
 
 /* Attributes the writer puts on elements that are not items; unknown
@@ -78,6 +79,7 @@ static const char * const list_keys[CJM_N_LISTS] = {
 static const char * const root_attrs[] = { "version", "xml:lang", NULL };
 static const char * const fact_attrs[] = { "key", NULL };
 static const char * const kpi_attrs[] = { "name", "value", "unit", "target", "source", NULL };
+static const char * const score_attrs[] = { "role", "impact", "effort", NULL };
 
 /* Names */
 
@@ -272,6 +274,17 @@ list_to_json (CjmListKind  list,
           set_text (object, "target", kpi->target);
           set_text (object, "source", kpi->source);
           set_extras (object, "unknown", kpi->extras);
+        }
+      else if (list == CJM_LIST_SCORES)
+        {
+          const CjmScore *score = entry;
+
+          object = json_object_new ();
+          set_text (object, "role", score->role);
+          set_text (object, "impact", score->impact);
+          set_text (object, "effort", score->effort);
+          set_text (object, "text", score->text);
+          set_extras (object, "unknown", score->extras);
         }
       else
         {
@@ -1082,7 +1095,16 @@ read_list (Loader       *loader,
       else
         {
           static const char * const fact_keys[] = { "key", "value", NULL };
-          const char * const *keys = list == CJM_LIST_FACTS ? fact_keys : kpi_attrs;
+          static const char * const score_keys[] = { "role", "impact", "effort", "text", NULL };
+          const char * const *keys = list == CJM_LIST_FACTS ? fact_keys
+                                     : list == CJM_LIST_SCORES ? score_keys
+                                     : kpi_attrs;
+          const char * const *unknown_attrs = list == CJM_LIST_FACTS ? fact_attrs
+                                              : list == CJM_LIST_SCORES ? score_attrs
+                                              : kpi_attrs;
+          const char *what = list == CJM_LIST_FACTS ? _("a fact")
+                             : list == CJM_LIST_SCORES ? _("a score")
+                             : _("a KPI");
           char *values[5] = { NULL, };
           CjmExtras *extras = NULL;
           JsonObjectIter iter;
@@ -1109,12 +1131,9 @@ read_list (Loader       *loader,
                   ok = read_text (loader, value, &values[k], error);
                 }
               else if (strcmp (key, "unknown") == 0)
-                ok = read_extras (loader, value, NULL,
-                                  list == CJM_LIST_FACTS ? fact_attrs : kpi_attrs,
-                                  &extras, error);
+                ok = read_extras (loader, value, NULL, unknown_attrs, &extras, error);
               else
-                ok = unknown_member (loader, value, key,
-                                     list == CJM_LIST_FACTS ? _("a fact") : _("a KPI"), error);
+                ok = unknown_member (loader, value, key, what, error);
               if (ok)
                 path_pop (loader, key_mark);
             }
@@ -1129,6 +1148,20 @@ read_list (Loader       *loader,
                   fact->value = g_steal_pointer (&values[1]);
                   fact->extras = g_steal_pointer (&extras);
                   g_ptr_array_add (entries, fact);
+                }
+              else if (list == CJM_LIST_SCORES)
+                {
+                  CjmScore *score = g_new0 (CjmScore, 1);
+
+                  score->role = g_steal_pointer (&values[0]);
+                  score->impact = g_steal_pointer (&values[1]);
+                  score->effort = g_steal_pointer (&values[2]);
+                  /* as the .cjm reader: an empty comment is none */
+                  score->text = g_steal_pointer (&values[3]);
+                  if (score->text != NULL && *score->text == '\0')
+                    g_clear_pointer (&score->text, g_free);
+                  score->extras = g_steal_pointer (&extras);
+                  g_ptr_array_add (entries, score);
                 }
               else
                 {
@@ -1512,7 +1545,10 @@ cjm_document_to_json (CjmDocument *self)
   root = json_object_new ();
 
   json_object_set_string_member (root, "format", CJM_JSON_FORMAT);
-  set_fields (root, map, kind_fields (CJM_KIND_MAP));
+  for (const CjmField *f = kind_fields (CJM_KIND_MAP); *f != CJM_N_FIELDS; f++)
+    set_text (root, field_key (*f),
+              *f == CJM_FIELD_VERSION ? cjm_xml_get_written_version (self)
+                                      : cjm_item_get_field (map, *f));
   set_map_element (root, "settings", map, cjm_xml_get_settings_fields (),
                    *cjm_document_peek_settings_extras (self));
   set_map_element (root, "print", map, cjm_xml_get_print_fields (),

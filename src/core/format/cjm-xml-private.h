@@ -32,10 +32,14 @@ const CjmXmlShape *cjm_xml_get_shape          (CjmKind      kind);
 /* emotion-spread; and the print attributes, in writing order. */
 const CjmField    *cjm_xml_get_settings_fields (void);
 const CjmField    *cjm_xml_get_print_fields    (void);
-/* "fact", "kpi", "data-source", "synonym" */
+/* "fact", "kpi", "data-source", "synonym", "score" */
 const char        *cjm_xml_list_to_element    (CjmListKind  list);
 /* Items whose element holds only text (note, suppress). */
 gboolean           cjm_xml_kind_is_text       (CjmKind      kind);
+/* The version the writers put on the map (FORMAT.md, 1.1): the one read,
+ * or "1.1" when the document uses a 1.1 attribute or element and the
+ * version read is 1.0 or absent. */
+const char        *cjm_xml_get_written_version (CjmDocument *document);
 
 /* cjm-xml-parse.c: checks the bytes and parses them with libxml2, safely
  * (see there). NULL and a CJM_DOCUMENT_ERROR when refused. */

@@ -315,6 +315,32 @@ take_kpi_attr (gpointer    data,
   return TRUE;
 }
 
+static gboolean
+take_score_attr (gpointer    data,
+                 xmlAttr    *attr,
+                 const char *value)
+{
+  CjmScore *score = data;
+  const char *name = (const char *) attr->name;
+  char **slot = NULL;
+
+  if (attr->ns != NULL)
+    return FALSE;
+
+  if (strcmp (name, "role") == 0)
+    slot = &score->role;
+  else if (strcmp (name, "impact") == 0)
+    slot = &score->impact;
+  else if (strcmp (name, "effort") == 0)
+    slot = &score->effort;
+  else
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
 /* Children of an element that holds only elements, none of them known
  * (kpi, settings, print). */
 static void
@@ -357,6 +383,17 @@ read_list_entry (Reader      *r,
         read_attributes (r, node, &text->extras, FALSE, NULL, NULL);
         text->text = read_text_content (r, node, &text->extras);
         return text;
+      }
+    case CJM_LIST_SCORES:
+      {
+        CjmScore *score = cjm_score_new (NULL, NULL, NULL, NULL);
+
+        read_attributes (r, node, &score->extras, FALSE, take_score_attr, score);
+        /* The comment is optional: none rather than an empty one. */
+        score->text = read_text_content (r, node, &score->extras);
+        if (*score->text == '\0')
+          g_clear_pointer (&score->text, g_free);
+        return score;
       }
     case CJM_N_LISTS:
     default:

@@ -85,10 +85,11 @@ static const CjmField note_attrs[] = {
 };
 static const CjmField opportunity_attrs[] = {
   CJM_FIELD_ID, CJM_FIELD_STAGE, CJM_FIELD_LANE, CJM_FIELD_IMPACT, CJM_FIELD_EFFORT,
-  CJM_FIELD_OWNER, CJM_FIELD_ADDRESSES, END_FIELDS
+  CJM_FIELD_OWNER, CJM_FIELD_STATUS, CJM_FIELD_HORIZON, CJM_FIELD_DUE, CJM_FIELD_ADDRESSES,
+  END_FIELDS
 };
 static const guint opportunity_children[] = {
-  CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, END_PARTS
+  CJM_FIELD_TITLE, CJM_FIELD_DESCRIPTION, CJM_XML_PART_LIST (CJM_LIST_SCORES), END_PARTS
 };
 static const CjmField link_attrs[] = {
   CJM_FIELD_FROM, CJM_FIELD_TO, END_FIELDS
@@ -127,6 +128,7 @@ static const char * const list_elements[CJM_N_LISTS] = {
   [CJM_LIST_KPIS] = "kpi",
   [CJM_LIST_DATA_SOURCES] = "data-source",
   [CJM_LIST_SYNONYMS] = "synonym",
+  [CJM_LIST_SCORES] = "score",
 };
 
 const CjmXmlShape *
@@ -159,6 +161,60 @@ gboolean
 cjm_xml_kind_is_text (CjmKind kind)
 {
   return kind == CJM_KIND_NOTE || kind == CJM_KIND_SUPPRESSION;
+}
+
+/* Whether the document uses what version 1.1 added: an opportunity's
+ * status, horizon, due date or scores. (An opportunity's description is
+ * not counted: this writer already wrote it in 1.0 files, and the 1.0
+ * schema allows it.) */
+static gboolean
+uses_format_1_1 (CjmDocument *document)
+{
+  GPtrArray *opportunities = cjm_document_get_items (document, CJM_KIND_OPPORTUNITY);
+
+  for (guint i = 0; i < opportunities->len; i++)
+    {
+      CjmItem *item = g_ptr_array_index (opportunities, i);
+
+      if (cjm_item_get_field (item, CJM_FIELD_STATUS) != NULL
+          || cjm_item_get_field (item, CJM_FIELD_HORIZON) != NULL
+          || cjm_item_get_field (item, CJM_FIELD_DUE) != NULL
+          || cjm_item_get_list (item, CJM_LIST_SCORES)->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "1" or "1.0" (ASCII white space around it allowed) */
+static gboolean
+is_version_1_0 (const char *version)
+{
+  const char *p = version;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != '1')
+    return FALSE;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (p[1]))
+        return FALSE;
+      for (p++; *p == '0'; p++)
+        ;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0';
+}
+
+const char *
+cjm_xml_get_written_version (CjmDocument *document)
+{
+  const char *version = cjm_item_get_field (cjm_document_get_map (document), CJM_FIELD_VERSION);
+
+  if ((version == NULL || is_version_1_0 (version)) && uses_format_1_1 (document))
+    return "1.1";
+  return version;
 }
 
 /* Output helpers */
@@ -451,6 +507,18 @@ write_list_entry (GString     *out,
       }
       break;
 
+    case CJM_LIST_SCORES:
+      {
+        const CjmScore *score = entry;
+
+        append_attr (out, "role", score->role);
+        append_attr (out, "impact", score->impact);
+        append_attr (out, "effort", score->effort);
+        append_extra_attrs (out, score->extras, ATTRS_ALL);
+        finish_text_element (out, name, score->text, score->extras);
+      }
+      break;
+
     case CJM_N_LISTS:
     default:
       g_assert_not_reached ();
@@ -555,7 +623,8 @@ write_document (CjmDocument *self,
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<journey-map xmlns=\"" CJM_XML_NAMESPACE "\"");
   append_extra_attrs (out, root_extras, ATTRS_XMLNS);
-  append_field_attrs (out, map, map_attrs);
+  append_attr (out, cjm_field_to_name (CJM_FIELD_VERSION), cjm_xml_get_written_version (self));
+  append_attr (out, cjm_field_to_name (CJM_FIELD_LANG), cjm_item_get_field (map, CJM_FIELD_LANG));
   append_extra_attrs (out, root_extras, ATTRS_NOT_XMLNS);
   g_string_append (out, ">\n");
 

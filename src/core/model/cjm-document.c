@@ -395,7 +395,7 @@ cjm_document_new (void)
 {
   CjmDocument *self = g_object_new (CJM_TYPE_DOCUMENT, NULL);
 
-  cjm_item_take_field (self->map, CJM_FIELD_VERSION, g_strdup ("1.0"));
+  cjm_item_take_field (self->map, CJM_FIELD_VERSION, g_strdup ("1.1"));
   cjm_item_take_field (self->map, CJM_FIELD_TITLE,
                        g_strdup (cjm_kind_get_default_title (CJM_KIND_MAP)));
   return self;

@@ -68,7 +68,7 @@ G_DECLARE_FINAL_TYPE (CjmDocument, cjm_document, CJM, DOCUMENT, GObject)
 
 GQuark        cjm_document_error_quark       (void);
 
-/* A new, empty map ("Untitled journey", no stages or lanes). */
+/* A new, empty map ("Untitled journey", no stages or lanes), version 1.1. */
 CjmDocument  *cjm_document_new               (void);
 
 /* Reading (cjm-xml-reader.c). display_name names the file in messages. */

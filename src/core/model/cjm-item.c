@@ -49,6 +49,9 @@ static const char * const field_names[CJM_N_FIELDS] = {
   [CJM_FIELD_RULE] = "rule",
   [CJM_FIELD_TARGET] = "target",
   [CJM_FIELD_PREFERRED] = "preferred",
+  [CJM_FIELD_STATUS] = "status",
+  [CJM_FIELD_HORIZON] = "horizon",
+  [CJM_FIELD_DUE] = "due",
   [CJM_FIELD_VERSION] = "version",
   [CJM_FIELD_LANG] = "xml:lang",
   [CJM_FIELD_EMOTION_SPREAD] = "emotion-spread",
@@ -273,6 +276,34 @@ cjm_text_free (CjmText *text)
   g_free (text);
 }
 
+CjmScore *
+cjm_score_new (const char *role,
+               const char *impact,
+               const char *effort,
+               const char *text)
+{
+  CjmScore *score = g_new0 (CjmScore, 1);
+
+  score->role = g_strdup (role);
+  score->impact = g_strdup (impact);
+  score->effort = g_strdup (effort);
+  score->text = g_strdup (text);
+  return score;
+}
+
+void
+cjm_score_free (CjmScore *score)
+{
+  if (score == NULL)
+    return;
+  g_free (score->role);
+  g_free (score->impact);
+  g_free (score->effort);
+  g_free (score->text);
+  cjm_extras_free (score->extras);
+  g_free (score);
+}
+
 GPtrArray *
 cjm_list_new (CjmListKind list)
 {
@@ -285,6 +316,8 @@ cjm_list_new (CjmListKind list)
     case CJM_LIST_DATA_SOURCES:
     case CJM_LIST_SYNONYMS:
       return g_ptr_array_new_with_free_func ((GDestroyNotify) cjm_text_free);
+    case CJM_LIST_SCORES:
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) cjm_score_free);
     case CJM_N_LISTS:
     default:
       g_assert_not_reached ();
@@ -313,6 +346,13 @@ cjm_list_copy (CjmListKind  list,
           const CjmKpi *kpi = entry;
           CjmKpi *dup = cjm_kpi_new (kpi->name, kpi->value, kpi->unit, kpi->target, kpi->source);
           dup->extras = cjm_extras_copy (kpi->extras);
+          g_ptr_array_add (copy, dup);
+        }
+      else if (list == CJM_LIST_SCORES)
+        {
+          const CjmScore *score = entry;
+          CjmScore *dup = cjm_score_new (score->role, score->impact, score->effort, score->text);
+          dup->extras = cjm_extras_copy (score->extras);
           g_ptr_array_add (copy, dup);
         }
       else
@@ -356,6 +396,14 @@ cjm_list_equal (CjmListKind  list,
           if (g_strcmp0 (k->name, l->name) || g_strcmp0 (k->value, l->value)
               || g_strcmp0 (k->unit, l->unit) || g_strcmp0 (k->target, l->target)
               || g_strcmp0 (k->source, l->source) || !cjm_extras_equal (k->extras, l->extras))
+            return FALSE;
+        }
+      else if (list == CJM_LIST_SCORES)
+        {
+          const CjmScore *s = x, *t = y;
+          if (g_strcmp0 (s->role, t->role) || g_strcmp0 (s->impact, t->impact)
+              || g_strcmp0 (s->effort, t->effort) || g_strcmp0 (s->text, t->text)
+              || !cjm_extras_equal (s->extras, t->extras))
             return FALSE;
         }
       else
@@ -419,17 +467,13 @@ normalize_ascii (const char *text)
 }
 
 char *
-cjm_normalize (const char *text)
+cjm_collapse_space (const char *text)
 {
   GString *out;
-  g_autofree char *folded = NULL;
   gboolean space = FALSE;
-  char *ascii;
 
   if (text == NULL)
     return g_strdup ("");
-  if ((ascii = normalize_ascii (text)) != NULL)
-    return ascii;
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
@@ -446,10 +490,22 @@ cjm_normalize (const char *text)
       space = FALSE;
       g_string_append_unichar (out, c);
     }
+  return g_string_free (out, FALSE);
+}
 
-  folded = g_utf8_casefold (out->str, out->len);
-  g_string_free (out, TRUE);
-  return g_steal_pointer (&folded);
+char *
+cjm_normalize (const char *text)
+{
+  g_autofree char *collapsed = NULL;
+  char *ascii;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if ((ascii = normalize_ascii (text)) != NULL)
+    return ascii;
+
+  collapsed = cjm_collapse_space (text);
+  return g_utf8_casefold (collapsed, -1);
 }
 
 /* Item */

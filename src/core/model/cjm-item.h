@@ -57,6 +57,9 @@ typedef enum {
   CJM_FIELD_RULE,
   CJM_FIELD_TARGET,
   CJM_FIELD_PREFERRED,
+  CJM_FIELD_STATUS,           /* opportunity (1.1): idea, planned, … */
+  CJM_FIELD_HORIZON,          /* opportunity (1.1): now, next, later */
+  CJM_FIELD_DUE,              /* opportunity (1.1): YYYY-MM-DD */
   /* attributes of the map (journey-map, settings, print) */
   CJM_FIELD_VERSION,
   CJM_FIELD_LANG,
@@ -88,6 +91,7 @@ typedef enum {
   CJM_LIST_KPIS,              /* touchpoint: CjmKpi */
   CJM_LIST_DATA_SOURCES,      /* touchpoint: CjmText */
   CJM_LIST_SYNONYMS,          /* term: CjmText */
+  CJM_LIST_SCORES,            /* opportunity (1.1): CjmScore */
   CJM_N_LISTS
 } CjmListKind;
 
@@ -129,6 +133,16 @@ typedef struct {
   char      *text;
   CjmExtras *extras;
 } CjmText;
+
+/* One role's own estimate of an opportunity (<score>): role, impact and
+ * effort as the text of the file, and the role's comment. */
+typedef struct {
+  char      *role;
+  char      *impact;
+  char      *effort;
+  char      *text;
+  CjmExtras *extras;
+} CjmScore;
 
 #define CJM_TYPE_ITEM (cjm_item_get_type ())
 G_DECLARE_FINAL_TYPE (CjmItem, cjm_item, CJM, ITEM, GObject)
@@ -196,6 +210,11 @@ CjmKpi       *cjm_kpi_new                 (const char    *name,
 void          cjm_kpi_free                (CjmKpi        *kpi);
 CjmText      *cjm_text_new                (const char    *text);
 void          cjm_text_free               (CjmText       *text);
+CjmScore     *cjm_score_new               (const char    *role,
+                                           const char    *impact,
+                                           const char    *effort,
+                                           const char    *text);
+void          cjm_score_free              (CjmScore      *score);
 /* A deep copy of a list of the given kind, with its free function set. */
 GPtrArray    *cjm_list_copy               (CjmListKind    list,
                                            GPtrArray     *entries);
@@ -207,8 +226,11 @@ gboolean      cjm_list_equal              (CjmListKind    list,
 /* Comparison helpers shared by the checker and the UI: trim, collapse
  * white space, case fold. Returns a newly allocated string ("" for NULL). */
 char         *cjm_normalize               (const char    *text);
+/* The same without the case folding: text as shown on one line. */
+char         *cjm_collapse_space          (const char    *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CjmFact, cjm_fact_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CjmKpi, cjm_kpi_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CjmScore, cjm_score_free)
 
 G_END_DECLS
