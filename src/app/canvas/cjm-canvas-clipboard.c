@@ -26,7 +26,7 @@ selected_cards (CjmCanvas *self)
     {
       CjmItem *item = g_ptr_array_index (self->selection, i);
 
-      if (cjm_canvas_is_card (item))
+      if (_cjm_canvas_is_card (item))
         g_ptr_array_add (cards, g_object_ref (item));
     }
   g_ptr_array_sort_with_data (cards, cjm_canvas_compare_document_order, self->document);
@@ -222,7 +222,7 @@ paste_fragment (CjmCanvas   *self,
     }
   cjm_document_end_group (self->document);
 
-  cjm_canvas_set_selection (self, added);
+  _cjm_canvas_set_selection (self, added);
   if (added->len > 0)
     cjm_canvas_scroll_to_item (self, g_ptr_array_index (added, 0));
   return added->len;
@@ -237,7 +237,7 @@ paste_text (CjmCanvas  *self,
   const CjmLayoutCard *card;
   CjmItem *item;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   card = anchor ? cjm_layout_lookup_card (self->layout, anchor) : NULL;
   if (card != NULL && !card->unplaced)
     {
@@ -447,10 +447,10 @@ cjm_canvas_select_all (CjmCanvas *self)
 
   g_return_if_fail (CJM_IS_CANVAS (self));
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL)
     return;
   for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
     g_ptr_array_add (items, cjm_layout_get_card (self->layout, i)->item);
-  cjm_canvas_set_selection (self, items);
+  _cjm_canvas_set_selection (self, items);
 }

@@ -177,7 +177,7 @@ cjm_canvas_create_card (CjmCanvas           *self,
   cjm_item_set_initial_field (item, CJM_FIELD_LANE, cjm_item_get_id (target->lane));
   cjm_item_set_initial_field (item, cjm_canvas_title_field (item), body);
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   index = cjm_layout_get_drop_index (self->layout, target, kind, NULL);
   cjm_document_begin_group (self->document, _("Add card"));
   cjm_document_insert_item (self->document, item, (int) index);
@@ -287,7 +287,7 @@ cjm_canvas_move_cards (CjmCanvas           *self,
     if (!cjm_canvas_lane_takes (target->lane, cjm_item_get_kind (g_ptr_array_index (cards, i))))
       return FALSE;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   cell = cjm_layout_get_cell (self->layout,
                               cjm_document_index_of (self->document, target->stage),
                               cjm_document_index_of (self->document, target->lane));
@@ -548,7 +548,7 @@ cjm_canvas_find_neighbour (CjmCanvas        *self,
   CjmItem *best = NULL;
   guint n;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   n = cjm_layout_get_n_cards (self->layout);
   if (n == 0)
     return NULL;
@@ -618,9 +618,9 @@ cjm_canvas_move_card_by_key (CjmCanvas        *self,
   int stage, lane;
   guint n_stages, n_lanes;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   for (guint i = 0; i < self->selection->len; i++)
-    if (cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
+    if (_cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
       g_ptr_array_add (cards, g_ptr_array_index (self->selection, i));
   if (cards->len == 0)
     return FALSE;
@@ -728,10 +728,10 @@ cjm_canvas_first_cell_for (CjmDocument *document,
 CjmItem *
 cjm_canvas_keyboard_anchor (CjmCanvas *self)
 {
-  if (self->cursor != NULL && cjm_canvas_is_selected (self, self->cursor))
+  if (self->cursor != NULL && _cjm_canvas_is_selected (self, self->cursor))
     return self->cursor;
   for (int i = self->selection->len - 1; i >= 0; i--)
-    if (cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
+    if (_cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
       return g_ptr_array_index (self->selection, i);
   return NULL;
 }
@@ -757,7 +757,7 @@ cjm_canvas_add_tile (CjmCanvas      *self,
 
   if (self->document == NULL)
     return;
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
 
   if (tile == CJM_PALETTE_TILE_STAGE)
     {
