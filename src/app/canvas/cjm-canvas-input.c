@@ -1,8 +1,8 @@
 /* cjm-canvas-input.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The canvas's input besides the drag gesture (cjm-canvas-drag.c) and
- * drops (cjm-canvas-drop.c): panning with the middle button, double-click
+ * The canvas's input besides the drag gesture (cjm-canvas-gesture.c) and
+ * drops (cjm-canvas-dnd.c): panning with the middle button, double-click
  * to edit in place, hover and the pointer's shape, tooltips, scrolling
  * and pinch or Ctrl+wheel zoom, and space held for panning. The key
  * bindings are in cjm-canvas-keys.c.
@@ -401,7 +401,7 @@ _cjm_canvas_init_input (CjmCanvas *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkEventController *controller;
 
-  _cjm_canvas_init_drag (self);
+  _cjm_canvas_init_gesture (self);
 
   self->pan_gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->pan_gesture), GDK_BUTTON_MIDDLE);
@@ -441,7 +441,7 @@ _cjm_canvas_init_input (CjmCanvas *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave), self, 0);
   gtk_widget_add_controller (widget, controller);
 
-  _cjm_canvas_init_drop (self);
+  _cjm_canvas_init_dnd (self);
 }
 
 

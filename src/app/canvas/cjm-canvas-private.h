@@ -14,8 +14,8 @@
  *   cjm-canvas-overlay.c  hover, selection and previews drawn each frame
  *   cjm-canvas-input.c    pointer, scroll, zoom and key controllers;
  *                         hover, cursor and tooltips
- *   cjm-canvas-drag.c     the drag gesture inside the map and its previews
- *   cjm-canvas-drop.c     palette tiles and text dropped from outside
+ *   cjm-canvas-gesture.c  the drag gesture inside the map and its previews
+ *   cjm-canvas-dnd.c      palette tiles and text dropped from outside
  *   cjm-canvas-keys.c     key bindings and the "canvas.*" actions
  *   cjm-canvas-edit.c     the document edits that drags and keys make
  *   cjm-canvas-clipboard.c
@@ -127,7 +127,7 @@ struct _CjmCanvas
   gboolean            space_held;
   double              zoom_begin;    /* pinch zoom */
 
-  /* cjm-canvas-drag.c */
+  /* cjm-canvas-gesture.c */
   GtkGesture         *drag_gesture;
   CjmDragMode         drag_mode;
   CjmHit              press_hit;
@@ -141,10 +141,10 @@ struct _CjmCanvas
   GPtrArray          *band_base;     /* selection before a Shift rubber band */
   CjmItem            *link_target;
   int                 emotion_value;
-  CjmDropPreview      preview;       /* cjm-canvas-drop.c fills it too */
+  CjmDropPreview      preview;       /* cjm-canvas-dnd.c fills it too */
   guint               autoscroll_id;
 
-  /* cjm-canvas-drop.c */
+  /* cjm-canvas-dnd.c */
   GtkDropTarget      *drop_target;
 };
 
@@ -239,8 +239,8 @@ void      _cjm_canvas_pointer_to_map       (CjmCanvas       *self,
                                             double          *mx,
                                             double          *my);
 
-/* cjm-canvas-drag.c */
-void      _cjm_canvas_init_drag            (CjmCanvas       *self);
+/* cjm-canvas-gesture.c */
+void      _cjm_canvas_init_gesture         (CjmCanvas       *self);
 void      _cjm_canvas_cancel_drag          (CjmCanvas       *self);
 /* The rubber band from the press to the pointer, in map units. */
 void      _cjm_canvas_get_rubber_band      (CjmCanvas       *self,
@@ -258,8 +258,8 @@ void      _cjm_canvas_update_header_preview (CjmCanvas      *self,
                                             double           mx,
                                             double           my);
 
-/* cjm-canvas-drop.c */
-void      _cjm_canvas_init_drop            (CjmCanvas       *self);
+/* cjm-canvas-dnd.c */
+void      _cjm_canvas_init_dnd             (CjmCanvas       *self);
 
 /* cjm-canvas-keys.c */
 void      _cjm_canvas_class_init_keys      (GtkWidgetClass  *widget_class);

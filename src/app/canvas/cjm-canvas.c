@@ -6,7 +6,7 @@
  * sizes, places and draws its parts each frame (the cached map, the
  * overlay, and its two children: the minimap over a bottom corner and,
  * while a title is edited in place, the card editor over the item).
- * Input lives in cjm-canvas-input.c and cjm-canvas-drag.c, the view in
+ * Input lives in cjm-canvas-input.c and cjm-canvas-gesture.c, the view in
  * cjm-canvas-view.c, document edits in cjm-canvas-edit.c.
  */
 

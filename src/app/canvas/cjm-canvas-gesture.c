@@ -1,4 +1,4 @@
-/* cjm-canvas-drag.c
+/* cjm-canvas-gesture.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The drag gesture inside the map: one GtkGestureDrag for everything that
@@ -506,7 +506,7 @@ on_drag_cancel (GtkGesture       *gesture,
 /* Shared with the other canvas files */
 
 void
-_cjm_canvas_init_drag (CjmCanvas *self)
+_cjm_canvas_init_gesture (CjmCanvas *self)
 {
   self->drag_gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag_gesture), GDK_BUTTON_PRIMARY);

@@ -1,4 +1,4 @@
-/* cjm-canvas-drop.c
+/* cjm-canvas-dnd.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Drops onto the canvas from outside it: palette tiles (a private GType),
@@ -150,7 +150,7 @@ on_drop (GtkDropTarget *target,
 /* Shared with the other canvas files */
 
 void
-_cjm_canvas_init_drop (CjmCanvas *self)
+_cjm_canvas_init_dnd (CjmCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GType types[] = { CJM_TYPE_PALETTE_TILE, G_TYPE_STRING };
