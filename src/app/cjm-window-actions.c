@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cjm-print.h"
+#include "cjm-print-preview.h"
 #include "cjm-window-private.h"
 
 static void save_as_with_chooser (CjmWindow *self);

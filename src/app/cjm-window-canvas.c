@@ -2,8 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's map editor: the palette in the start-side slot, the canvas
- * (in a scrolled window) in the centre, files dropped on the window opened
- * as maps, and the canvas's selection shown in the inspector.
+ * (in a scrolled window) in the centre, and the canvas's selection shown
+ * in the inspector.
  */
 
 #define G_LOG_DOMAIN "CjmWindow"
@@ -57,7 +57,6 @@ _cjm_window_init_canvas (CjmWindow *self)
                            G_CALLBACK (on_canvas_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "tile-activated",
                            G_CALLBACK (on_palette_tile_activated), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), cjm_canvas_new_file_drop_target ());
   _cjm_window_update_canvas (self);
 }
 

@@ -1,7 +1,8 @@
 /* cjm-window-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window's struct, shared by cjm-window.c and cjm-window-actions.c.
+ * The window's struct, shared by cjm-window.c and its parts: -actions.c,
+ * -canvas.c, -dnd.c, -findings.c and -monitor.c.
  */
 
 #pragma once
@@ -70,6 +71,9 @@ void     _cjm_window_update_recent      (CjmWindow      *self);
 /* cjm-window-canvas.c */
 void     _cjm_window_init_canvas        (CjmWindow      *self);
 void     _cjm_window_update_canvas      (CjmWindow      *self);
+
+/* cjm-window-dnd.c */
+void     _cjm_window_init_dnd           (CjmWindow      *self);
 
 /* cjm-window-findings.c */
 void     _cjm_window_class_findings_init (CjmWindowClass *klass);

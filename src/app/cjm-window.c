@@ -303,6 +303,7 @@ cjm_window_init (CjmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _cjm_window_init_canvas (self);
   _cjm_window_init_findings (self);
+  _cjm_window_init_dnd (self);
 
   self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "changed",

@@ -14,6 +14,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "canvas-fixture.h"
+#include "cjm-card-editor.h"
 
 static GdkPixbuf *
 shoot (CanvasFixture *f,
@@ -123,9 +124,14 @@ check_sample (const char *sample,
   {
     g_autoptr(GdkPixbuf) editing = NULL;
     GtkWidget *editor = gtk_widget_get_focus_child (GTK_WIDGET (f.canvas));
+    GtkWidget *text = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (f.canvas)));
     graphene_rect_t bounds;
 
-    g_assert_true (GTK_IS_TEXT (editor));
+    /* The card editor, a child of the canvas, with the text field in it
+     * holding the keyboard focus. */
+    g_assert_true (CJM_IS_CARD_EDITOR (editor));
+    g_assert_true (GTK_IS_TEXT (text));
+    g_assert_true (gtk_widget_is_ancestor (text, editor));
     g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (f.canvas), &bounds));
     g_assert_true (graphene_rect_intersection (&bounds, &GRAPHENE_RECT_INIT (x - rect.size.width, y - rect.size.height,
                                                                             2 * rect.size.width, 2 * rect.size.height),

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cjm-print.h"
+#include "cjm-print-preview.h"
 #include "cjm-test-app.h"
 
 static char *

@@ -27,7 +27,7 @@ selected_cards (CjmCanvas *self)
     {
       CjmItem *item = g_ptr_array_index (self->selection, i);
 
-      if (cjm_canvas_is_card (item))
+      if (_cjm_canvas_is_card (item))
         g_ptr_array_add (cards, g_object_ref (item));
     }
   return cards;
@@ -38,7 +38,7 @@ static void
 select_added (CjmCanvas *self,
               GPtrArray *added)
 {
-  cjm_canvas_set_selection (self, added);
+  _cjm_canvas_set_selection (self, added);
   if (added->len > 0)
     cjm_canvas_scroll_to_item (self, g_ptr_array_index (added, 0));
 }
@@ -47,12 +47,12 @@ static void
 paste_text (CjmCanvas  *self,
             const char *text)
 {
-  CjmItem *anchor = cjm_canvas_keyboard_anchor (self);
+  CjmItem *anchor = _cjm_canvas_keyboard_anchor (self);
   CjmDropTarget target = { 0 };
   const CjmLayoutCard *card;
   CjmItem *item;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   card = anchor ? cjm_layout_lookup_card (self->layout, anchor) : NULL;
   if (card != NULL && !card->unplaced)
     {
@@ -84,7 +84,7 @@ paste_text (CjmCanvas  *self,
       target.index_in_cell = cell->n_cards;
     }
 
-  item = cjm_canvas_create_card (self, CJM_PALETTE_TILE_NOTE, &target, text);
+  item = _cjm_canvas_create_card (self, CJM_PALETTE_TILE_NOTE, &target, text);
   if (item != NULL)
     cjm_canvas_select_items (self, &item, 1, TRUE);
 }
@@ -127,7 +127,7 @@ on_fragment_spliced (GObject      *source,
   if (self->document != NULL)
     {
       g_autoptr(GPtrArray) added = cjm_document_paste_cards (self->document, fragment,
-                                                             cjm_canvas_keyboard_anchor (self));
+                                                             _cjm_canvas_keyboard_anchor (self));
 
       select_added (self, added);
     }
@@ -260,10 +260,10 @@ cjm_canvas_select_all (CjmCanvas *self)
 
   g_return_if_fail (CJM_IS_CANVAS (self));
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL)
     return;
   for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
     g_ptr_array_add (items, cjm_layout_get_card (self->layout, i)->item);
-  cjm_canvas_set_selection (self, items);
+  _cjm_canvas_set_selection (self, items);
 }

@@ -16,37 +16,15 @@
 #include <glib/gi18n.h>
 
 #include "cjm-canvas-private.h"
-#include "cjm-edit.h"
 
-CjmField
-cjm_canvas_title_field (CjmItem *item)
-{
-  return cjm_kind_get_title_field (cjm_item_get_kind (item));
-}
 
-gboolean
-cjm_canvas_lane_takes (CjmItem *lane,
-                       CjmKind  kind)
-{
-  return lane != NULL && cjm_item_lane_holds (lane) == kind;
-}
 
-CjmKind
-cjm_canvas_kind_for_lane (CjmItem *lane)
-{
-  return cjm_item_lane_holds (lane);
-}
 
-char *
-cjm_canvas_strip_text (const char *text)
-{
-  return cjm_strip_text (text);
-}
 
 /* Creating */
 
 CjmItem *
-cjm_canvas_create_card (CjmCanvas           *self,
+_cjm_canvas_create_card (CjmCanvas           *self,
                         CjmPaletteTile       tile,
                         const CjmDropTarget *target,
                         const char          *text)
@@ -60,25 +38,12 @@ cjm_canvas_create_card (CjmCanvas           *self,
                                 target->index_in_cell, text);
 }
 
-CjmItem *
-cjm_canvas_create_stage (CjmCanvas *self,
-                         guint      index)
-{
-  return cjm_document_add_stage (self->document, index);
-}
 
-CjmItem *
-cjm_canvas_create_lane (CjmCanvas   *self,
-                        CjmLaneKind  kind,
-                        guint        index)
-{
-  return cjm_document_add_lane (self->document, kind, index);
-}
 
 /* Moving */
 
 gboolean
-cjm_canvas_move_cards (CjmCanvas           *self,
+_cjm_canvas_move_cards (CjmCanvas           *self,
                        GPtrArray           *cards,
                        const CjmDropTarget *target)
 {
@@ -89,7 +54,7 @@ cjm_canvas_move_cards (CjmCanvas           *self,
 /* Stages and lanes */
 
 guint
-cjm_canvas_stage_slot (CjmCanvas *self,
+_cjm_canvas_stage_slot (CjmCanvas *self,
                        double     mx,
                        CjmItem   *moving,
                        CjmRect   *caret)
@@ -142,7 +107,7 @@ cjm_canvas_stage_slot (CjmCanvas *self,
 }
 
 guint
-cjm_canvas_lane_slot (CjmCanvas *self,
+_cjm_canvas_lane_slot (CjmCanvas *self,
                       double     my,
                       CjmItem   *moving,
                       CjmRect   *caret)
@@ -177,43 +142,14 @@ cjm_canvas_lane_slot (CjmCanvas *self,
   return slot;
 }
 
-void
-cjm_canvas_move_stage (CjmCanvas *self,
-                       CjmItem   *stage,
-                       guint      slot)
-{
-  cjm_document_reorder_item (self->document, stage, slot);
-}
 
-void
-cjm_canvas_move_lane (CjmCanvas *self,
-                      CjmItem   *lane,
-                      guint      slot)
-{
-  cjm_document_reorder_item (self->document, lane, slot);
-}
 
-void
-cjm_canvas_set_emotion (CjmCanvas *self,
-                        CjmItem   *touchpoint,
-                        CjmField   field,
-                        int        emotion)
-{
-  cjm_document_set_emotion (self->document, touchpoint, field, emotion);
-}
 
-gboolean
-cjm_canvas_create_link (CjmCanvas *self,
-                        CjmItem   *from,
-                        CjmItem   *to)
-{
-  return cjm_document_add_link (self->document, from, to);
-}
 
 /* Keyboard navigation */
 
 CjmItem *
-cjm_canvas_find_neighbour (CjmCanvas        *self,
+_cjm_canvas_find_neighbour (CjmCanvas        *self,
                            CjmItem          *from,
                            GtkDirectionType  direction)
 {
@@ -222,7 +158,7 @@ cjm_canvas_find_neighbour (CjmCanvas        *self,
   CjmItem *best = NULL;
   guint n;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   n = cjm_layout_get_n_cards (self->layout);
   if (n == 0)
     return NULL;
@@ -282,7 +218,7 @@ cjm_canvas_find_neighbour (CjmCanvas        *self,
 }
 
 gboolean
-cjm_canvas_move_card_by_key (CjmCanvas        *self,
+_cjm_canvas_move_card_by_key (CjmCanvas        *self,
                              GtkDirectionType  direction)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
@@ -292,9 +228,9 @@ cjm_canvas_move_card_by_key (CjmCanvas        *self,
   int stage, lane;
   guint n_stages, n_lanes;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   for (guint i = 0; i < self->selection->len; i++)
-    if (cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
+    if (_cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
       g_ptr_array_add (cards, g_ptr_array_index (self->selection, i));
   if (cards->len == 0)
     return FALSE;
@@ -336,8 +272,8 @@ cjm_canvas_move_card_by_key (CjmCanvas        *self,
               return FALSE;
             fits = TRUE;
             for (guint i = 0; i < cards->len && fits; i++)
-              fits = cjm_canvas_lane_takes (cjm_layout_get_lane (self->layout, lane)->item,
-                                            cjm_item_get_kind (g_ptr_array_index (cards, i)));
+              fits = cjm_item_lane_holds (cjm_layout_get_lane (self->layout, lane)->item)
+                     == cjm_item_get_kind (g_ptr_array_index (cards, i));
           }
       }
       break;
@@ -357,7 +293,7 @@ cjm_canvas_move_card_by_key (CjmCanvas        *self,
   target.after = cell->n_cards > 0
                    ? cjm_layout_get_card (self->layout, cell->first_card + cell->n_cards - 1)->item
                    : NULL;
-  if (!cjm_canvas_move_cards (self, cards, &target))
+  if (!_cjm_canvas_move_cards (self, cards, &target))
     return FALSE;
   cjm_canvas_scroll_to_item (self, g_ptr_array_index (cards, 0));
   return TRUE;
@@ -365,12 +301,12 @@ cjm_canvas_move_card_by_key (CjmCanvas        *self,
 
 /* The selected card the keyboard works from. */
 CjmItem *
-cjm_canvas_keyboard_anchor (CjmCanvas *self)
+_cjm_canvas_keyboard_anchor (CjmCanvas *self)
 {
-  if (self->cursor != NULL && cjm_canvas_is_selected (self, self->cursor))
+  if (self->cursor != NULL && _cjm_canvas_is_selected (self, self->cursor))
     return self->cursor;
   for (int i = self->selection->len - 1; i >= 0; i--)
-    if (cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
+    if (_cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
       return g_ptr_array_index (self->selection, i);
   return NULL;
 }
@@ -386,12 +322,12 @@ cjm_canvas_add_tile (CjmCanvas      *self,
 
   if (self->document == NULL)
     return;
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
 
   if (tile == CJM_PALETTE_TILE_STAGE)
     {
       CjmItem *stage = NULL;
-      CjmItem *anchor = cjm_canvas_keyboard_anchor (self);
+      CjmItem *anchor = _cjm_canvas_keyboard_anchor (self);
 
       /* After the selected card's stage, or at the end. */
       if (anchor != NULL)
@@ -399,7 +335,7 @@ cjm_canvas_add_tile (CjmCanvas      *self,
       else if (self->selection->len > 0
                && cjm_item_get_kind (g_ptr_array_index (self->selection, 0)) == CJM_KIND_STAGE)
         stage = g_ptr_array_index (self->selection, 0);
-      item = cjm_canvas_create_stage (self, stage ? (guint) cjm_document_index_of (self->document, stage) + 1
+      item = cjm_document_add_stage (self->document, stage ? (guint) cjm_document_index_of (self->document, stage) + 1
                                                   : cjm_document_get_n_items (self->document, CJM_KIND_STAGE));
     }
   else if (!cjm_palette_tile_is_card (tile))
@@ -409,13 +345,13 @@ cjm_canvas_add_tile (CjmCanvas      *self,
       if (self->selection->len > 0
           && cjm_item_get_kind (g_ptr_array_index (self->selection, 0)) == CJM_KIND_LANE)
         lane = g_ptr_array_index (self->selection, 0);
-      item = cjm_canvas_create_lane (self, cjm_palette_tile_get_lane_kind (tile),
+      item = cjm_document_add_lane (self->document, cjm_palette_tile_get_lane_kind (tile),
                                      lane ? (guint) cjm_document_index_of (self->document, lane) + 1
                                           : cjm_document_get_n_items (self->document, CJM_KIND_LANE));
     }
   else
     {
-      CjmItem *anchor = cjm_canvas_keyboard_anchor (self);
+      CjmItem *anchor = _cjm_canvas_keyboard_anchor (self);
       const CjmLayoutCard *card = anchor ? cjm_layout_lookup_card (self->layout, anchor) : NULL;
       CjmDropTarget target = { 0 };
       CjmKind wanted = tile == CJM_PALETTE_TILE_TOUCHPOINT ? CJM_KIND_TOUCHPOINT
@@ -461,7 +397,7 @@ cjm_canvas_add_tile (CjmCanvas      *self,
                            ? cjm_layout_get_card (self->layout, cell->first_card + cell->n_cards - 1)->item
                            : NULL;
         }
-      item = cjm_canvas_create_card (self, tile, &target, NULL);
+      item = _cjm_canvas_create_card (self, tile, &target, NULL);
     }
 
   if (item != NULL)

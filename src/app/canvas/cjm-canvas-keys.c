@@ -33,10 +33,10 @@ navigate_cb (GtkWidget *widget,
     {
       from = NULL;
       for (int i = self->selection->len - 1; i >= 0 && from == NULL; i--)
-        if (cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
+        if (_cjm_canvas_is_card (g_ptr_array_index (self->selection, i)))
           from = g_ptr_array_index (self->selection, i);
     }
-  next = cjm_canvas_find_neighbour (self, from, from ? direction : GTK_DIR_RIGHT);
+  next = _cjm_canvas_find_neighbour (self, from, from ? direction : GTK_DIR_RIGHT);
   if (next == NULL && from == NULL)
     return FALSE;
   if (next == NULL)
@@ -44,15 +44,15 @@ navigate_cb (GtkWidget *widget,
 
   if (extend)
     {
-      if (!cjm_canvas_is_selected (self, next))
-        cjm_canvas_toggle_selected (self, next);
+      if (!_cjm_canvas_is_selected (self, next))
+        _cjm_canvas_toggle_selected (self, next);
     }
   else
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
       g_ptr_array_add (one, next);
-      cjm_canvas_set_selection (self, one);
+      _cjm_canvas_set_selection (self, one);
     }
   self->cursor = next;
   cjm_canvas_scroll_to_item (self, next);
@@ -70,7 +70,7 @@ move_card_cb (GtkWidget *widget,
   if (self->editor != NULL || self->document == NULL)
     return FALSE;
   g_variant_get (args, "i", &direction);
-  cjm_canvas_move_card_by_key (self, direction);
+  _cjm_canvas_move_card_by_key (self, direction);
   return TRUE;
 }
 
@@ -84,7 +84,7 @@ edit_cb (GtkWidget *widget,
 
   if (self->editor != NULL || self->document == NULL)
     return FALSE;
-  if (self->cursor != NULL && cjm_canvas_is_selected (self, self->cursor))
+  if (self->cursor != NULL && _cjm_canvas_is_selected (self, self->cursor))
     item = self->cursor;
   else if (self->selection->len > 0)
     item = g_ptr_array_index (self->selection, self->selection->len - 1);
@@ -106,7 +106,7 @@ add_card_cb (GtkWidget *widget,
   if (self->editor != NULL || self->document == NULL || self->drag_mode > CJM_DRAG_PENDING)
     return FALSE;
   /* A card like the one the keyboard is on, after it. */
-  if (anchor != NULL && cjm_canvas_is_selected (self, anchor))
+  if (anchor != NULL && _cjm_canvas_is_selected (self, anchor))
     switch (cjm_item_get_kind (anchor))
       {
       case CJM_KIND_NOTE:
@@ -142,14 +142,14 @@ escape_cb (GtkWidget *widget,
     return FALSE;
   if (self->drag_mode != CJM_DRAG_NONE && self->drag_mode != CJM_DRAG_CANCELLED)
     {
-      cjm_canvas_cancel_drag (self);
+      _cjm_canvas_cancel_drag (self);
       return TRUE;
     }
   if (self->selection->len > 0)
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-      cjm_canvas_set_selection (self, none);
+      _cjm_canvas_set_selection (self, none);
       return TRUE;
     }
   return FALSE;
@@ -210,7 +210,7 @@ add_command (GtkWidgetClass  *widget_class,
 }
 
 void
-cjm_canvas_class_init_keys (GtkWidgetClass *widget_class)
+_cjm_canvas_class_init_keys (GtkWidgetClass *widget_class)
 {
   static const struct {
     guint            keyval;

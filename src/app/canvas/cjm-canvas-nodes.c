@@ -1,14 +1,17 @@
 /* cjm-canvas-nodes.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The canvas's render node caches. Each part of the map (card, stage and
- * lane header, lane row background, emotion lane, links, the corner, the
- * "Unplaced" area) is recorded once with cjm-render into a cairo node at
- * its own origin and kept until a change names it or its size changes.
- * Cards are grouped into tiles (a lane row by a block of stages), each a
- * cached container of the cards' nodes, so that a frame places a few
- * dozen unchanged nodes: GTK finds no damage in them and redraws only
- * where something moved. Also the overview (minimap) texture.
+ * Everything the canvas caches, and the one place it is thrown away: the
+ * CjmLayout of the document, and a render node per part of the map (card,
+ * stage and lane header, lane row background, emotion lane, links, the
+ * corner, the "Unplaced" area), each recorded once with cjm-render into a
+ * cairo node at its own origin and kept until a change names it or its
+ * size changes. Cards are grouped into tiles (a lane row by a block of
+ * stages), each a cached container of the cards' nodes, so that a frame
+ * places a few dozen unchanged nodes: GTK finds no damage in them and
+ * redraws only where something moved. The other canvas files say what
+ * went stale through _cjm_canvas_invalidate_*(); the stamps and dirty
+ * flags are written here only. The minimap's picture is told here too.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -19,10 +22,7 @@
 #include <string.h>
 
 #include "cjm-canvas-private.h"
-
-#define MINIMAP_MAX_WIDTH  220.0
-#define MINIMAP_MAX_HEIGHT 160.0
-#define MINIMAP_MARGIN     12.0
+#include "cjm-minimap.h"
 
 /* Stages per tile. */
 #define TILE_STAGES 6
@@ -40,14 +40,57 @@ node_cache_free (gpointer data)
   g_free (cache);
 }
 
-GHashTable *
-cjm_canvas_node_table_new (void)
+static GHashTable *
+node_table_new (void)
 {
   return g_hash_table_new_full (NULL, NULL, NULL, node_cache_free);
 }
 
-void
-cjm_canvas_clear_nodes (CjmCanvas *self)
+static guint64
+hash_columns (CjmLayout *layout)
+{
+  guint64 h = 1469598103934665603ull;
+  guint n = cjm_layout_get_n_stages (layout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CjmLayoutStage *stage = cjm_layout_get_stage (layout, i);
+      double values[4] = { stage->column.x, stage->column.width, stage->header.height,
+                           (double) GPOINTER_TO_SIZE (stage->item) };
+
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        {
+          guint64 bits;
+
+          memcpy (&bits, &values[j], sizeof bits);
+          h = (h ^ bits) * 1099511628211ull;
+        }
+    }
+  return h ^ n;
+}
+
+static void
+fill_layout_options (CjmCanvas        *self,
+                     CjmLayoutOptions *options)
+{
+  cjm_layout_options_init (options);
+  options->rtl = -1;
+  options->show_findings = self->checker != NULL;
+  options->findings = self->checker ? cjm_checker_get_all (self->checker) : NULL;
+  options->show_legend = FALSE;
+}
+
+/* The overview shows the layout: it is drawn again with it. */
+static void
+invalidate_minimap (CjmCanvas *self)
+{
+  if (self->minimap != NULL)
+    cjm_minimap_invalidate (CJM_MINIMAP (self->minimap));
+}
+
+/* Every part is recorded again when next drawn. */
+static void
+clear_nodes (CjmCanvas *self)
 {
   g_hash_table_remove_all (self->card_nodes);
   g_hash_table_remove_all (self->stage_nodes);
@@ -62,8 +105,18 @@ cjm_canvas_clear_nodes (CjmCanvas *self)
   self->tiles_stamp++;
   self->curves_dirty = TRUE;
   self->links_dirty = TRUE;
-  self->headers_dirty = TRUE;
-  self->minimap_dirty = TRUE;
+  invalidate_minimap (self);
+}
+
+static void
+forget_item (CjmCanvas *self,
+             CjmItem   *item)
+{
+  g_hash_table_remove (self->card_nodes, item);
+  g_hash_table_remove (self->stage_nodes, item);
+  g_hash_table_remove (self->lane_nodes, item);
+  g_hash_table_remove (self->row_nodes, item);
+  g_hash_table_remove (self->curve_nodes, item);
 }
 
 static graphene_rect_t
@@ -117,10 +170,10 @@ record_node (CjmCanvas             *self,
 }
 
 GskRenderNode *
-cjm_canvas_get_card_node (CjmCanvas           *self,
-                          const CjmLayoutCard *card,
-                          double              *origin_x,
-                          double              *origin_y)
+_cjm_canvas_get_card_node (CjmCanvas           *self,
+                           const CjmLayoutCard *card,
+                           double              *origin_x,
+                           double              *origin_y)
 {
   CjmNodeCache *cache = g_hash_table_lookup (self->card_nodes, card->item);
 
@@ -161,8 +214,8 @@ cjm_canvas_get_card_node (CjmCanvas           *self,
 }
 
 GskRenderNode *
-cjm_canvas_get_stage_node (CjmCanvas *self,
-                           guint      index)
+_cjm_canvas_get_stage_node (CjmCanvas *self,
+                            guint      index)
 {
   const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, index);
   CjmNodeCache *cache = g_hash_table_lookup (self->stage_nodes, stage->item);
@@ -191,8 +244,8 @@ cjm_canvas_get_stage_node (CjmCanvas *self,
 }
 
 GskRenderNode *
-cjm_canvas_get_lane_node (CjmCanvas *self,
-                          guint      index)
+_cjm_canvas_get_lane_node (CjmCanvas *self,
+                           guint      index)
 {
   const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, index);
   CjmNodeCache *cache = g_hash_table_lookup (self->lane_nodes, lane->item);
@@ -360,156 +413,6 @@ append_at (CjmCanvas     *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Overview */
-
-void
-cjm_canvas_update_minimap (CjmCanvas *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double mw, mh, scale, tw, th;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  GBytes *bytes;
-  CjmRect rect;
-
-  self->minimap_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  if (mw <= 0 || mh <= 0
-      || (mw * self->zoom <= width && mh * self->zoom <= height)
-      || width < 3 * MINIMAP_MAX_WIDTH || height < 2 * MINIMAP_MAX_HEIGHT)
-    {
-      g_clear_object (&self->minimap);
-      return;
-    }
-
-  scale = MIN (MINIMAP_MAX_WIDTH / mw, MINIMAP_MAX_HEIGHT / mh);
-  tw = ceil (mw * scale);
-  th = ceil (mh * scale);
-  self->minimap_rect = GRAPHENE_RECT_INIT (cjm_layout_is_rtl (self->layout)
-                                             ? MINIMAP_MARGIN : width - tw - MINIMAP_MARGIN,
-                                           height - th - MINIMAP_MARGIN, tw, th);
-  if (!self->minimap_dirty && self->minimap != NULL
-      && gdk_texture_get_width (self->minimap) == (int) tw
-      && gdk_texture_get_height (self->minimap) == (int) th)
-    return;
-
-  /* Blocks of colour, not text: lane rows, cards, header bands. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) tw, (int) th);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  for (guint i = 0; i < cjm_layout_get_n_lanes (self->layout); i++)
-    {
-      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
-      CjmColor color;
-
-      cjm_render_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL),
-                                 &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
-      cairo_rectangle (cr, lane->row.x, lane->row.y, lane->row.width, lane->row.height);
-      cairo_fill (cr);
-    }
-  cairo_set_source_rgba (cr, 0.6, 0.6, 0.6, 1);
-  cjm_layout_get_stage_band (self->layout, &rect);
-  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-  cjm_layout_get_lane_band (self->layout, &rect);
-  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-  cairo_fill (cr);
-  for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
-    {
-      const CjmLayoutCard *card = cjm_layout_get_card (self->layout, i);
-      CjmColor color;
-      CjmLaneKind kind = card->lane ? cjm_item_get_lane_kind (card->lane) : CJM_LANE_UNKNOWN;
-
-      cjm_render_get_lane_accent (kind, card->lane ? cjm_item_get_field (card->lane, CJM_FIELD_CHANNEL)
-                                                   : NULL, &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
-      cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) * (int) th,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  g_clear_object (&self->minimap);
-  self->minimap = gdk_memory_texture_new ((int) tw, (int) th, GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (surface));
-  g_bytes_unref (bytes);
-  cairo_surface_destroy (surface);
-  self->minimap_dirty = FALSE;
-}
-
-void
-cjm_canvas_snapshot_minimap (CjmCanvas   *self,
-                             GtkSnapshot *snapshot)
-{
-  graphene_rect_t *r = &self->minimap_rect;
-  double mw, mh, sx, sy;
-  CjmRect visible;
-  GskRoundedRect outline;
-  GdkRGBA frame = { 0.2, 0.2, 0.2, 0.5 };
-  GdkRGBA view = { 0.21, 0.52, 0.89, 1.0 };
-  GdkRGBA shade = { 0.21, 0.52, 0.89, 0.15 };
-
-  if (self->minimap == NULL || r->size.width <= 0)
-    return;
-
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  sx = r->size.width / mw;
-  sy = r->size.height / mh;
-
-  gtk_snapshot_push_opacity (snapshot, 0.92);
-  gtk_snapshot_append_texture (snapshot, self->minimap, r);
-  gtk_snapshot_pop (snapshot);
-  gsk_rounded_rect_init_from_rect (&outline, r, 0);
-  gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 1, 1, 1, 1 },
-                              (GdkRGBA[4]) { frame, frame, frame, frame });
-
-  cjm_canvas_get_visible_rect (self, &visible);
-  {
-    graphene_rect_t v = GRAPHENE_RECT_INIT (r->origin.x + visible.x * sx,
-                                            r->origin.y + visible.y * sy,
-                                            visible.width * sx, visible.height * sy);
-    graphene_rect_intersection (&v, r, &v);
-    gtk_snapshot_append_color (snapshot, &shade, &v);
-    gsk_rounded_rect_init_from_rect (&outline, &v, 0);
-    gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 },
-                                (GdkRGBA[4]) { view, view, view, view });
-  }
-}
-
-gboolean
-cjm_canvas_point_in_minimap (CjmCanvas *self,
-                             double     wx,
-                             double     wy)
-{
-  return self->minimap != NULL && self->minimap_rect.size.width > 0
-         && graphene_rect_contains_point (&self->minimap_rect, &GRAPHENE_POINT_INIT (wx, wy));
-}
-
-void
-cjm_canvas_center_on_minimap (CjmCanvas *self,
-                              double     wx,
-                              double     wy)
-{
-  double mw, mh, mx, my;
-  graphene_rect_t *r = &self->minimap_rect;
-
-  if (self->layout == NULL || r->size.width <= 0)
-    return;
-  cjm_layout_get_size (self->layout, &mw, &mh);
-  mx = (wx - r->origin.x) / r->size.width * mw;
-  my = (wy - r->origin.y) / r->size.height * mh;
-  cjm_canvas_set_scroll (self,
-                         mx * self->zoom + self->origin_x - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                         my * self->zoom + self->origin_y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-}
-
 /* Tiles of cards */
 
 static GskRenderNode *
@@ -529,7 +432,7 @@ build_tile (CjmCanvas *self,
         {
           const CjmLayoutCard *card = cjm_layout_get_card (self->layout, cell->first_card + c);
           double ox, oy;
-          GskRenderNode *node = cjm_canvas_get_card_node (self, card, &ox, &oy);
+          GskRenderNode *node = _cjm_canvas_get_card_node (self, card, &ox, &oy);
           g_autoptr(GskTransform) transform = NULL;
           GskRenderNode *placed;
 
@@ -553,7 +456,7 @@ build_tile (CjmCanvas *self,
 }
 
 /* The cached container of the cards of one tile, rebuilt when the layout
- * or the drag changed (cjm_canvas_invalidate_tiles()). */
+ * or the drag changed (_cjm_canvas_invalidate_tiles()). */
 static GskRenderNode *
 get_tile_node (CjmCanvas *self,
                guint      lane,
@@ -583,18 +486,13 @@ get_tile_node (CjmCanvas *self,
   return cache->node;
 }
 
-void
-cjm_canvas_invalidate_tiles (CjmCanvas *self)
-{
-  self->tiles_stamp++;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
+/* Drawing */
 
-/* The map, in map units (the caller set the zoom and scroll transform):
- * only the parts that intersect the view are placed. */
+/* The map, in device pixels from its origin (the caller translated the
+ * snapshot there): only the parts that intersect the view are placed. */
 void
-cjm_canvas_snapshot_map (CjmCanvas   *self,
-                         GtkSnapshot *snapshot)
+_cjm_canvas_snapshot_map (CjmCanvas   *self,
+                          GtkSnapshot *snapshot)
 {
   CjmRect visible, band;
   double mw, mh, pin_dx, pin_dy;
@@ -603,11 +501,8 @@ cjm_canvas_snapshot_map (CjmCanvas   *self,
   guint n_blocks = (n_stages + TILE_STAGES - 1) / TILE_STAGES;
   GskRenderNode *node;
 
-  if (self->minimap_dirty)
-    cjm_canvas_update_minimap (self);
-
-  cjm_canvas_get_visible_rect (self, &visible);
-  cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
+  _cjm_canvas_get_visible_rect (self, &visible);
+  _cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
   cjm_layout_get_size (self->layout, &mw, &mh);
 
   /* Paper, with a soft edge. */
@@ -674,7 +569,7 @@ cjm_canvas_snapshot_map (CjmCanvas   *self,
 
       if (!card->unplaced || !cjm_rect_intersects (&card->rect, &visible))
         continue;
-      node = cjm_canvas_get_card_node (self, card, &ox, &oy);
+      node = _cjm_canvas_get_card_node (self, card, &ox, &oy);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
       gtk_snapshot_append_node (snapshot, node);
@@ -702,7 +597,7 @@ cjm_canvas_snapshot_map (CjmCanvas   *self,
 
       if (stage->header.x + stage->header.width >= visible.x
           && stage->header.x <= visible.x + visible.width)
-        append_at (self, snapshot, cjm_canvas_get_stage_node (self, i),
+        append_at (self, snapshot, _cjm_canvas_get_stage_node (self, i),
                    stage->header.x, stage->header.y + pin_dy);
     }
   for (guint i = 0; i < n_lanes; i++)
@@ -711,9 +606,164 @@ cjm_canvas_snapshot_map (CjmCanvas   *self,
 
       if (lane->header.y + lane->header.height >= visible.y
           && lane->header.y <= visible.y + visible.height)
-        append_at (self, snapshot, cjm_canvas_get_lane_node (self, i),
+        append_at (self, snapshot, _cjm_canvas_get_lane_node (self, i),
                    lane->header.x + pin_dx, lane->header.y);
     }
   cjm_layout_get_corner_rect (self->layout, &band);
   append_at (self, snapshot, get_corner_node (self), band.x + pin_dx, band.y + pin_dy);
+}
+
+/* The layout */
+
+void
+_cjm_canvas_ensure_layout (CjmCanvas *self)
+{
+  CjmLayoutOptions options;
+  guint64 columns;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->layout == NULL)
+    {
+      fill_layout_options (self, &options);
+      self->layout = cjm_layout_new (self->document, &options);
+    }
+  else if (self->layout_dirty || self->findings_dirty)
+    {
+      if (self->layout_dirty)
+        cjm_layout_update (self->layout);
+      /* Only the badges: the checker's findings changed. */
+      if (self->findings_dirty)
+        cjm_layout_set_findings (self->layout,
+                                 self->checker ? cjm_checker_get_all (self->checker) : NULL);
+    }
+  else
+    return;
+
+  self->layout_dirty = FALSE;
+  self->findings_dirty = FALSE;
+  self->links_dirty = TRUE;
+  self->tiles_stamp++;
+  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
+  invalidate_minimap (self);
+
+  columns = hash_columns (self->layout);
+  if (columns != self->columns_hash)
+    {
+      self->columns_hash = columns;
+      self->geometry_stamp++;
+      self->curves_dirty = TRUE;
+    }
+}
+
+/* Invalidation */
+
+void
+_cjm_canvas_invalidate_all (CjmCanvas *self)
+{
+  g_clear_object (&self->layout);
+  clear_nodes (self);
+  self->columns_hash = 0;
+}
+
+void
+_cjm_canvas_invalidate_change (CjmCanvas       *self,
+                               const CjmChange *change)
+{
+  self->layout_dirty = TRUE;
+
+  if (change->type == CJM_CHANGE_RELOADED)
+    {
+      clear_nodes (self);
+      return;
+    }
+
+  switch (change->kind)
+    {
+    case CJM_KIND_TOUCHPOINT:
+    case CJM_KIND_NOTE:
+    case CJM_KIND_OPPORTUNITY:
+      g_hash_table_remove (self->card_nodes, change->item);
+      if (change->kind == CJM_KIND_TOUCHPOINT)
+        self->curves_dirty = TRUE;
+      break;
+
+    case CJM_KIND_STAGE:
+    case CJM_KIND_LANE:
+    case CJM_KIND_PERSONA:
+    case CJM_KIND_MAP:
+      /* Colours, names, numbering and direction show on many parts. */
+      clear_nodes (self);
+      break;
+
+    case CJM_KIND_LINK:
+      self->links_dirty = TRUE;
+      break;
+
+    case CJM_KIND_TERM:
+    case CJM_KIND_SUPPRESSION:
+    case CJM_N_KINDS:
+    default:
+      break;
+    }
+
+  if (change->type == CJM_CHANGE_ITEM_REMOVED)
+    forget_item (self, change->item);
+}
+
+void
+_cjm_canvas_invalidate_findings (CjmCanvas *self)
+{
+  self->findings_dirty = TRUE;
+}
+
+void
+_cjm_canvas_invalidate_zoom (CjmCanvas *self)
+{
+  /* Cards and headers compare their scale; tiles place them anew. */
+  g_clear_pointer (&self->links_node, gsk_render_node_unref);
+  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
+  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  self->links_dirty = TRUE;
+  self->tiles_stamp++;
+}
+
+void
+_cjm_canvas_invalidate_tiles (CjmCanvas *self)
+{
+  self->tiles_stamp++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Setup */
+
+void
+_cjm_canvas_init_nodes (CjmCanvas *self)
+{
+  self->card_nodes = node_table_new ();
+  self->stage_nodes = node_table_new ();
+  self->lane_nodes = node_table_new ();
+  self->row_nodes = node_table_new ();
+  self->curve_nodes = node_table_new ();
+  cjm_render_options_init (&self->render_options);
+  self->render_options.draw_background = TRUE;
+  self->render_options.draw_findings = TRUE;
+  self->render_options.draw_link_labels = TRUE;
+  self->render_options.print = FALSE;
+}
+
+void
+_cjm_canvas_finalize_nodes (CjmCanvas *self)
+{
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->card_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->stage_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->lane_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->row_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->curve_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->links_node, gsk_render_node_unref);
+  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
+  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
 }

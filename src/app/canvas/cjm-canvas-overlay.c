@@ -31,14 +31,6 @@ to_device (CjmCanvas     *self,
   return GRAPHENE_RECT_INIT (rect->x * z, rect->y * z, rect->width * z, rect->height * z);
 }
 
-static void
-pointer_to_map (CjmCanvas *self,
-                double    *mx,
-                double    *my)
-{
-  cjm_canvas_widget_to_map (self, self->pointer_x, self->pointer_y, mx, my);
-}
-
 /* A rounded outline of width px around a rectangle in map units. */
 static void
 append_outline (CjmCanvas     *self,
@@ -83,7 +75,7 @@ item_overlay_rect (CjmCanvas *self,
 
   if (!cjm_layout_get_item_rect (self->layout, item, rect))
     return FALSE;
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+  _cjm_canvas_get_pin_offsets (self, &dx, &dy);
   if (cjm_item_get_kind (item) == CJM_KIND_STAGE)
     rect->y += dy;
   else if (cjm_item_get_kind (item) == CJM_KIND_LANE)
@@ -112,8 +104,8 @@ snapshot_ghosts (CjmCanvas   *self,
 {
   double mx, my, dx, dy, z = self->zoom;
 
-  pointer_to_map (self, &mx, &my);
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+  _cjm_canvas_pointer_to_map (self, &mx, &my);
+  _cjm_canvas_get_pin_offsets (self, &dx, &dy);
 
   if (self->drag_mode == CJM_DRAG_CARDS)
     {
@@ -127,7 +119,7 @@ snapshot_ghosts (CjmCanvas   *self,
 
           if (card == NULL)
             continue;
-          node = cjm_canvas_get_card_node (self, card, &ox, &oy);
+          node = _cjm_canvas_get_card_node (self, card, &ox, &oy);
           append_node_at (snapshot, node, (mx - self->grab_dx) * z + i * 6,
                           (my - self->grab_dy) * z + i * 6, 0.85);
         }
@@ -141,10 +133,10 @@ snapshot_ghosts (CjmCanvas   *self,
       if (index < 0 || !cjm_layout_get_item_rect (self->layout, self->press_hit.item, &rect))
         return;
       if (stage)
-        append_node_at (snapshot, cjm_canvas_get_stage_node (self, index),
+        append_node_at (snapshot, _cjm_canvas_get_stage_node (self, index),
                         (mx - self->grab_dx) * z, (rect.y + dy) * z, 0.8);
       else
-        append_node_at (snapshot, cjm_canvas_get_lane_node (self, index),
+        append_node_at (snapshot, _cjm_canvas_get_lane_node (self, index),
                         (rect.x + dx) * z, (my - self->grab_dy) * z, 0.8);
     }
 }
@@ -229,7 +221,7 @@ snapshot_link_preview (CjmCanvas   *self,
 
   if (from == NULL)
     return;
-  pointer_to_map (self, &mx, &my);
+  _cjm_canvas_pointer_to_map (self, &mx, &my);
   x0 = from->handle.x;
   y0 = from->handle.y;
   if (self->link_target != NULL)
@@ -294,7 +286,7 @@ snapshot_preview (CjmCanvas   *self,
   double dx, dy;
 
   /* The cell or the header band, and the caret where the drop lands. */
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+  _cjm_canvas_get_pin_offsets (self, &dx, &dy);
   if (self->drag_mode == CJM_DRAG_STAGE || self->preview.kind == CJM_KIND_STAGE)
     area.y += dy;
   else if (self->drag_mode == CJM_DRAG_LANE || self->preview.kind == CJM_KIND_LANE)
@@ -320,14 +312,14 @@ snapshot_preview (CjmCanvas   *self,
 }
 
 void
-cjm_canvas_snapshot_overlay (CjmCanvas   *self,
-                             GtkSnapshot *snapshot)
+_cjm_canvas_snapshot_overlay (CjmCanvas   *self,
+                              GtkSnapshot *snapshot)
 {
   CjmRect rect;
 
   /* Hover */
   if (self->drag_mode == CJM_DRAG_NONE && self->hover.item != NULL
-      && !cjm_canvas_is_selected (self, self->hover.item)
+      && !_cjm_canvas_is_selected (self, self->hover.item)
       && (self->hover.kind == CJM_HIT_CARD || self->hover.kind == CJM_HIT_STAGE_HEADER
           || self->hover.kind == CJM_HIT_LANE_HEADER || self->hover.kind == CJM_HIT_BADGE)
       && item_overlay_rect (self, self->hover.item, &rect))
@@ -370,13 +362,10 @@ cjm_canvas_snapshot_overlay (CjmCanvas   *self,
 
     case CJM_DRAG_RUBBER_BAND:
       {
-        double px, py, mx, my;
         CjmRect band;
         graphene_rect_t g;
 
-        cjm_canvas_widget_to_map (self, self->press_x, self->press_y, &px, &py);
-        pointer_to_map (self, &mx, &my);
-        band = (CjmRect) { MIN (px, mx), MIN (py, my), fabs (mx - px), fabs (my - py) };
+        _cjm_canvas_get_rubber_band (self, &band);
         g = to_device (self, &band);
         gtk_snapshot_append_color (snapshot, &accent_soft, &g);
         append_outline (self, snapshot, &band, 1, 0, &accent);
@@ -386,7 +375,6 @@ cjm_canvas_snapshot_overlay (CjmCanvas   *self,
     case CJM_DRAG_NONE:
     case CJM_DRAG_PENDING:
     case CJM_DRAG_PAN:
-    case CJM_DRAG_MINIMAP:
     case CJM_DRAG_CANCELLED:
     default:
       break;

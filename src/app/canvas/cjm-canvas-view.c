@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "cjm-canvas-private.h"
+#include "cjm-minimap.h"
 
 static gboolean
 rect_is_empty (const CjmRect *rect)
@@ -67,6 +68,16 @@ configure_adjustments (CjmCanvas *self,
                               height * 0.1, height * 0.9, height);
 }
 
+/* Where the journey starts: the left end, or the right end of a
+ * right-to-left map (configure_adjustments() clamps it). */
+static double
+start_hscroll (CjmCanvas *self)
+{
+  if (self->layout != NULL && cjm_layout_is_rtl (self->layout))
+    return G_MAXDOUBLE;
+  return 0;
+}
+
 static double
 hscroll (CjmCanvas *self)
 {
@@ -79,6 +90,58 @@ vscroll (CjmCanvas *self)
   return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
 }
 
+/* The minimap is over the map: what is under it is not hit. */
+static gboolean
+point_in_minimap (CjmCanvas *self,
+                  double     wx,
+                  double     wy)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_child_visible (self->minimap)
+         && gtk_widget_compute_bounds (self->minimap, GTK_WIDGET (self), &bounds)
+         && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (wx, wy));
+}
+
+static void
+scroll_to_rect (CjmCanvas     *self,
+                const CjmRect *rect)
+{
+  double x0, y0, x1, y1, h, v;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  CjmRect stages, lanes;
+  double top = 0, start = 0, end = 0;
+
+  if (self->layout == NULL)
+    return;
+
+  /* Keep clear of the pinned headers. */
+  cjm_layout_get_stage_band (self->layout, &stages);
+  cjm_layout_get_lane_band (self->layout, &lanes);
+  top = stages.height * self->zoom;
+  if (cjm_layout_is_rtl (self->layout))
+    end = lanes.width * self->zoom;
+  else
+    start = lanes.width * self->zoom;
+
+  cjm_canvas_map_to_widget (self, rect->x, rect->y, &x0, &y0);
+  cjm_canvas_map_to_widget (self, rect->x + rect->width, rect->y + rect->height, &x1, &y1);
+  h = hscroll (self);
+  v = vscroll (self);
+  if (x0 < start + 8)
+    h += x0 - start - 8;
+  else if (x1 > width - end - 8)
+    h += MIN (x1 - (width - end - 8), x0 - start - 8);
+  if (y0 < top + 8)
+    v += y0 - top - 8;
+  else if (y1 > height - 8)
+    v += MIN (y1 - (height - 8), y0 - top - 8);
+  _cjm_canvas_set_scroll (self, h, v);
+}
+
+/* Callbacks */
+
 static void
 on_adjustment_value_changed (GtkAdjustment *adjustment,
                              CjmCanvas     *self)
@@ -89,16 +152,33 @@ on_adjustment_value_changed (GtkAdjustment *adjustment,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Shared with the other canvas files */
+
 void
-cjm_canvas_configure_adjustments (CjmCanvas *self)
+_cjm_canvas_allocate_view (CjmCanvas *self,
+                           int        width)
 {
+  self->in_allocate = TRUE;
   configure_adjustments (self, hscroll (self), vscroll (self));
+  if (self->scroll_to_start && self->layout != NULL && width > 0)
+    {
+      self->scroll_to_start = FALSE;
+      _cjm_canvas_set_scroll (self, start_hscroll (self), 0);
+    }
+  self->in_allocate = FALSE;
 }
 
 void
-cjm_canvas_set_adjustment (CjmCanvas      *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
+_cjm_canvas_reset_scroll (CjmCanvas *self)
+{
+  _cjm_canvas_set_scroll (self, 0, 0);
+  self->scroll_to_start = TRUE;
+}
+
+void
+_cjm_canvas_set_adjustment (CjmCanvas      *self,
+                            GtkAdjustment **slot,
+                            GtkAdjustment  *adjustment)
 {
   if (adjustment == NULL)
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
@@ -115,8 +195,8 @@ cjm_canvas_set_adjustment (CjmCanvas      *self,
 }
 
 void
-cjm_canvas_get_visible_rect (CjmCanvas *self,
-                             CjmRect   *rect)
+_cjm_canvas_get_visible_rect (CjmCanvas *self,
+                              CjmRect   *rect)
 {
   double x0, y0, x1, y1;
 
@@ -127,9 +207,9 @@ cjm_canvas_get_visible_rect (CjmCanvas *self,
 }
 
 void
-cjm_canvas_get_pin_offsets (CjmCanvas *self,
-                            double    *dx,
-                            double    *dy)
+_cjm_canvas_get_pin_offsets (CjmCanvas *self,
+                             double    *dx,
+                             double    *dy)
 {
   CjmRect visible, grid, stages, lanes;
 
@@ -137,7 +217,7 @@ cjm_canvas_get_pin_offsets (CjmCanvas *self,
   if (self->layout == NULL)
     return;
 
-  cjm_canvas_get_visible_rect (self, &visible);
+  _cjm_canvas_get_visible_rect (self, &visible);
   cjm_layout_get_grid_rect (self->layout, &grid);
   cjm_layout_get_stage_band (self->layout, &stages);
   cjm_layout_get_lane_band (self->layout, &lanes);
@@ -156,22 +236,22 @@ cjm_canvas_get_pin_offsets (CjmCanvas *self,
 }
 
 CjmHitKind
-cjm_canvas_hit_test (CjmCanvas *self,
-                     double     wx,
-                     double     wy,
-                     CjmHit    *hit)
+_cjm_canvas_hit_test (CjmCanvas *self,
+                      double     wx,
+                      double     wy,
+                      CjmHit    *hit)
 {
   double mx, my, dx, dy;
   CjmRect corner, stages, lanes;
 
   memset (hit, 0, sizeof *hit);
   hit->stage_index = hit->lane_index = -1;
-  cjm_canvas_ensure_layout (self);
-  if (self->layout == NULL || cjm_canvas_point_in_minimap (self, wx, wy))
+  _cjm_canvas_ensure_layout (self);
+  if (self->layout == NULL || point_in_minimap (self, wx, wy))
     return CJM_HIT_NONE;
 
   cjm_canvas_widget_to_map (self, wx, wy, &mx, &my);
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+  _cjm_canvas_get_pin_offsets (self, &dx, &dy);
   cjm_layout_get_corner_rect (self->layout, &corner);
   cjm_layout_get_stage_band (self->layout, &stages);
   cjm_layout_get_lane_band (self->layout, &lanes);
@@ -185,38 +265,28 @@ cjm_canvas_hit_test (CjmCanvas *self,
   return cjm_layout_hit_test (self->layout, mx, my, hit);
 }
 
-/* Where the journey starts: the left end, or the right end of a
- * right-to-left map (configure_adjustments() clamps it). */
-double
-cjm_canvas_start_hscroll (CjmCanvas *self)
-{
-  if (self->layout != NULL && cjm_layout_is_rtl (self->layout))
-    return G_MAXDOUBLE;
-  return 0;
-}
-
 void
-cjm_canvas_set_scroll (CjmCanvas *self,
-                       double     h,
-                       double     v)
+_cjm_canvas_set_scroll (CjmCanvas *self,
+                        double     h,
+                        double     v)
 {
   configure_adjustments (self, h, v);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
-cjm_canvas_scroll_by (CjmCanvas *self,
-                      double     dx,
-                      double     dy)
+_cjm_canvas_scroll_by (CjmCanvas *self,
+                       double     dx,
+                       double     dy)
 {
-  cjm_canvas_set_scroll (self, hscroll (self) + dx, vscroll (self) + dy);
+  _cjm_canvas_set_scroll (self, hscroll (self) + dx, vscroll (self) + dy);
 }
 
 void
-cjm_canvas_set_zoom_at (CjmCanvas *self,
-                        double     zoom,
-                        double     wx,
-                        double     wy)
+_cjm_canvas_set_zoom_at (CjmCanvas *self,
+                         double     zoom,
+                         double     wx,
+                         double     wy)
 {
   double mx, my, ox, oy;
 
@@ -227,61 +297,17 @@ cjm_canvas_set_zoom_at (CjmCanvas *self,
   cjm_canvas_widget_to_map (self, wx, wy, &mx, &my);
   self->zoom = zoom;
   /* Cached parts are recorded at the zoom: they are recorded again when
-   * next drawn; tiles place them anew. */
-  g_clear_pointer (&self->links_node, gsk_render_node_unref);
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
-  self->links_dirty = TRUE;
-  self->tiles_stamp++;
+   * next drawn. */
+  _cjm_canvas_invalidate_zoom (self);
   compute_origin (self, zoom, &ox, &oy);
   configure_adjustments (self, mx * zoom + ox - wx, my * zoom + oy - wy);
-  self->minimap_dirty = TRUE;
-  if (self->layout != NULL)
-    cjm_canvas_update_minimap (self);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  cjm_canvas_notify_zoom (self);
+  _cjm_canvas_notify_zoom (self);
 }
 
-void
-cjm_canvas_scroll_to_rect (CjmCanvas     *self,
-                           const CjmRect *rect)
-{
-  double x0, y0, x1, y1, pin_dx, pin_dy, h, v;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  CjmRect stages, lanes;
-  double top = 0, start = 0, end = 0;
-
-  if (self->layout == NULL)
-    return;
-
-  /* Keep clear of the pinned headers. */
-  cjm_layout_get_stage_band (self->layout, &stages);
-  cjm_layout_get_lane_band (self->layout, &lanes);
-  top = stages.height * self->zoom;
-  if (cjm_layout_is_rtl (self->layout))
-    end = lanes.width * self->zoom;
-  else
-    start = lanes.width * self->zoom;
-  (void) pin_dx;
-  (void) pin_dy;
-
-  cjm_canvas_map_to_widget (self, rect->x, rect->y, &x0, &y0);
-  cjm_canvas_map_to_widget (self, rect->x + rect->width, rect->y + rect->height, &x1, &y1);
-  h = hscroll (self);
-  v = vscroll (self);
-  if (x0 < start + 8)
-    h += x0 - start - 8;
-  else if (x1 > width - end - 8)
-    h += MIN (x1 - (width - end - 8), x0 - start - 8);
-  if (y0 < top + 8)
-    v += y0 - top - 8;
-  else if (y1 > height - 8)
-    v += MIN (y1 - (height - 8), y0 - top - 8);
-  cjm_canvas_set_scroll (self, h, v);
-}
+/* Public API */
 
 void
 cjm_canvas_scroll_to_item (CjmCanvas *self,
@@ -292,7 +318,7 @@ cjm_canvas_scroll_to_item (CjmCanvas *self,
   g_return_if_fail (CJM_IS_CANVAS (self));
   g_return_if_fail (CJM_IS_ITEM (item));
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL)
     return;
   if (cjm_item_get_kind (item) == CJM_KIND_STAGE || cjm_item_get_kind (item) == CJM_KIND_LANE)
@@ -307,7 +333,7 @@ cjm_canvas_scroll_to_item (CjmCanvas *self,
     }
   else if (!cjm_layout_get_item_rect (self->layout, item, &rect))
     return;
-  cjm_canvas_scroll_to_rect (self, &rect);
+  scroll_to_rect (self, &rect);
 }
 
 double
@@ -322,8 +348,8 @@ cjm_canvas_set_zoom (CjmCanvas *self,
                      double     zoom)
 {
   g_return_if_fail (CJM_IS_CANVAS (self));
-  cjm_canvas_set_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                          gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  _cjm_canvas_set_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 static const double zoom_steps[] = {
@@ -365,7 +391,7 @@ cjm_canvas_zoom_fit (CjmCanvas *self)
 
   g_return_if_fail (CJM_IS_CANVAS (self));
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
   cjm_layout_get_size (self->layout, &mw, &mh);
@@ -374,8 +400,8 @@ cjm_canvas_zoom_fit (CjmCanvas *self)
   /* A small map is not blown up past its actual size. */
   zoom = MIN ((width - 2 * CJM_CANVAS_MARGIN) / mw, (height - 2 * CJM_CANVAS_MARGIN) / mh);
   zoom = CLAMP (zoom, CJM_CANVAS_MIN_ZOOM, 1.0);
-  cjm_canvas_set_zoom_at (self, zoom, width / 2.0, height / 2.0);
-  configure_adjustments (self, cjm_canvas_start_hscroll (self), 0);
+  _cjm_canvas_set_zoom_at (self, zoom, width / 2.0, height / 2.0);
+  configure_adjustments (self, start_hscroll (self), 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -414,11 +440,11 @@ cjm_canvas_get_item_widget_rect (CjmCanvas       *self,
   g_return_val_if_fail (CJM_IS_CANVAS (self), FALSE);
   g_return_val_if_fail (CJM_IS_ITEM (item), FALSE);
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL || !cjm_layout_get_item_rect (self->layout, item, &r))
     return FALSE;
 
-  cjm_canvas_get_pin_offsets (self, &dx, &dy);
+  _cjm_canvas_get_pin_offsets (self, &dx, &dy);
   if (cjm_item_get_kind (item) == CJM_KIND_STAGE)
     r.y += dy;
   else if (cjm_item_get_kind (item) == CJM_KIND_LANE)

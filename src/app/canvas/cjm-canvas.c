@@ -1,12 +1,13 @@
 /* cjm-canvas.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The canvas widget: follows the document, keeps a CjmLayout up to date,
- * caches one render node per part of the map (card, header, lane row,
- * emotion lane) recorded at the part's own origin, and each frame places
- * the cached nodes that are in view under one zoom transform. Only the
- * parts that a change names (or whose size changed) are recorded again.
- * Input lives in cjm-canvas-input.c, document edits in cjm-canvas-edit.c.
+ * The canvas widget: follows the document and the checker and tells
+ * cjm-canvas-nodes.c what their changes made stale; keeps the selection;
+ * sizes, places and draws its parts each frame (the cached map, the
+ * overlay, and its two children: the minimap over a bottom corner and,
+ * while a title is edited in place, the card editor over the item).
+ * Input lives in cjm-canvas-input.c and cjm-canvas-gesture.c, the view in
+ * cjm-canvas-view.c, document edits in cjm-canvas-edit.c.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "cjm-canvas-private.h"
+#include "cjm-minimap.h"
 
 static void cjm_canvas_scrollable_init (GtkScrollableInterface *iface);
 
@@ -47,115 +49,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Static helpers */
 
-static guint64
-hash_columns (CjmLayout *layout)
-{
-  guint64 h = 1469598103934665603ull;
-  guint n = cjm_layout_get_n_stages (layout);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const CjmLayoutStage *stage = cjm_layout_get_stage (layout, i);
-      double values[4] = { stage->column.x, stage->column.width, stage->header.height,
-                           (double) GPOINTER_TO_SIZE (stage->item) };
-
-      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
-        {
-          guint64 bits;
-
-          memcpy (&bits, &values[j], sizeof bits);
-          h = (h ^ bits) * 1099511628211ull;
-        }
-    }
-  return h ^ n;
-}
-
-gboolean
-cjm_canvas_is_card (CjmItem *item)
-{
-  CjmKind kind = item ? cjm_item_get_kind (item) : CJM_KIND_MAP;
-
-  return kind == CJM_KIND_TOUCHPOINT || kind == CJM_KIND_NOTE || kind == CJM_KIND_OPPORTUNITY;
-}
-
-
-
-
-
-
-
-/* Layout */
-
-static void
-fill_layout_options (CjmCanvas        *self,
-                     CjmLayoutOptions *options)
-{
-  cjm_layout_options_init (options);
-  options->rtl = -1;
-  options->show_findings = self->checker != NULL;
-  options->findings = self->checker ? cjm_checker_get_all (self->checker) : NULL;
-  options->show_legend = FALSE;
-}
-
-void
-cjm_canvas_ensure_layout (CjmCanvas *self)
-{
-  CjmLayoutOptions options;
-  guint64 columns;
-
-  if (self->document == NULL)
-    return;
-
-  if (self->layout == NULL)
-    {
-      fill_layout_options (self, &options);
-      self->layout = cjm_layout_new (self->document, &options);
-    }
-  else if (self->layout_dirty || self->findings_dirty)
-    {
-      if (self->layout_dirty)
-        cjm_layout_update (self->layout);
-      /* Only the badges: the checker's findings changed. */
-      if (self->findings_dirty)
-        cjm_layout_set_findings (self->layout,
-                                 self->checker ? cjm_checker_get_all (self->checker) : NULL);
-    }
-  else
-    return;
-
-  self->layout_dirty = FALSE;
-  self->findings_dirty = FALSE;
-  self->links_dirty = TRUE;
-  self->tiles_stamp++;
-  self->minimap_dirty = TRUE;
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-
-  columns = hash_columns (self->layout);
-  if (columns != self->columns_hash)
-    {
-      self->columns_hash = columns;
-      self->geometry_stamp++;
-      self->curves_dirty = TRUE;
-    }
-}
-
-/* Change tracking */
-
+/* An item left the document: nothing may point at it any more. */
 static void
 forget_item (CjmCanvas *self,
              CjmItem   *item)
 {
   guint index;
 
-  g_hash_table_remove (self->card_nodes, item);
-  g_hash_table_remove (self->stage_nodes, item);
-  g_hash_table_remove (self->lane_nodes, item);
-  g_hash_table_remove (self->row_nodes, item);
-  g_hash_table_remove (self->curve_nodes, item);
-
-  if (self->edit_item == item)
-    cjm_canvas_stop_editing (self, FALSE);
+  if (self->editor != NULL && cjm_card_editor_get_item (self->editor) == item)
+    _cjm_canvas_stop_editing (self, FALSE);
   if (self->cursor == item)
     self->cursor = NULL;
   if (self->hover.item == item || self->hover.stage == item || self->hover.lane == item)
@@ -164,7 +68,7 @@ forget_item (CjmCanvas *self,
       && (self->press_hit.item == item || self->press_hit.stage == item
           || self->press_hit.lane == item
           || (self->drag_items && g_ptr_array_find (self->drag_items, item, NULL))))
-    cjm_canvas_cancel_drag (self);
+    _cjm_canvas_cancel_drag (self);
   if (g_ptr_array_find (self->selection, item, &index))
     {
       g_ptr_array_remove_index (self->selection, index);
@@ -172,18 +76,75 @@ forget_item (CjmCanvas *self,
     }
 }
 
+/* The editor over the item: over the title, as wide as the card (or
+ * header), never too narrow to type in; not past the canvas's edges. */
+static void
+allocate_editor (CjmCanvas *self,
+                 int        canvas_width,
+                 int        canvas_height)
+{
+  CjmItem *item;
+  graphene_rect_t bounds, rect;
+  int min_h, nat_h, min_w, nat_w;
+  const CjmLayoutCard *card;
+  double width;
+
+  if (self->editor == NULL)
+    return;
+  item = cjm_card_editor_get_item (self->editor);
+  if (!cjm_canvas_get_item_widget_rect (self, item, &bounds))
+    return;
+
+  rect = bounds;
+  card = cjm_layout_lookup_card (self->layout, item);
+  if (card != NULL && card->title.width > 0 && card->title.height > 0)
+    {
+      double x0, y0;
+
+      cjm_canvas_map_to_widget (self, card->title.x, card->title.y, &x0, &y0);
+      rect.origin.y = y0 - 4;
+    }
+  gtk_widget_measure (GTK_WIDGET (self->editor), GTK_ORIENTATION_VERTICAL, -1,
+                      &min_h, &nat_h, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->editor), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_w, &nat_w, NULL, NULL);
+  width = MAX (MAX (bounds.size.width - 8, 180), min_w);
+  rect.origin.x = bounds.origin.x + (bounds.size.width - width) / 2;
+  rect.origin.x = CLAMP (rect.origin.x, 4, MAX (4, canvas_width - width - 4));
+  rect.origin.y = CLAMP (rect.origin.y, 4, MAX (4, canvas_height - nat_h - 4));
+  gtk_widget_size_allocate (GTK_WIDGET (self->editor),
+                            &(GtkAllocation) { (int) rect.origin.x, (int) rect.origin.y,
+                                               (int) width, nat_h },
+                            -1);
+}
+
+static void
+allocate_minimap (CjmCanvas *self,
+                  int        width,
+                  int        height)
+{
+  GtkAllocation allocation;
+  gboolean shown = cjm_minimap_get_placement (CJM_MINIMAP (self->minimap), width, height,
+                                              &allocation);
+
+  gtk_widget_set_child_visible (self->minimap, shown);
+  if (shown)
+    gtk_widget_size_allocate (self->minimap, &allocation, -1);
+}
+
+/* Callbacks */
+
 static void
 on_document_changed (CjmDocument *document,
                      CjmChange   *change,
                      CjmCanvas   *self)
 {
-  self->layout_dirty = TRUE;
+  _cjm_canvas_invalidate_change (self, change);
 
   if (change->type == CJM_CHANGE_RELOADED)
     {
-      cjm_canvas_cancel_drag (self);
-      cjm_canvas_stop_editing (self, FALSE);
-      cjm_canvas_clear_nodes (self);
+      _cjm_canvas_cancel_drag (self);
+      _cjm_canvas_stop_editing (self, FALSE);
       self->cursor = NULL;
       memset (&self->hover, 0, sizeof self->hover);
       if (self->selection->len > 0)
@@ -192,48 +153,14 @@ on_document_changed (CjmDocument *document,
           g_signal_emit (self, signals[SELECTION_CHANGED], 0);
         }
     }
-  else
-    {
-      switch (change->kind)
-        {
-        case CJM_KIND_TOUCHPOINT:
-        case CJM_KIND_NOTE:
-        case CJM_KIND_OPPORTUNITY:
-          g_hash_table_remove (self->card_nodes, change->item);
-          if (change->kind == CJM_KIND_TOUCHPOINT)
-            self->curves_dirty = TRUE;
-          break;
+  else if (change->type == CJM_CHANGE_ITEM_REMOVED)
+    forget_item (self, change->item);
 
-        case CJM_KIND_STAGE:
-        case CJM_KIND_LANE:
-        case CJM_KIND_PERSONA:
-        case CJM_KIND_MAP:
-          /* Colours, names, numbering and direction show on many parts. */
-          cjm_canvas_clear_nodes (self);
-          break;
-
-        case CJM_KIND_LINK:
-          self->links_dirty = TRUE;
-          break;
-
-        case CJM_KIND_TERM:
-        case CJM_KIND_SUPPRESSION:
-        case CJM_N_KINDS:
-        default:
-          break;
-        }
-
-      if (change->type == CJM_CHANGE_ITEM_REMOVED)
-        forget_item (self, change->item);
-    }
-
-  if (self->edit_item != NULL && change->item == self->edit_item
-      && change->type == CJM_CHANGE_FIELD && change->field == self->edit_field)
-    {
-      /* Someone else (undo, the inspector) changed the text being edited. */
-      if (!self->edit_done)
-        cjm_canvas_stop_editing (self, FALSE);
-    }
+  /* Someone else (undo, the inspector) changed the text being edited. */
+  if (self->editor != NULL && change->type == CJM_CHANGE_FIELD
+      && change->item == cjm_card_editor_get_item (self->editor)
+      && change->field == cjm_card_editor_get_field (self->editor))
+    _cjm_canvas_stop_editing (self, FALSE);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -246,10 +173,17 @@ on_checker_items_changed (GListModel *model,
                           guint       added,
                           CjmCanvas  *self)
 {
-  self->findings_dirty = TRUE;
+  _cjm_canvas_invalidate_findings (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+on_editor_done (CjmCardEditor *editor,
+                gboolean       commit,
+                CjmCanvas     *self)
+{
+  _cjm_canvas_stop_editing (self, commit);
+}
 
 /* GtkWidget */
 
@@ -265,7 +199,7 @@ cjm_canvas_measure (GtkWidget      *widget,
   CjmCanvas *self = CJM_CANVAS (widget);
   double mw = 0, mh = 0;
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout != NULL)
     cjm_layout_get_size (self->layout, &mw, &mh);
 
@@ -276,7 +210,7 @@ cjm_canvas_measure (GtkWidget      *widget,
     {
       int m, n;
 
-      gtk_widget_measure (self->editor, orientation, -1, &m, &n, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->editor), orientation, -1, &m, &n, NULL, NULL);
       *minimum = MAX (*minimum, m);
     }
 }
@@ -289,18 +223,10 @@ cjm_canvas_size_allocate (GtkWidget *widget,
 {
   CjmCanvas *self = CJM_CANVAS (widget);
 
-  self->in_allocate = TRUE;
-  cjm_canvas_ensure_layout (self);
-  cjm_canvas_configure_adjustments (self);
-  if (self->scroll_to_start && self->layout != NULL && width > 0)
-    {
-      self->scroll_to_start = FALSE;
-      cjm_canvas_set_scroll (self, cjm_canvas_start_hscroll (self), 0);
-    }
-  if (self->layout != NULL)
-    cjm_canvas_update_minimap (self);
-  cjm_canvas_allocate_editor (self);
-  self->in_allocate = FALSE;
+  _cjm_canvas_ensure_layout (self);
+  _cjm_canvas_allocate_view (self, width);
+  allocate_minimap (self, width, height);
+  allocate_editor (self, width, height);
 }
 
 static void
@@ -315,7 +241,7 @@ cjm_canvas_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL)
     return;
 
@@ -328,16 +254,16 @@ cjm_canvas_snapshot (GtkWidget   *widget,
     cjm_canvas_map_to_widget (self, 0, 0, &ox, &oy);
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox, oy));
   }
-  cjm_canvas_snapshot_map (self, snapshot);
+  _cjm_canvas_snapshot_map (self, snapshot);
   /* Selection, hover, drop preview, drag ghosts. */
-  cjm_canvas_snapshot_overlay (self, snapshot);
+  _cjm_canvas_snapshot_overlay (self, snapshot);
   gtk_snapshot_restore (snapshot);
 
-  cjm_canvas_snapshot_minimap (self, snapshot);
+  gtk_widget_snapshot_child (widget, self->minimap, snapshot);
   gtk_snapshot_pop (snapshot);
 
   if (self->editor != NULL)
-    gtk_widget_snapshot_child (widget, self->editor, snapshot);
+    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->editor), snapshot);
 }
 
 static void
@@ -360,19 +286,22 @@ cjm_canvas_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
       self->autoscroll_id = 0;
     }
-  g_clear_pointer (&self->editor, gtk_widget_unparent);
-  g_clear_object (&self->edit_item);
+  if (self->editor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->editor, self);
+      gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->editor)));
+    }
   /* Going away is not a selection change. */
   g_ptr_array_set_size (self->selection, 0);
   cjm_canvas_set_checker (self, NULL);
   cjm_canvas_set_document (self, NULL);
+  g_clear_pointer (&self->minimap, gtk_widget_unparent);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
-  g_clear_object (&self->minimap);
 
   G_OBJECT_CLASS (cjm_canvas_parent_class)->dispose (object);
 }
@@ -382,15 +311,7 @@ cjm_canvas_finalize (GObject *object)
 {
   CjmCanvas *self = CJM_CANVAS (object);
 
-  g_hash_table_unref (self->card_nodes);
-  g_hash_table_unref (self->stage_nodes);
-  g_hash_table_unref (self->lane_nodes);
-  g_hash_table_unref (self->row_nodes);
-  g_hash_table_unref (self->curve_nodes);
-  g_clear_pointer (&self->links_node, gsk_render_node_unref);
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
-  g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
+  _cjm_canvas_finalize_nodes (self);
   g_ptr_array_unref (self->selection);
   g_clear_pointer (&self->drag_items, g_ptr_array_unref);
   g_clear_pointer (&self->band_base, g_ptr_array_unref);
@@ -454,10 +375,10 @@ cjm_canvas_set_property (GObject      *object,
       cjm_canvas_set_zoom (self, g_value_get_double (value));
       break;
     case PROP_HADJUSTMENT:
-      cjm_canvas_set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      _cjm_canvas_set_adjustment (self, &self->hadjustment, g_value_get_object (value));
       break;
     case PROP_VADJUSTMENT:
-      cjm_canvas_set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      _cjm_canvas_set_adjustment (self, &self->vadjustment, g_value_get_object (value));
       break;
     case PROP_HSCROLL_POLICY:
       if (self->hscroll_policy != (guint) g_value_get_enum (value))
@@ -528,54 +449,55 @@ cjm_canvas_class_init (CjmCanvasClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "cjm-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  cjm_canvas_class_init_keys (widget_class);
+  _cjm_canvas_class_init_keys (widget_class);
 }
 
 static void
 cjm_canvas_init (CjmCanvas *self)
 {
   self->zoom = 1.0;
-  self->card_nodes = cjm_canvas_node_table_new ();
-  self->stage_nodes = cjm_canvas_node_table_new ();
-  self->lane_nodes = cjm_canvas_node_table_new ();
-  self->row_nodes = cjm_canvas_node_table_new ();
-  self->curve_nodes = cjm_canvas_node_table_new ();
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
-  cjm_render_options_init (&self->render_options);
-  self->render_options.draw_background = TRUE;
-  self->render_options.draw_findings = TRUE;
-  self->render_options.draw_link_labels = TRUE;
-  self->render_options.print = FALSE;
+  _cjm_canvas_init_nodes (self);
 
-  cjm_canvas_set_adjustment (self, &self->hadjustment, NULL);
-  cjm_canvas_set_adjustment (self, &self->vadjustment, NULL);
+  _cjm_canvas_set_adjustment (self, &self->hadjustment, NULL);
+  _cjm_canvas_set_adjustment (self, &self->vadjustment, NULL);
+
+  self->minimap = cjm_minimap_new (self);
+  gtk_widget_set_parent (self->minimap, GTK_WIDGET (self));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"), -1);
-  cjm_canvas_init_input (self);
+  _cjm_canvas_init_input (self);
 }
 
 /* Shared with the other canvas files */
 
-
-
-
-
-
-
+void
+_cjm_canvas_notify_zoom (CjmCanvas *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
 
 gboolean
-cjm_canvas_is_selected (CjmCanvas *self,
-                        CjmItem   *item)
+_cjm_canvas_is_card (CjmItem *item)
+{
+  CjmKind kind = item ? cjm_item_get_kind (item) : CJM_KIND_MAP;
+
+  return kind == CJM_KIND_TOUCHPOINT || kind == CJM_KIND_NOTE || kind == CJM_KIND_OPPORTUNITY;
+}
+
+gboolean
+_cjm_canvas_is_selected (CjmCanvas *self,
+                         CjmItem   *item)
 {
   return item != NULL && g_ptr_array_find (self->selection, item, NULL);
 }
 
 void
-cjm_canvas_set_selection (CjmCanvas *self,
-                          GPtrArray *items)
+_cjm_canvas_set_selection (CjmCanvas *self,
+                           GPtrArray *items)
 {
   gboolean same = items->len == self->selection->len;
 
@@ -592,7 +514,7 @@ cjm_canvas_set_selection (CjmCanvas *self,
     {
       CjmItem *last = g_ptr_array_index (self->selection, self->selection->len - 1);
 
-      if (cjm_canvas_is_card (last))
+      if (_cjm_canvas_is_card (last))
         self->cursor = last;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -600,8 +522,8 @@ cjm_canvas_set_selection (CjmCanvas *self,
 }
 
 void
-cjm_canvas_toggle_selected (CjmCanvas *self,
-                            CjmItem   *item)
+_cjm_canvas_toggle_selected (CjmCanvas *self,
+                             CjmItem   *item)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
 
@@ -609,13 +531,43 @@ cjm_canvas_toggle_selected (CjmCanvas *self,
     g_ptr_array_add (items, g_ptr_array_index (self->selection, i));
   if (!g_ptr_array_remove (items, item))
     g_ptr_array_add (items, item);
-  cjm_canvas_set_selection (self, items);
+  _cjm_canvas_set_selection (self, items);
 }
 
 void
-cjm_canvas_notify_zoom (CjmCanvas *self)
+_cjm_canvas_stop_editing (CjmCanvas *self,
+                          gboolean   commit)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  g_autoptr(CjmCardEditor) editor = NULL;
+  g_autofree char *text = NULL;
+  CjmItem *item;
+  CjmField field;
+  gboolean had_focus;
+
+  if (self->editor == NULL)
+    return;
+
+  /* Not editing from here on: the edit below is not someone else's. */
+  editor = g_object_ref (g_steal_pointer (&self->editor));
+  g_signal_handlers_disconnect_by_data (editor, self);
+  item = cjm_card_editor_get_item (editor);
+  field = cjm_card_editor_get_field (editor);
+  text = cjm_strip_text (cjm_card_editor_get_text (editor));
+  had_focus = cjm_card_editor_has_focus (editor);
+
+  if (commit && *text != '\0' && self->document != NULL
+      && cjm_document_index_of (self->document, item) >= 0
+      && g_strcmp0 (cjm_item_get_field (item, field), text) != 0)
+    {
+      cjm_document_begin_group (self->document, _("Rename"));
+      cjm_document_set_field (self->document, item, field, text);
+      cjm_document_end_group (self->document);
+    }
+
+  gtk_widget_unparent (GTK_WIDGET (editor));
+  if (had_focus || gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -643,14 +595,12 @@ cjm_canvas_set_document (CjmCanvas   *self,
   if (self->document == document)
     return;
 
-  cjm_canvas_cancel_drag (self);
-  cjm_canvas_stop_editing (self, FALSE);
+  _cjm_canvas_cancel_drag (self);
+  _cjm_canvas_stop_editing (self, FALSE);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   g_set_object (&self->document, document);
-  g_clear_object (&self->layout);
-  cjm_canvas_clear_nodes (self);
-  self->columns_hash = 0;
+  _cjm_canvas_invalidate_all (self);
   self->cursor = NULL;
   memset (&self->hover, 0, sizeof self->hover);
   if (document != NULL)
@@ -661,8 +611,7 @@ cjm_canvas_set_document (CjmCanvas   *self,
       g_ptr_array_set_size (self->selection, 0);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
-  cjm_canvas_set_scroll (self, 0, 0);
-  self->scroll_to_start = TRUE;
+  _cjm_canvas_reset_scroll (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -688,13 +637,10 @@ cjm_canvas_set_checker (CjmCanvas  *self,
     g_signal_handlers_disconnect_by_func (self->checker, on_checker_items_changed, self);
   g_set_object (&self->checker, checker);
   /* Badges need room: the layout is made again with the new options. */
-  g_clear_object (&self->layout);
-  cjm_canvas_clear_nodes (self);
-  self->columns_hash = 0;
+  _cjm_canvas_invalidate_all (self);
   if (checker != NULL)
     g_signal_connect_object (checker, "items-changed", G_CALLBACK (on_checker_items_changed),
                              self, 0);
-  self->findings_dirty = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
@@ -704,7 +650,7 @@ CjmLayout *
 cjm_canvas_get_layout (CjmCanvas *self)
 {
   g_return_val_if_fail (CJM_IS_CANVAS (self), NULL);
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
   return self->layout;
 }
 
@@ -728,16 +674,32 @@ cjm_canvas_select_items (CjmCanvas  *self,
   for (guint i = 0; i < n_items; i++)
     if (self->document != NULL && cjm_document_index_of (self->document, items[i]) >= 0)
       g_ptr_array_add (array, items[i]);
-  cjm_canvas_set_selection (self, array);
+  _cjm_canvas_set_selection (self, array);
   if (scroll_to && array->len > 0)
     cjm_canvas_scroll_to_item (self, g_ptr_array_index (array, 0));
 }
 
+void
+cjm_canvas_edit_item (CjmCanvas *self,
+                      CjmItem   *item)
+{
+  g_return_if_fail (CJM_IS_CANVAS (self));
+  g_return_if_fail (CJM_IS_ITEM (item));
 
+  _cjm_canvas_stop_editing (self, TRUE);
+  if (self->document == NULL || cjm_document_index_of (self->document, item) < 0)
+    return;
+  _cjm_canvas_ensure_layout (self);
+  if (!cjm_layout_get_item_rect (self->layout, item, &(CjmRect) { 0 }))
+    return;
 
-
-
-
+  cjm_canvas_scroll_to_item (self, item);
+  self->editor = CJM_CARD_EDITOR (cjm_card_editor_new (item, cjm_kind_get_title_field (cjm_item_get_kind (item))));
+  g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done), self, 0);
+  gtk_widget_set_parent (GTK_WIDGET (self->editor), GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  cjm_card_editor_begin (self->editor);
+}
 
 gboolean
 cjm_canvas_is_editing (CjmCanvas *self)
@@ -745,6 +707,3 @@ cjm_canvas_is_editing (CjmCanvas *self)
   g_return_val_if_fail (CJM_IS_CANVAS (self), FALSE);
   return self->editor != NULL;
 }
-
-
-

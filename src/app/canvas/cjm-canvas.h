@@ -99,8 +99,4 @@ void         cjm_canvas_widget_to_map        (CjmCanvas   *self,
                                               double      *mx,
                                               double      *my);
 
-/* A drop target that opens dropped files (.cjm from the file manager)
- * with the default GApplication's open. The window puts it on itself. */
-GtkEventController *cjm_canvas_new_file_drop_target (void);
-
 G_END_DECLS

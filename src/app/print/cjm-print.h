@@ -2,16 +2,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Printing a map: a GtkPrintOperation driven by the same page plan as the
- * PDF export (cjm-export.h), and an in-app print preview that draws the
- * pages itself (the stock preview needs an external PDF viewer) with the
- * page setup beside them. The page setup lives in the map's print fields:
- * changing it, in the preview or in the print dialog, is an undoable edit
- * of the document.
+ * PDF export (cjm-export.h). The page setup lives in the map's print
+ * fields: changing it, in the print dialog or in the preview
+ * (cjm-print-preview.h), is an undoable edit of the document.
  */
 
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "cjm-checker.h"
 #include "cjm-document.h"
@@ -43,19 +41,10 @@ GtkPaperSize      *cjm_print_paper_size_new (CjmPaper                 paper);
 gboolean           cjm_print_paper_from_gtk (GtkPaperSize            *size,
                                              CjmPaper                *paper);
 
-#define CJM_TYPE_PRINT_PREVIEW (cjm_print_preview_get_type ())
-G_DECLARE_FINAL_TYPE (CjmPrintPreview, cjm_print_preview, CJM, PRINT_PREVIEW, AdwWindow)
-
-/* A window over parent showing the pages as they will print, with the
- * page setup (paper, orientation, fit, tiles, overlap, cover, appendix,
- * badges) beside them and a Print button. */
-CjmPrintPreview   *cjm_print_preview_new       (GtkWindow       *parent,
-                                                CjmDocument     *document,
-                                                CjmChecker      *checker);
-guint              cjm_print_preview_get_page  (CjmPrintPreview *self);
-void               cjm_print_preview_set_page  (CjmPrintPreview *self,
-                                                guint            page);
-guint              cjm_print_preview_get_n_pages (CjmPrintPreview *self);
-CjmPagePlan       *cjm_print_preview_get_plan  (CjmPrintPreview *self);
+/* The findings printed with the map: a copy of the checker's (which
+ * change with the document), or the map checked once when checker is
+ * NULL. transfer full: an array of CjmFinding. */
+GPtrArray         *cjm_print_dup_findings   (CjmDocument             *document,
+                                             CjmChecker              *checker);
 
 G_END_DECLS

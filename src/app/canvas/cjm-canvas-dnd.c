@@ -1,4 +1,4 @@
-/* cjm-canvas-drop.c
+/* cjm-canvas-dnd.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Drops onto the canvas from outside it: palette tiles (a private GType),
@@ -6,7 +6,7 @@
  * kind) or a stage or lane between the headers, and text from other apps,
  * which makes a note. GtkDropTarget::motion shows where the drop lands.
  * Files (from the file manager) are not the canvas's: the window opens
- * them (cjm_canvas_new_file_drop_target()).
+ * them (cjm-window-dnd.c).
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -70,28 +70,17 @@ on_drop_motion (GtkDropTarget *target,
   self->pointer_x = x;
   self->pointer_y = y;
   cjm_canvas_widget_to_map (self, x, y, &mx, &my);
-  cjm_canvas_ensure_layout (self);
+  _cjm_canvas_ensure_layout (self);
 
   if (is_tile && tile == CJM_PALETTE_TILE_STAGE)
-    cjm_canvas_update_header_preview (self, CJM_KIND_STAGE, NULL, mx, my);
+    _cjm_canvas_update_header_preview (self, CJM_KIND_STAGE, NULL, mx, my);
   else if (is_tile && !cjm_palette_tile_is_card (tile))
-    cjm_canvas_update_header_preview (self, CJM_KIND_LANE, NULL, mx, my);
-  else
+    _cjm_canvas_update_header_preview (self, CJM_KIND_LANE, NULL, mx, my);
+  else if (_cjm_canvas_update_cell_preview (self, mx, my))
     {
-      CjmDropTarget drop;
-
-      cjm_canvas_clear_preview (self);
-      if (cjm_layout_get_drop_target (self->layout, mx, my, &drop))
-        {
-          self->preview.active = TRUE;
-          self->preview.target = drop;
-          self->preview.caret = drop.caret;
-          self->preview.area = cjm_layout_get_cell (self->layout,
-                                                    cjm_document_index_of (self->document, drop.stage),
-                                                    cjm_document_index_of (self->document, drop.lane))->rect;
-          self->preview.kind = cjm_canvas_kind_for_lane (drop.lane);
-          self->preview.valid = self->preview.kind != CJM_KIND_MAP;
-        }
+      /* The lane decides what the drop makes. */
+      self->preview.kind = cjm_item_lane_holds (self->preview.target.lane);
+      self->preview.valid = self->preview.kind != CJM_KIND_MAP;
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -102,7 +91,7 @@ static void
 on_drop_leave (GtkDropTarget *target,
                CjmCanvas     *self)
 {
-  cjm_canvas_clear_preview (self);
+  _cjm_canvas_clear_preview (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -123,7 +112,7 @@ on_drop (GtkDropTarget *target,
   on_drop_motion (target, x, y, self);
   if (!self->preview.active || !self->preview.valid)
     {
-      cjm_canvas_clear_preview (self);
+      _cjm_canvas_clear_preview (self);
       return FALSE;
     }
 
@@ -132,21 +121,21 @@ on_drop (GtkDropTarget *target,
       CjmPaletteTile tile = g_value_get_enum (value);
 
       if (tile == CJM_PALETTE_TILE_STAGE)
-        item = cjm_canvas_create_stage (self, self->preview.index);
+        item = cjm_document_add_stage (self->document, self->preview.index);
       else if (!cjm_palette_tile_is_card (tile))
-        item = cjm_canvas_create_lane (self, cjm_palette_tile_get_lane_kind (tile),
+        item = cjm_document_add_lane (self->document, cjm_palette_tile_get_lane_kind (tile),
                                        self->preview.index);
       else
-        item = cjm_canvas_create_card (self, tile, &self->preview.target, NULL);
+        item = _cjm_canvas_create_card (self, tile, &self->preview.target, NULL);
     }
   else if (G_VALUE_HOLDS (value, G_TYPE_STRING))
     {
-      item = cjm_canvas_create_card (self, CJM_PALETTE_TILE_NOTE, &self->preview.target,
+      item = _cjm_canvas_create_card (self, CJM_PALETTE_TILE_NOTE, &self->preview.target,
                                      g_value_get_string (value));
       edit = FALSE;
     }
 
-  cjm_canvas_clear_preview (self);
+  _cjm_canvas_clear_preview (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (item == NULL)
     return FALSE;
@@ -158,40 +147,10 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-static gboolean
-on_files_dropped (GtkDropTarget *target,
-                  const GValue  *value,
-                  double         x,
-                  double         y,
-                  gpointer       data)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  GSList *list;
-
-  if (app == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
-  if (files->len == 0)
-    return FALSE;
-  g_application_open (app, (GFile **) files->pdata, files->len, "");
-  return TRUE;
-}
-
-GtkEventController *
-cjm_canvas_new_file_drop_target (void)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect (target, "drop", G_CALLBACK (on_files_dropped), NULL);
-  return GTK_EVENT_CONTROLLER (target);
-}
+/* Shared with the other canvas files */
 
 void
-cjm_canvas_init_drop (CjmCanvas *self)
+_cjm_canvas_init_dnd (CjmCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GType types[] = { CJM_TYPE_PALETTE_TILE, G_TYPE_STRING };
