@@ -28,7 +28,8 @@ if [ "${CI:-}" = "true" ] || [ "${CJM_SANITIZE:-0}" = "1" ]; then
   sanitize=1
   asandir=${ASAN_BUILDDIR:-build-asan}
   if [ ! -f "$asandir/build.ninja" ]; then
-    meson setup "$asandir" --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+    meson setup "$asandir" --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dc_args=-fno-omit-frame-pointer
   fi
   meson compile -C "$asandir"
 fi
@@ -52,14 +53,14 @@ if [ "$sanitize" = 1 ]; then
   supp="$top/tests/sanitizers/lsan.supp"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" G_SLICE=always-malloc
   echo "== Sanitizers: core and cli with AddressSanitizer, UBSan and LeakSanitizer"
-  ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0" \
+  ASAN_OPTIONS="detect_leaks=1" \
   LSAN_OPTIONS="suppressions=$supp:print_suppressions=0" \
     meson test -C "$asandir" --print-errorlogs --num-processes 2 --suite core --suite cli \
-      --logbase sanitize-core || status=$?
+      --timeout-multiplier 4 --logbase sanitize-core || status=$?
   echo "== Sanitizers: the app suites with AddressSanitizer and UBSan"
   ASAN_OPTIONS="detect_leaks=0" \
     "${xvfb[@]}" meson test -C "$asandir" --print-errorlogs --num-processes 2 --suite app \
-      --timeout-multiplier 3 --logbase sanitize-app || status=$?
+      --timeout-multiplier 4 --logbase sanitize-app || status=$?
   logs+=("$asandir/meson-logs/sanitize-core.json" "$asandir/meson-logs/sanitize-app.json")
 fi
 
