@@ -1770,6 +1770,28 @@ parse_and_read (Loader    *loader,
   return g_steal_pointer (&doc);
 }
 
+/* Unknown XML is checked piece by piece while reading; what only the whole
+ * file can tell (a namespace prefix declared nowhere in scope, an xmlns
+ * value that is not a URI) is checked by reading the .cjm bytes the map
+ * saves to, so that a map read from JSON always saves to a file that
+ * opens. */
+static gboolean
+check_saves_as_cjm (Loader       *loader,
+                    CjmDocument  *doc,
+                    GError      **error)
+{
+  g_autoptr(GBytes) bytes = cjm_document_serialize (doc);
+  g_autoptr(GError) cjm_error = NULL;
+  g_autoptr(CjmDocument) copy = cjm_document_new_from_bytes (bytes, "map.cjm", &cjm_error);
+
+  if (copy != NULL)
+    return TRUE;
+  g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_PARSE,
+               _("%s: its unknown XML would make a .cjm file that does not open (%s)"),
+               loader->name, cjm_error->message);
+  return FALSE;
+}
+
 CjmDocument *
 cjm_document_new_from_json_data (const char  *data,
                                  gssize       length,
@@ -1817,6 +1839,8 @@ cjm_document_new_from_json_data (const char  *data,
         }
       if (doc == NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (!check_saves_as_cjm (&loader, doc, error))
+        g_clear_object (&doc);
     }
 
   g_clear_pointer (&loader.positions, g_hash_table_unref);
