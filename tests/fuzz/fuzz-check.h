@@ -72,8 +72,9 @@ typedef enum {
   /* The writer always writes the map's <title> (FORMAT.md), so an absent
    * map title reads back as "". */
   FUZZ_MAP_TITLE_WRITTEN = 1 << 0,
-  /* A fact's value and a data source's or synonym's text are the text of
-   * an element, which reads back as "" when the model held none. */
+  /* A fact's value, a data source's or synonym's text and the body of a
+   * note or a suppression are the text of an element, which reads back as
+   * "" when the model held none. */
   FUZZ_ENTRY_TEXT_WRITTEN = 1 << 1,
   /* Anchors of unknown child elements read back as where the writer put
    * them: JSON may give anchors past the known children or out of order
@@ -183,6 +184,9 @@ fuzz_items_differ (CjmItem     *a,
       if ((changes & FUZZ_MAP_TITLE_WRITTEN) && field == CJM_FIELD_TITLE
           && cjm_item_get_kind (a) == CJM_KIND_MAP && x == NULL)
         x = "";
+      if (field == CJM_FIELD_TEXT && (cjm_item_get_kind (a) == CJM_KIND_NOTE
+                                      || cjm_item_get_kind (a) == CJM_KIND_SUPPRESSION))
+        x = fuzz_entry_text (x, changes);
       if (g_strcmp0 (x, y) != 0)
         return g_strdup_printf ("field %s: %s%s%s / %s%s%s", cjm_field_to_name (field),
                                 x ? "\"" : "", x ? x : "(absent)", x ? "\"" : "",
