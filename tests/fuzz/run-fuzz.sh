@@ -11,6 +11,10 @@
 #   tests/fuzz/run-fuzz.sh TARGET merge DIR…  add what DIR… cover beyond
 #                                             the checked-in corpus to it
 #
+# Merging keeps the smallest inputs that cover the same code, each cut to
+# $FUZZ_MERGE_MAX_LEN bytes (1536 for .cjm, 2048 for JSON), so that the
+# corpus stays small enough to check in (a few hundred KB in all).
+#
 # TARGET is cjm-reader or json-reader (fuzz-TARGET.c). Fuzzing starts from
 # tests/fuzz/corpus/TARGET/; inputs that add coverage are written to
 # $FUZZ_NEW (a temporary folder by default; keep it to merge them later),
@@ -69,12 +73,16 @@ mkdir -p "$corpus"
 
 if [ "${1:-}" = merge ]; then
   shift
+  case $target in
+    json-reader) merge_max_len=2048 ;;
+    *) merge_max_len=1536 ;;
+  esac
   [ $# -ge 1 ] || usage
   mkdir "$work/merged"
-  "$work/fuzz-$target" -merge=1 -max_len=16384 "$work/merged" "$corpus" "$@"
+  "$work/fuzz-$target" -merge=1 -max_len="${FUZZ_MERGE_MAX_LEN:-$merge_max_len}" "$work/merged" "$corpus" "$@"
   rm -f "$corpus"/*
   cp "$work/merged"/* "$corpus/"
-  echo "$corpus: $(find "$corpus" -type f | wc -l) files, $(du -sk "$corpus" | cut -f1) KiB"
+  echo "$corpus: $(find "$corpus" -type f | wc -l) files, $(cat "$corpus"/* | wc -c) bytes"
   exit 0
 fi
 
