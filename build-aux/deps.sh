@@ -16,6 +16,12 @@ packages=(
   libgl1-mesa-dri libegl-mesa0 libglx-mesa0
 )
 
+# clang and its libFuzzer runtime, only for tests/fuzz/run-fuzz.sh (which
+# says to run this with FUZZ=1); CI replays the fuzz corpus with gcc.
+if [ "${FUZZ:-0}" = 1 ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -413,6 +413,19 @@ static const BadCase bad_cases[] = {
   { "status-on-touchpoint",
     "{\"format\": \"urn:x-cjm:1\", \"touchpoints\": [{\"status\": \"done\"}]}",
     CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“status” is not a member of a touchpoint" },
+  /* Found by fuzzing (tests/fuzz): each saved to a .cjm file that lost it
+   * or did not open. */
+  { "unknown-in-absent",
+    "{\"format\": \"urn:x-cjm:1\", \"stages\": [{\"id\": \"s\", "
+    "\"unknown-in\": {\"goal\": {\"attributes\": {\"a\": \"1\"}}}}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json:1:", "“unknown-in” has unknown XML for “goal”, which is absent" },
+  { "undeclared-prefix",
+    "{\"format\": \"urn:x-cjm:1\", \"stages\": [{\"id\": \"s\", "
+    "\"unknown\": {\"attributes\": {\"x:a\": \"1\"}}}]}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json: ", "Namespace prefix x for a on stage is not defined" },
+  { "xmlns-not-a-uri",
+    "{\"format\": \"urn:x-cjm:1\", \"unknown\": {\"attributes\": {\"xmlns:x\": \"u=n:x\"}}}",
+    CJM_DOCUMENT_ERROR_PARSE, "bad.json: ", "is not a valid URI" },
 };
 
 static void

@@ -902,6 +902,52 @@ check_xml_fragment (Loader      *loader,
   return TRUE;
 }
 
+/* Names as libxml2's parser reads them (XML 1.0 fifth edition), which
+ * xmlValidateQName() does not: its older tables refuse names such as
+ * "a\uFEFF" that a .cjm file can hold. */
+static gboolean
+is_xml_name_char (gunichar c,
+                  gboolean first)
+{
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+      || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
+      || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF)
+      || (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F)
+      || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF)
+      || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD)
+      || (c >= 0x10000 && c <= 0xEFFFF))
+    return TRUE;
+  return !first && ((c >= '0' && c <= '9') || c == '-' || c == '.' || c == 0xB7
+                    || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040));
+}
+
+/* A name without a colon, from start to end. */
+static gboolean
+is_xml_ncname (const char *start,
+               const char *end)
+{
+  if (start == end)
+    return FALSE;
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    if (!is_xml_name_char (g_utf8_get_char (p), p == start))
+      return FALSE;
+  return TRUE;
+}
+
+/* NAME or PREFIX:NAME */
+static gboolean
+is_xml_qname (const char *name)
+{
+  const char *end = name + strlen (name);
+  const char *colon = strchr (name, ':');
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  if (colon == NULL)
+    return is_xml_ncname (name, end);
+  return is_xml_ncname (name, colon) && is_xml_ncname (colon + 1, end);
+}
+
 /* {"attributes": {"name": "value", …}, "elements": [{"anchor": n, "xml": "…"}]} */
 static gboolean
 read_extras (Loader             *loader,
@@ -937,7 +983,7 @@ read_extras (Loader             *loader,
               gsize attr_mark = path_push (loader, name);
               g_autofree char *text = NULL;
 
-              if (xmlValidateQName ((const xmlChar *) name, 0) != 0)
+              if (!is_xml_qname (name))
                 return fail (loader, attr, error, CJM_DOCUMENT_ERROR_PARSE,
                              _("“%s” is not an XML attribute name"), name);
               /* A repeated declaration of our own namespace is kept as it
@@ -1224,6 +1270,23 @@ read_field_extras (Loader          *loader,
   return TRUE;
 }
 
+/* After all members of an item: unknown XML inside a text child needs the
+ * child, which a .cjm file writes only when the member is present. */
+static gboolean
+check_field_extras (Loader    *loader,
+                    JsonNode  *node,
+                    CjmItem   *item,
+                    GError   **error)
+{
+  for (guint f = 0; f < CJM_N_FIELDS; f++)
+    if (cjm_item_get_field (item, f) == NULL
+        && !cjm_extras_is_empty (cjm_item_get_field_extras (item, f)))
+      return fail (loader, node, error, CJM_DOCUMENT_ERROR_PARSE,
+                   _("“unknown-in” has unknown XML for “%s”, which is absent"),
+                   cjm_field_to_name (f));
+  return TRUE;
+}
+
 /* One member of an item object (or of the top-level object for the map). */
 static gboolean
 read_item_member (Loader      *loader,
@@ -1307,6 +1370,8 @@ read_items (Loader       *loader,
       while (json_object_iter_next_ordered (&iter, &key, &value))
         if (!read_item_member (loader, item, key, value, what, error))
           return FALSE;
+      if (!check_field_extras (loader, element, item, error))
+        return FALSE;
 
       cjm_document_append_loaded (doc, item);
       path_pop (loader, mark);
@@ -1481,6 +1546,8 @@ read_document (Loader       *loader,
       if (!ok)
         return FALSE;
     }
+  if (!check_field_extras (loader, root, map, error))
+    return FALSE;
 
   /* Like a .cjm file, a newer major version is refused. */
   if (version != NULL)
@@ -1703,6 +1770,28 @@ parse_and_read (Loader    *loader,
   return g_steal_pointer (&doc);
 }
 
+/* Unknown XML is checked piece by piece while reading; what only the whole
+ * file can tell (a namespace prefix declared nowhere in scope, an xmlns
+ * value that is not a URI) is checked by reading the .cjm bytes the map
+ * saves to, so that a map read from JSON always saves to a file that
+ * opens. */
+static gboolean
+check_saves_as_cjm (Loader       *loader,
+                    CjmDocument  *doc,
+                    GError      **error)
+{
+  g_autoptr(GBytes) bytes = cjm_document_serialize (doc);
+  g_autoptr(GError) cjm_error = NULL;
+  g_autoptr(CjmDocument) copy = cjm_document_new_from_bytes (bytes, "map.cjm", &cjm_error);
+
+  if (copy != NULL)
+    return TRUE;
+  g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_PARSE,
+               _("%s: its unknown XML would make a .cjm file that does not open (%s)"),
+               loader->name, cjm_error->message);
+  return FALSE;
+}
+
 CjmDocument *
 cjm_document_new_from_json_data (const char  *data,
                                  gssize       length,
@@ -1750,6 +1839,8 @@ cjm_document_new_from_json_data (const char  *data,
         }
       if (doc == NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (!check_saves_as_cjm (&loader, doc, error))
+        g_clear_object (&doc);
     }
 
   g_clear_pointer (&loader.positions, g_hash_table_unref);
