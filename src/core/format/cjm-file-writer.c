@@ -193,6 +193,35 @@ make_backup (const char  *target,
   return TRUE;
 }
 
+/* Test hook, inert unless the environment sets it:
+ *   CJM_FILE_WRITER_TEST_DELAY_MS=N  sleeps N ms after the new version is
+ *                                     written, before it replaces the file
+ *                                     (a slow disk, for kill tests);
+ *   CJM_FILE_WRITER_TEST_FAULT=enospc fails local writes whose target
+ *                                     does not end in ".draft" or
+ *                                     ".draft.cjm" as a full disk would
+ *                                     (ENOSPC), after the caller wrote.
+ * Drafts are spared by the fault so that the app's own safety net can
+ * be tested while the map's own file cannot be written. */
+static gboolean
+test_fault (const char  *target,
+            const char  *display,
+            GError     **error)
+{
+  const char *delay = g_getenv ("CJM_FILE_WRITER_TEST_DELAY_MS");
+  const char *fault = g_getenv ("CJM_FILE_WRITER_TEST_FAULT");
+
+  if (delay != NULL)
+    g_usleep (g_ascii_strtoull (delay, NULL, 10) * 1000);
+  if (g_strcmp0 (fault, "enospc") == 0
+      && !g_str_has_suffix (target, ".draft") && !g_str_has_suffix (target, ".draft.cjm"))
+    {
+      set_error_errno (error, display, _("could not write the new version"), ENOSPC);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Runs func on a buffered stream over fd and flushes it to disk. */
 static gboolean
 fill_temporary (int             fd,
@@ -287,7 +316,8 @@ write_local (const char     *path,
       return FALSE;
     }
 
-  if (g_cancellable_set_error_if_cancelled (request->cancellable, error)
+  if (!test_fault (target, display, error)
+      || g_cancellable_set_error_if_cancelled (request->cancellable, error)
       || !check_etag (target, display, request->etag, error)
       || ((request->flags & CJM_FILE_WRITER_BACKUP) && exists
           && !make_backup (target, display, error)))
