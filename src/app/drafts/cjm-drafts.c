@@ -247,9 +247,8 @@ on_timer (gpointer data)
 {
   Keeper *keeper = data;
 
-  /* The source is removed by returning; forget its id first. */
-  keeper->quiet_id = 0;
-  keeper->longest_id = 0;
+  /* The caller forgot its own source (removed by returning); the other
+   * timer is cancelled: this write serves both. */
   keeper_cancel_timers (keeper);
   if (keeper->document != NULL && cjm_document_get_modified (keeper->document))
     keeper_write (keeper);

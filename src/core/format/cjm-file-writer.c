@@ -194,32 +194,49 @@ make_backup (const char  *target,
 }
 
 /* Test hook, inert unless the environment sets it:
- *   CJM_FILE_WRITER_TEST_DELAY_MS=N  sleeps N ms after the new version is
- *                                     written, before it replaces the file
- *                                     (a slow disk, for kill tests);
- *   CJM_FILE_WRITER_TEST_FAULT=enospc fails local writes whose target
- *                                     does not end in ".draft" or
- *                                     ".draft.cjm" as a full disk would
- *                                     (ENOSPC), after the caller wrote.
- * Drafts are spared by the fault so that the app's own safety net can
- * be tested while the map's own file cannot be written. */
+ *   CJM_FILE_WRITER_TEST_DELAY_MS=N   sleeps N ms after the new version
+ *                                      is written, before it replaces the
+ *                                      file (a slow disk, for kill tests);
+ *   CJM_FILE_WRITER_TEST_FAULT=F[:DIR] fails local writes after the caller
+ *                                      wrote, F being "enospc" (a full
+ *                                      disk) or "eacces" (permission
+ *                                      denied); with DIR, only targets in
+ *                                      that folder or below.
+ * Drafts (".draft", ".draft.cjm") are spared, so that the app's safety
+ * net can be tested while the map's file cannot be written. */
 static gboolean
 test_fault (const char  *target,
             const char  *display,
             GError     **error)
 {
-  const char *delay = g_getenv ("CJM_FILE_WRITER_TEST_DELAY_MS");
-  const char *fault = g_getenv ("CJM_FILE_WRITER_TEST_FAULT");
+  const char *delay;
+  const char *fault;
+  const char *folder;
+  int errsv;
 
+  if (g_str_has_suffix (target, ".draft") || g_str_has_suffix (target, ".draft.cjm"))
+    return TRUE;
+  delay = g_getenv ("CJM_FILE_WRITER_TEST_DELAY_MS");
+  fault = g_getenv ("CJM_FILE_WRITER_TEST_FAULT");
   if (delay != NULL)
     g_usleep (g_ascii_strtoull (delay, NULL, 10) * 1000);
-  if (g_strcmp0 (fault, "enospc") == 0
-      && !g_str_has_suffix (target, ".draft") && !g_str_has_suffix (target, ".draft.cjm"))
-    {
-      set_error_errno (error, display, _("could not write the new version"), ENOSPC);
-      return FALSE;
-    }
-  return TRUE;
+  if (fault == NULL)
+    return TRUE;
+
+  if (g_str_has_prefix (fault, "enospc"))
+    errsv = ENOSPC;
+  else if (g_str_has_prefix (fault, "eacces"))
+    errsv = EACCES;
+  else
+    return TRUE;
+  folder = strchr (fault, ':');
+  if (folder != NULL
+      && !(g_str_has_prefix (target, folder + 1)
+           && target[strlen (folder + 1)] == G_DIR_SEPARATOR))
+    return TRUE;
+
+  set_error_errno (error, display, _("could not write the new version"), errsv);
+  return FALSE;
 }
 
 /* Runs func on a buffered stream over fd and flushes it to disk. */
