@@ -219,7 +219,7 @@ test_drafts_offered_at_start (void)
   g_assert_nonnull (strstr (untitled_subtitle, "1 added, 0 removed, 1 changed"));
 
   if (g_getenv ("CJM_SCREENSHOT_DIR") != NULL)
-    cjm_test_iterate (60000);
+    cjm_test_iterate (15000);
 
   /* Recover the first (the order is by time), discard the other. */
   {
@@ -513,7 +513,7 @@ test_faults_read_only (void)
   g_assert_true (cjm_test_wait_for (banner_shown, banner, 5000));
   g_assert_nonnull (strstr (gtk_label_get_text (banner_label (banner)), "read-only"));
   if (g_getenv ("CJM_SCREENSHOT_DIR") != NULL)
-    cjm_test_iterate (60000);
+    cjm_test_iterate (15000);
 
   set_title (window, "Edited on a share");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", elsewhere);

@@ -121,7 +121,8 @@ make_row (CjmRecoveryDialog *self,
                                  info->title ? info->title : _("Untitled journey"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  /* No ellipsis: the path and the counts are the point of the row. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   discard = gtk_button_new_with_mnemonic (_("_Discard"));
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
