@@ -29,17 +29,6 @@ resident_bytes (void)
   return g_ascii_strtoull (fields[1], NULL, 10) * (gsize) sysconf (_SC_PAGESIZE);
 }
 
-static CjmWindow *
-open_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *window = cjm_application_open_file (cjm_test_app_get (), file);
-
-  g_assert_true (CJM_IS_WINDOW (window));
-  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (window)));
-  return CJM_WINDOW (window);
-}
-
 static void
 test_stress_open_close_100 (void)
 {
@@ -59,7 +48,7 @@ test_stress_open_close_100 (void)
 
       g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
       g_assert_true (g_file_set_contents (path, contents, len, NULL));
-      window = open_path (path);
+      window = cjm_test_open_path (path);
       document = cjm_window_get_document (window);
       cjm_document_set_field (document, cjm_document_get_map (document), CJM_FIELD_TITLE, name);
       if (i % 2 == 0)
@@ -188,7 +177,7 @@ test_stress_random_commands (void)
   g_assert_nonnull (big);
   source = g_file_new_for_path (big);
   g_assert_true (g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
-  window = open_path (path);
+  window = cjm_test_open_path (path);
 
   for (guint n = 0; n < n_commands; n++)
     {
