@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cjm-application.h"
+#include "cjm-drafts.h"
 #include "cjm-edit.h"
 #include "cjm-window.h"
 
@@ -221,6 +222,7 @@ cjm_application_startup (GApplication *application)
                                            accels[i].accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  cjm_drafts_init_application (GTK_APPLICATION (self));
 }
 
 static void

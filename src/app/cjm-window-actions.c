@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-drafts.h"
 #include "cjm-print.h"
 #include "cjm-print-preview.h"
 #include "cjm-window-private.h"
@@ -107,6 +108,8 @@ ask_changed_on_disk (CjmWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   AdwMessageDialog *dialog;
 
+  /* Whatever the answer, these edits stay recoverable as a draft. */
+  cjm_drafts_keep_copy (self);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("The File Changed on Disk"), NULL));
   adw_message_dialog_format_body (dialog,
@@ -320,7 +323,8 @@ cjm_window_action_save (GtkWidget  *widget,
   GFile *file = cjm_document_get_file (self->document);
 
   cjm_inspector_commit (self->inspector);
-  if (file != NULL)
+  /* A read-only file (see the banner) is saved elsewhere. */
+  if (file != NULL && !self->read_only)
     cjm_window_save_to (self, file, CJM_SAVE_DEFAULT);
   else
     save_as_with_chooser (self);
@@ -566,6 +570,8 @@ cjm_window_save_to (CjmWindow    *self,
       else
         {
           self->close_after_save = FALSE;
+          /* The map stays unsaved: its draft is brought up to date. */
+          cjm_drafts_write_now (self);
           cjm_window_show_error (self, _("Could Not Save the Map"), error);
         }
       return;

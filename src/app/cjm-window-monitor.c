@@ -3,7 +3,9 @@
  *
  * The window watches its map's file: when someone else changes it, a
  * banner at the top of the canvas offers to reload; when it is deleted
- * or moved away, the banner says so and offers to save. Our own saves
+ * or moved away, the banner says so and offers to save; when it cannot be
+ * written (a read-only file or share), the map opens read-only and the
+ * banner offers "Save As…". Our own saves
  * are told apart by the file's etag, which the save records.
  */
 
@@ -23,6 +25,7 @@ typedef enum {
   DISK_STATE_SAME,
   DISK_STATE_CHANGED,
   DISK_STATE_GONE,
+  DISK_STATE_READ_ONLY,
 } DiskState;
 
 static DiskState
@@ -35,7 +38,8 @@ query_disk_state (CjmWindow *self)
   if (file == NULL)
     return DISK_STATE_SAME;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                           G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (info == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -46,6 +50,9 @@ query_disk_state (CjmWindow *self)
 
   if (g_strcmp0 (g_file_info_get_etag (info), cjm_document_get_etag (self->document)) != 0)
     return DISK_STATE_CHANGED;
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)
+      && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    return DISK_STATE_READ_ONLY;
   return DISK_STATE_SAME;
 }
 
@@ -56,6 +63,8 @@ _cjm_window_check_disk (CjmWindow *self)
 
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
 
+  self->read_only = state == DISK_STATE_READ_ONLY;
+  gtk_widget_set_visible (GTK_WIDGET (self->disk_save_as_button), self->read_only);
   switch (state)
     {
     case DISK_STATE_CHANGED:
@@ -68,6 +77,13 @@ _cjm_window_check_disk (CjmWindow *self)
       gtk_label_set_text (self->disk_banner_label, _("The file was deleted or moved; save to keep your map"));
       gtk_widget_set_visible (GTK_WIDGET (self->disk_reload_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->disk_save_button), TRUE);
+      break;
+
+    case DISK_STATE_READ_ONLY:
+      gtk_label_set_text (self->disk_banner_label,
+                          _("This file is read-only; use Save As to keep your changes elsewhere"));
+      gtk_widget_set_visible (GTK_WIDGET (self->disk_reload_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->disk_save_button), FALSE);
       break;
 
     case DISK_STATE_SAME:
@@ -149,6 +165,7 @@ _cjm_window_init_monitor (CjmWindow *self)
   GtkWidget *label;
   GtkWidget *reload;
   GtkWidget *save;
+  GtkWidget *save_as;
   GtkWidget *revealer;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -172,6 +189,12 @@ _cjm_window_init_monitor (CjmWindow *self)
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_box_append (GTK_BOX (box), save);
 
+  save_as = gtk_button_new_with_mnemonic (_("Save _As…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save_as), "win.save-as");
+  gtk_widget_set_valign (save_as, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (save_as, "suggested-action");
+  gtk_box_append (GTK_BOX (box), save_as);
+
   revealer = gtk_revealer_new ();
   gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
   gtk_revealer_set_child (GTK_REVEALER (revealer), box);
@@ -181,6 +204,7 @@ _cjm_window_init_monitor (CjmWindow *self)
   self->disk_banner_label = GTK_LABEL (label);
   self->disk_reload_button = GTK_BUTTON (reload);
   self->disk_save_button = GTK_BUTTON (save);
+  self->disk_save_as_button = GTK_BUTTON (save_as);
 
   g_signal_group_connect_object (self->document_signals, "changed",
                                  G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);

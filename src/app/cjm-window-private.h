@@ -60,6 +60,9 @@ struct _CjmWindow
   GtkLabel             *disk_banner_label;
   GtkButton            *disk_reload_button;
   GtkButton            *disk_save_button;
+  GtkButton            *disk_save_as_button;
+  /* The map's file cannot be written (cjm-window-monitor.c). */
+  gboolean              read_only;
 };
 
 void     _cjm_window_class_actions_init (CjmWindowClass *klass);

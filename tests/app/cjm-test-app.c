@@ -107,6 +107,51 @@ cjm_test_close_all (void)
   cjm_test_iterate (20);
 }
 
+static const char *small_map =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\" xml:lang=\"en\">\n"
+  "  <title>%s</title>\n"
+  "  <stages>\n"
+  "    <stage id=\"s-pay\">\n"
+  "      <name>Pay</name>\n"
+  "    </stage>\n"
+  "  </stages>\n"
+  "  <lanes>\n"
+  "    <lane id=\"l-web\" kind=\"channel\" channel=\"web\">\n"
+  "      <name>Website</name>\n"
+  "    </lane>\n"
+  "  </lanes>\n"
+  "</journey-map>\n";
+
+char *
+cjm_test_small_map (const char *title)
+{
+  return g_strdup_printf (small_map, title);
+}
+
+char *
+cjm_test_write_map (const char *dir,
+                    const char *name,
+                    const char *title)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = cjm_test_small_map (title);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+CjmWindow *
+cjm_test_open_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window = cjm_application_open_file (cjm_test_app_get (), file);
+
+  g_assert_true (CJM_IS_WINDOW (window));
+  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (window)));
+  return CJM_WINDOW (window);
+}
+
 char *
 cjm_test_make_tmpdir (void)
 {

@@ -30,6 +30,15 @@ gboolean        cjm_test_wait_for        (CjmTestCondition  cond,
 gboolean        cjm_test_wait_drawn      (GtkWidget        *widget);
 /* Closes every window without asking (destroy) and iterates. */
 void            cjm_test_close_all       (void);
+/* The text of a small map (one stage, one lane) titled title. */
+char           *cjm_test_small_map       (const char       *title);
+/* Writes a small map (one stage, one lane) titled title to dir/name;
+ * returns its path. */
+char           *cjm_test_write_map       (const char       *dir,
+                                          const char       *name,
+                                          const char       *title);
+/* Opens path in the test application and waits until it is drawn. */
+CjmWindow      *cjm_test_open_path       (const char       *path);
 /* A new temporary directory, removed at exit. */
 char           *cjm_test_make_tmpdir     (void);
 /* The path of a shared sample or hostile file, or NULL if absent. */

@@ -15,41 +15,13 @@
 #include "cjm-test-app.h"
 #include "cjm-window-private.h"
 
-static const char *small_map =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\" xml:lang=\"en\">\n"
-  "  <title>%s</title>\n"
-  "  <stages>\n"
-  "    <stage id=\"s-pay\">\n"
-  "      <name>Pay</name>\n"
-  "    </stage>\n"
-  "  </stages>\n"
-  "  <lanes>\n"
-  "    <lane id=\"l-web\" kind=\"channel\" channel=\"web\">\n"
-  "      <name>Website</name>\n"
-  "    </lane>\n"
-  "  </lanes>\n"
-  "</journey-map>\n";
-
-static char *
-write_map (const char *dir,
-           const char *name,
-           const char *title)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *text = g_strdup_printf (small_map, title);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return g_steal_pointer (&path);
-}
-
 /* Rewrites a file as someone else would, with a later modification time
  * even within the same second. */
 static void
 write_behind_back (const char *path,
                    const char *title)
 {
-  g_autofree char *text = g_strdup_printf (small_map, title);
+  g_autofree char *text = cjm_test_small_map (title);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
   guint64 mtime;
@@ -90,17 +62,6 @@ count_windows (void)
   return n;
 }
 
-static CjmWindow *
-open_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *window = cjm_application_open_file (cjm_test_app_get (), file);
-
-  g_assert_true (CJM_IS_WINDOW (window));
-  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (window)));
-  return CJM_WINDOW (window);
-}
-
 static gboolean
 is_null (gpointer data)
 {
@@ -115,7 +76,7 @@ test_files_open (void)
   g_autofree char *basename = NULL;
 
   g_assert_nonnull (sample);
-  window = open_path (sample);
+  window = cjm_test_open_path (sample);
   basename = g_path_get_basename (sample);
 
   g_assert_cmpstr (map_title (window), ==, "Paying a monthly phone bill");
@@ -127,7 +88,7 @@ test_files_open (void)
   g_assert_cmpuint (count_windows (), ==, 1);
 
   /* Opened again: the same window, no second one. */
-  again = open_path (sample);
+  again = cjm_test_open_path (sample);
   g_assert_true (again == window);
   g_assert_cmpuint (count_windows (), ==, 1);
 
@@ -138,19 +99,19 @@ static void
 test_files_open_reuses_blank_window (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
-  g_autofree char *path = write_map (dir, "a.cjm", "First map");
+  g_autofree char *path = cjm_test_write_map (dir, "a.cjm", "First map");
   CjmWindow *blank = CJM_WINDOW (cjm_application_new_window (cjm_test_app_get ()));
   CjmWindow *opened;
 
   g_assert_true (cjm_window_is_pristine (blank));
-  opened = open_path (path);
+  opened = cjm_test_open_path (path);
   g_assert_true (opened == blank);
   g_assert_cmpstr (map_title (opened), ==, "First map");
 
   /* A window with a map in it is not taken over. */
   g_free (path);
-  path = write_map (dir, "b.cjm", "Second map");
-  g_assert_true (open_path (path) != opened);
+  path = cjm_test_write_map (dir, "b.cjm", "Second map");
+  g_assert_true (cjm_test_open_path (path) != opened);
   g_assert_cmpuint (count_windows (), ==, 2);
 
   cjm_test_close_all ();
@@ -213,10 +174,10 @@ static void
 test_files_hostile (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
-  g_autofree char *good = write_map (dir, "good.cjm", "Good map");
+  g_autofree char *good = cjm_test_write_map (dir, "good.cjm", "Good map");
   g_autofree char *bad = g_build_filename (dir, "doctype.cjm", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
-  CjmWindow *window = open_path (good);
+  CjmWindow *window = cjm_test_open_path (good);
   AdwMessageDialog *dialog;
   const char *body;
 
@@ -264,9 +225,9 @@ static void
 test_files_unsaved_close (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
-  g_autofree char *path = write_map (dir, "close.cjm", "Before");
+  g_autofree char *path = cjm_test_write_map (dir, "close.cjm", "Before");
   g_autofree char *on_disk = NULL;
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
   CjmDocument *document = cjm_window_get_document (window);
   AdwMessageDialog *dialog;
   gpointer weak = window;
@@ -298,7 +259,7 @@ test_files_unsaved_close (void)
   g_assert_cmpstr (on_disk, ==, "After");
 
   /* Discard: closed, the file untouched. */
-  window = open_path (path);
+  window = cjm_test_open_path (path);
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   document = cjm_window_get_document (window);
@@ -313,7 +274,7 @@ test_files_unsaved_close (void)
   g_assert_cmpstr (on_disk, ==, "After");
 
   /* No changes: no question. */
-  window = open_path (path);
+  window = cjm_test_open_path (path);
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_close (GTK_WINDOW (window));
@@ -326,9 +287,9 @@ static void
 test_files_changed_on_disk (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
-  g_autofree char *path = write_map (dir, "shared.cjm", "Ours");
+  g_autofree char *path = cjm_test_write_map (dir, "shared.cjm", "Ours");
   g_autofree char *on_disk = NULL;
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
   CjmDocument *document = cjm_window_get_document (window);
   AdwMessageDialog *dialog;
 
@@ -384,8 +345,8 @@ static void
 test_files_revert (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
-  g_autofree char *path = write_map (dir, "revert.cjm", "Saved title");
-  CjmWindow *window = open_path (path);
+  g_autofree char *path = cjm_test_write_map (dir, "revert.cjm", "Saved title");
+  CjmWindow *window = cjm_test_open_path (path);
   CjmDocument *document = cjm_window_get_document (window);
   AdwMessageDialog *dialog;
 
@@ -439,10 +400,10 @@ static void
 test_files_recent (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
-  g_autofree char *path = write_map (dir, "recent.cjm", "Recent map");
+  g_autofree char *path = cjm_test_write_map (dir, "recent.cjm", "Recent map");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
   gpointer args[] = { window, uri };
   gpointer weak;
 
@@ -471,10 +432,10 @@ test_files_recent (void)
     gboolean found = FALSE;
 
     g_mkdir (other_dir, 0700);
-    twin = write_map (other_dir, "recent.cjm", "Twin map");
+    twin = cjm_test_write_map (other_dir, "recent.cjm", "Twin map");
     twin_file = g_file_new_for_path (twin);
     twin_uri = g_file_get_uri (twin_file);
-    window = open_path (twin);
+    window = cjm_test_open_path (twin);
     twin_args[0] = window;
     twin_args[1] = twin_uri;
     g_assert_true (cjm_test_wait_for (recent_menu_has, twin_args, 5000));

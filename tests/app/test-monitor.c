@@ -113,17 +113,6 @@ copy_sample (const char *dir)
   return g_steal_pointer (&path);
 }
 
-static CjmWindow *
-open_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWindow *window = cjm_application_open_file (cjm_test_app_get (), file);
-
-  g_assert_true (CJM_IS_WINDOW (window));
-  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (window)));
-  return CJM_WINDOW (window);
-}
-
 static void
 screenshot (const char *name)
 {
@@ -145,7 +134,7 @@ test_monitor_changed_by_someone_else (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
   g_autofree char *path = copy_sample (dir);
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
   CjmDocument *document = cjm_window_get_document (window);
   TitleWait wait = { window, NULL };
 
@@ -191,7 +180,7 @@ test_monitor_unsaved_changes_asked_first (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
   g_autofree char *path = copy_sample (dir);
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
   CjmDocument *document = cjm_window_get_document (window);
   AdwMessageDialog *dialog;
   TitleWait wait = { window, "Their title" };
@@ -224,7 +213,7 @@ test_monitor_deleted (void)
 {
   g_autofree char *dir = cjm_test_make_tmpdir ();
   g_autofree char *path = copy_sample (dir);
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
   g_autofree char *on_disk = NULL;
 
   cjm_test_iterate (300);
@@ -251,7 +240,7 @@ test_monitor_follows_save_as (void)
   g_autofree char *dir = cjm_test_make_tmpdir ();
   g_autofree char *path = copy_sample (dir);
   g_autofree char *other = g_build_filename (dir, "copy.cjm", NULL);
-  CjmWindow *window = open_path (path);
+  CjmWindow *window = cjm_test_open_path (path);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-file", "s", other);
   g_assert_false (cjm_test_wait_for (banner_shown, window, 1500));

@@ -193,6 +193,52 @@ make_backup (const char  *target,
   return TRUE;
 }
 
+/* Test hook, inert unless the environment sets it:
+ *   CJM_FILE_WRITER_TEST_DELAY_MS=N   sleeps N ms after the new version
+ *                                      is written, before it replaces the
+ *                                      file (a slow disk, for kill tests);
+ *   CJM_FILE_WRITER_TEST_FAULT=F[:DIR] fails local writes after the caller
+ *                                      wrote, F being "enospc" (a full
+ *                                      disk) or "eacces" (permission
+ *                                      denied); with DIR, only targets in
+ *                                      that folder or below.
+ * Drafts (".draft", ".draft.cjm") are spared, so that the app's safety
+ * net can be tested while the map's file cannot be written. */
+static gboolean
+test_fault (const char  *target,
+            const char  *display,
+            GError     **error)
+{
+  const char *delay;
+  const char *fault;
+  const char *folder;
+  int errsv;
+
+  if (g_str_has_suffix (target, ".draft") || g_str_has_suffix (target, ".draft.cjm"))
+    return TRUE;
+  delay = g_getenv ("CJM_FILE_WRITER_TEST_DELAY_MS");
+  fault = g_getenv ("CJM_FILE_WRITER_TEST_FAULT");
+  if (delay != NULL)
+    g_usleep (g_ascii_strtoull (delay, NULL, 10) * 1000);
+  if (fault == NULL)
+    return TRUE;
+
+  if (g_str_has_prefix (fault, "enospc"))
+    errsv = ENOSPC;
+  else if (g_str_has_prefix (fault, "eacces"))
+    errsv = EACCES;
+  else
+    return TRUE;
+  folder = strchr (fault, ':');
+  if (folder != NULL
+      && !(g_str_has_prefix (target, folder + 1)
+           && target[strlen (folder + 1)] == G_DIR_SEPARATOR))
+    return TRUE;
+
+  set_error_errno (error, display, _("could not write the new version"), errsv);
+  return FALSE;
+}
+
 /* Runs func on a buffered stream over fd and flushes it to disk. */
 static gboolean
 fill_temporary (int             fd,
@@ -287,7 +333,8 @@ write_local (const char     *path,
       return FALSE;
     }
 
-  if (g_cancellable_set_error_if_cancelled (request->cancellable, error)
+  if (!test_fault (target, display, error)
+      || g_cancellable_set_error_if_cancelled (request->cancellable, error)
       || !check_etag (target, display, request->etag, error)
       || ((request->flags & CJM_FILE_WRITER_BACKUP) && exists
           && !make_backup (target, display, error)))

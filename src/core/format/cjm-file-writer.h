@@ -21,6 +21,11 @@
  * A file without a local path (GVfs) is written with g_file_replace(),
  * which does what GIO can do there.
  *
+ * Tests can slow every local write down or make it fail as on a full
+ * disk through two environment variables, CJM_FILE_WRITER_TEST_DELAY_MS
+ * and CJM_FILE_WRITER_TEST_FAULT (see cjm-file-writer.c); unset, they
+ * change nothing.
+ *
  * Errors are in the G_IO_ERROR domain (the code from errno where there is
  * one) and their message names the file and the reason: "Could not write
  * “/path/map.pdf”: could not create a file in its folder: Permission

@@ -756,6 +756,29 @@ build_document (Reader  *r,
   return TRUE;
 }
 
+/* FALSE with an error naming the file when info says it is a
+ * pipe, a device or a socket. Without the type (no info, some remote
+ * files) the read goes on, capped at CJM_MAX_FILE_SIZE. */
+static gboolean
+is_regular_file (GFileInfo   *info,
+                 const char  *display_name,
+                 GError     **error)
+{
+  GFileType type;
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE))
+    return TRUE;
+  type = g_file_info_get_file_type (info);
+  /* A folder fails to open with GIO's own message. */
+  if (type == G_FILE_TYPE_REGULAR || type == G_FILE_TYPE_UNKNOWN
+      || type == G_FILE_TYPE_DIRECTORY)
+    return TRUE;
+  g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ,
+                 _("%s: not a regular file (a pipe, a device or a socket); a map must be a "
+                   "file"), display_name);
+  return FALSE;
+}
+
 static GBytes *
 read_file_contents (GFile       *file,
                     const char  *display_name,
@@ -767,6 +790,14 @@ read_file_contents (GFile       *file,
   g_autoptr(GByteArray) buffer = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  /* A pipe would block the open, a device never ends: only regular files
+   * are read. Looked at before opening, and again on the opened file. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
+  if (!is_regular_file (info, display_name, error))
+    return NULL;
+  g_clear_object (&info);
+
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
@@ -776,9 +807,12 @@ read_file_contents (GFile       *file,
     }
 
   info = g_file_input_stream_query_info (stream,
+                                         G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                                          G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                                          G_FILE_ATTRIBUTE_ETAG_VALUE,
                                          NULL, NULL);
+  if (!is_regular_file (info, display_name, error))
+    return NULL;
   if (info != NULL
       && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
       && g_file_info_get_size (info) > CJM_MAX_FILE_SIZE)

@@ -968,6 +968,15 @@ cjm_document_set_clean (CjmDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+void
+cjm_document_set_unsaved (CjmDocument *self)
+{
+  g_return_if_fail (CJM_IS_DOCUMENT (self));
+
+  self->clean_lost = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 /* Private to libcjm */
 
 void

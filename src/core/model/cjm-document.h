@@ -169,5 +169,8 @@ void          cjm_document_clear_history     (CjmDocument  *self);
 /* TRUE when the content differs from the last save or load. */
 gboolean      cjm_document_get_modified      (CjmDocument  *self);
 void          cjm_document_set_clean         (CjmDocument  *self);
+/* Marks the content as not saved (a recovered draft) until the next
+ * cjm_document_set_clean(). */
+void          cjm_document_set_unsaved       (CjmDocument  *self);
 
 G_END_DECLS
