@@ -10,6 +10,8 @@
 
 #include "cjm-application.h"
 #include "cjm-edit.h"
+#include "cjm-template-gallery.h"
+#include "cjm-templates.h"
 #include "cjm-window.h"
 
 struct _CjmApplication
@@ -20,6 +22,33 @@ struct _CjmApplication
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, ADW_TYPE_APPLICATION)
 
 /* Static helpers */
+
+/* The application's settings, or NULL when the schema is not installed. */
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
+}
+
+/* The map a new window starts with: the default template of the
+ * preferences, else the built-in blank map. */
+static CjmDocument *
+new_default_document (void)
+{
+  g_autoptr(GSettings) settings = dup_settings ();
+  g_autofree char *name = settings ? g_settings_get_string (settings, "default-template") : NULL;
+  g_autoptr(CjmTemplate) template = NULL;
+  CjmDocument *document = NULL;
+
+  if (name != NULL && *name != '\0' && (template = cjm_templates_find (name)) != NULL)
+    document = cjm_template_instantiate (template, NULL);
+  return document != NULL ? document : cjm_document_new_blank (NULL);
+}
 
 static CjmWindow *
 get_active_window (CjmApplication *self)
@@ -132,6 +161,17 @@ cjm_application_action_new_window (GSimpleAction *action,
 }
 
 static void
+cjm_application_action_new_from_template (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  CjmApplication *self = CJM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (cjm_template_gallery_new (parent)));
+}
+
+static void
 cjm_application_action_about (GSimpleAction *action,
                               GVariant      *param,
                               gpointer       user_data)
@@ -187,6 +227,7 @@ cjm_application_action_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-window", cjm_application_action_new_window },
+  { "new-from-template", cjm_application_action_new_from_template },
   { "open", cjm_application_action_open },
   { "open-uri", cjm_application_action_open_uri, "s" },
   { "about", cjm_application_action_about },
@@ -205,6 +246,7 @@ cjm_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.new-window", { "<Control>n", NULL } },
+    { "app.new-from-template", { "<Control><Shift>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.map-properties", { "<Alt>Return", NULL } },
@@ -286,8 +328,42 @@ cjm_application_new_window (CjmApplication *self)
 
   g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
 
-  document = cjm_document_new_blank (NULL);
+  document = new_default_document ();
   window = cjm_window_new (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+GtkWindow *
+cjm_application_new_from_template (CjmApplication    *self,
+                                   const CjmTemplate *template,
+                                   GtkWindow         *parent)
+{
+  g_autoptr(CjmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CjmWindow *window = CJM_IS_WINDOW (parent) ? CJM_WINDOW (parent) : NULL;
+
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (template != NULL, NULL);
+
+  document = cjm_template_instantiate (template, &error);
+  if (document == NULL)
+    {
+      /* Translators: %s is the name of a template */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open the Template “%s”"),
+                                                  template->name);
+
+      if (window == NULL)
+        window = CJM_WINDOW (cjm_application_new_window (self));
+      cjm_window_show_error (window, heading, error);
+      return NULL;
+    }
+
+  /* An untouched blank window takes the map; otherwise a new window. */
+  if (window != NULL && cjm_window_is_pristine (window))
+    cjm_window_set_document (window, document);
+  else
+    window = cjm_window_new (self, document);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

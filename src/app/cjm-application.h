@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "cjm-document.h"
+#include "cjm-templates.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,12 @@ CjmApplication *cjm_application_new              (const char        *application
                                                   GApplicationFlags  flags);
 /* A new window with a blank map (a starting set of stages and lanes). */
 GtkWindow      *cjm_application_new_window       (CjmApplication    *self);
+
+/* Opens @template as a new unsaved map: in @parent when that window is
+ * untouched, else in a new window. */
+GtkWindow      *cjm_application_new_from_template (CjmApplication   *self,
+                                                   const CjmTemplate *template,
+                                                   GtkWindow        *parent);
 
 /* Opens @file in a window of its own (or brings its window forward); a
  * file that cannot be opened is explained in a dialog. NULL on error. */
