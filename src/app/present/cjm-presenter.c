@@ -603,7 +603,23 @@ cjm_presenter_new (GtkWindow   *parent,
   g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
   gtk_widget_set_direction (self->area, cjm_layout_is_rtl (self->layout) ? GTK_TEXT_DIR_RTL
                                                                          : GTK_TEXT_DIR_LTR);
-  gtk_window_fullscreen (GTK_WINDOW (self));
+  /* The monitor's size too: without a window manager (a bare X server)
+   * fullscreen is only a request. */
+  {
+    GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+    GdkSurface *surface = parent ? gtk_native_get_surface (GTK_NATIVE (parent)) : NULL;
+    GdkMonitor *monitor = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+    GdkRectangle geometry;
+
+    if (monitor != NULL)
+      {
+        gdk_monitor_get_geometry (monitor, &geometry);
+        gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
+      }
+    else
+      gtk_window_fullscreen (GTK_WINDOW (self));
+  }
   return self;
 }
 

@@ -269,6 +269,8 @@ cjm_export_dialog_init (CjmExportDialog *self)
   self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
   gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  /* For tests: the button that asks for the file. */
+  g_object_set_data (G_OBJECT (self), "cjm-export-button", self->export_button);
   g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self, 0);
 
   /* Format, scale, findings */
