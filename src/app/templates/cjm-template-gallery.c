@@ -79,8 +79,8 @@ make_tile (CjmTemplateGallery *self,
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   if (document != NULL)
     {
-      g_autoptr(GdkTexture) texture = cjm_map_image_render_fit (document, PREVIEW_WIDTH * 2,
-                                                                PREVIEW_HEIGHT * 2);
+      g_autoptr(GdkTexture) texture = cjm_map_image_render_fit (document, PREVIEW_WIDTH,
+                                                                PREVIEW_HEIGHT);
 
       gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
     }
@@ -148,6 +148,7 @@ cjm_template_gallery_init (CjmTemplateGallery *self)
   gtk_flow_box_set_selection_mode (self->flow_box, GTK_SELECTION_NONE);
   gtk_flow_box_set_activate_on_single_click (self->flow_box, TRUE);
   gtk_flow_box_set_homogeneous (self->flow_box, TRUE);
+  gtk_flow_box_set_min_children_per_line (self->flow_box, 2);
   gtk_flow_box_set_max_children_per_line (self->flow_box, 4);
   gtk_flow_box_set_row_spacing (self->flow_box, 18);
   gtk_flow_box_set_column_spacing (self->flow_box, 18);
