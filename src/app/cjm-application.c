@@ -23,9 +23,35 @@ G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, ADW_TYPE_APPLICATION)
 
 /* Static helpers */
 
+/* An error about opening @what, in @window or a new one. */
+static void
+show_open_error (CjmApplication *self,
+                 CjmWindow      *window,
+                 const char     *heading,
+                 const GError   *error)
+{
+  if (window == NULL)
+    window = CJM_WINDOW (cjm_application_new_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+  cjm_window_show_error (window, heading, error);
+}
+
+/* An untouched blank @window takes @document; otherwise a new window. */
+static CjmWindow *
+window_for_document (CjmApplication *self,
+                     CjmWindow      *window,
+                     CjmDocument    *document)
+{
+  if (window != NULL && cjm_window_is_pristine (window))
+    cjm_window_set_document (window, document);
+  else
+    window = cjm_window_new (self, document);
+  return window;
+}
+
 /* The application's settings, or NULL when the schema is not installed. */
-static GSettings *
-dup_settings (void)
+GSettings *
+cjm_application_dup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -40,7 +66,7 @@ dup_settings (void)
 static CjmDocument *
 new_default_document (void)
 {
-  g_autoptr(GSettings) settings = dup_settings ();
+  g_autoptr(GSettings) settings = cjm_application_dup_settings ();
   g_autofree char *name = settings ? g_settings_get_string (settings, "default-template") : NULL;
   g_autoptr(CjmTemplate) template = NULL;
   CjmDocument *document = NULL;
@@ -353,17 +379,11 @@ cjm_application_new_from_template (CjmApplication    *self,
       g_autofree char *heading = g_strdup_printf (_("Could Not Open the Template “%s”"),
                                                   template->name);
 
-      if (window == NULL)
-        window = CJM_WINDOW (cjm_application_new_window (self));
-      cjm_window_show_error (window, heading, error);
+      show_open_error (self, window, heading, error);
       return NULL;
     }
 
-  /* An untouched blank window takes the map; otherwise a new window. */
-  if (window != NULL && cjm_window_is_pristine (window))
-    cjm_window_set_document (window, document);
-  else
-    window = cjm_window_new (self, document);
+  window = window_for_document (self, window, document);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -394,18 +414,11 @@ cjm_application_open_file (CjmApplication *self,
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      if (window == NULL)
-        window = CJM_WINDOW (cjm_application_new_window (self));
-      gtk_window_present (GTK_WINDOW (window));
-      cjm_window_show_error (window, heading, error);
+      show_open_error (self, window, heading, error);
       return NULL;
     }
 
-  /* An untouched blank window takes the map; otherwise a new window. */
-  if (window != NULL && cjm_window_is_pristine (window))
-    cjm_window_set_document (window, document);
-  else
-    window = cjm_window_new (self, document);
+  window = window_for_document (self, window, document);
 
   cjm_window_add_recent (window, file);
   gtk_window_present (GTK_WINDOW (window));

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (CjmApplication, cjm_application, CJM, APPLICATION, AdwAppl
 
 CjmApplication *cjm_application_new              (const char        *application_id,
                                                   GApplicationFlags  flags);
+/* The application's settings, or NULL when its schema is not installed. */
+GSettings      *cjm_application_dup_settings     (void);
 /* A new window with a blank map (a starting set of stages and lanes). */
 GtkWindow      *cjm_application_new_window       (CjmApplication    *self);
 

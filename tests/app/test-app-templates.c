@@ -31,23 +31,6 @@ map_title (CjmDocument *document)
   return cjm_item_get_field (cjm_document_get_map (document), CJM_FIELD_TITLE);
 }
 
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  int status;
-
-  if (dir == NULL || g_find_program_in_path ("import") == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  command = g_strdup_printf ("import -window %lu %s", cjm_test_window_xid (window), path);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
-  g_test_message ("screenshot: %s", path);
-}
-
 static CjmTemplateGallery *
 open_gallery (void)
 {
@@ -131,7 +114,7 @@ test_templates_gallery_opens_each (void)
         {
           /* The blank map leads. */
           g_assert_cmpint (find_template (gallery, "blank.cjm", FALSE), ==, 0);
-          screenshot (GTK_WIDGET (gallery), "template-gallery.png");
+          g_free (cjm_test_screenshot (GTK_WIDGET (gallery), "template-gallery.png"));
         }
 
       cjm_template_gallery_choose (gallery, (guint) index);

@@ -19,29 +19,7 @@
 #include "cjm-presenter.h"
 #include "cjm-templates.h"
 #include "cjm-test-app.h"
-#include "cjm-test-harness.h"
 #include "cjm-window-private.h"
-
-static char *
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  int status;
-
-  if (g_find_program_in_path ("import") == NULL)
-    return NULL;
-  if (dir == NULL)
-    dir = cjm_harness_get_tmpdir ();
-  path = g_build_filename (dir, name, NULL);
-  command = g_strdup_printf ("import -window %lu %s", cjm_test_window_xid (window), path);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_test_message ("screenshot: %s", path);
-  return g_steal_pointer (&path);
-}
 
 /* Pixels darker than the paper in the band y0..y1 (fractions of the
  * height) of a PNG. */
@@ -104,25 +82,6 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_IS_REGULAR);
 }
 
-/* A real click in the middle of @widget. */
-static void
-click (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *args = NULL;
-  double x, y, tx, ty;
-
-  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
-                                                   gtk_widget_get_width (widget) / 2.0,
-                                                   gtk_widget_get_height (widget) / 2.0,
-                                                   &x, &y));
-  gtk_native_get_surface_transform (native, &tx, &ty);
-  args = g_strdup_printf ("mousemove --window %lu %d %d click 1",
-                          cjm_test_window_xid (GTK_WIDGET (native)),
-                          (int) (x + tx + 0.5), (int) (y + ty + 0.5));
-  cjm_test_xdotool (args);
-}
-
 static void
 test_export_png_with_real_input (void)
 {
@@ -155,7 +114,7 @@ test_export_png_with_real_input (void)
   g_assert_true (gtk_widget_get_mapped (cjm_test_find_row (dialog, "_Scale")));
   g_assert_false (gtk_widget_get_mapped (cjm_test_find_row (dialog, "_Paper")));
   {
-    g_autofree char *shot = screenshot (dialog, "export-dialog.png");
+    g_autofree char *shot = cjm_test_screenshot (dialog, "export-dialog.png");
 
     if (shot != NULL)
       g_assert_cmpuint (count_dark (shot, 0.1, 0.9), >, 500);
@@ -163,7 +122,7 @@ test_export_png_with_real_input (void)
 
   /* Export… and the file chooser, typed into. */
   cjm_test_focus_window (dialog);
-  click (GTK_WIDGET (g_object_get_data (G_OBJECT (dialog), "cjm-export-button")));
+  cjm_test_click (GTK_WIDGET (g_object_get_data (G_OBJECT (dialog), "cjm-export-button")));
   g_assert_true (cjm_test_wait_for (toplevel_shown,
                                     GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
   chooser = cjm_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
@@ -255,7 +214,7 @@ test_present_with_real_input (void)
   g_assert_true (cjm_test_wait_for (on_page, &wait, 3000));
   g_assert_cmpstr (cjm_presenter_get_heading (presenter), ==, "Paying the electricity bill");
   g_assert_cmpint (cjm_presenter_get_heading_height (presenter), >, geometry.height / 12);
-  title_shot = screenshot (GTK_WIDGET (presenter), "present-title.png");
+  title_shot = cjm_test_screenshot (GTK_WIDGET (presenter), "present-title.png");
   if (title_shot != NULL)
     g_assert_cmpuint (count_dark (title_shot, 0.25, 0.45), >, 20000);
 
@@ -268,7 +227,7 @@ test_present_with_real_input (void)
   cjm_test_iterate (300);
   g_assert_cmpstr (cjm_presenter_get_heading (presenter), ==, third);
   g_assert_cmpint (cjm_presenter_get_heading_height (presenter), >, geometry.height / 14);
-  stage_shot = screenshot (GTK_WIDGET (presenter), "present-stage3.png");
+  stage_shot = cjm_test_screenshot (GTK_WIDGET (presenter), "present-stage3.png");
   if (stage_shot != NULL)
     {
       g_assert_cmpuint (count_dark (stage_shot, 0.02, 0.2), >, 10000);
@@ -313,7 +272,7 @@ test_present_rtl_steps_with_left (void)
   cjm_test_xdotool ("key Right");
   wait.page = 1;
   g_assert_true (cjm_test_wait_for (on_page, &wait, 3000));
-  screenshot (GTK_WIDGET (presenter), "present-rtl-stage1.png");
+  g_free (cjm_test_screenshot (GTK_WIDGET (presenter), "present-rtl-stage1.png"));
   cjm_test_xdotool ("key Escape");
   g_assert_true (cjm_test_wait_for (presenter_gone, NULL, 3000));
   cjm_test_close_all ();

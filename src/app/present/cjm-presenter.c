@@ -222,6 +222,27 @@ stage_at (CjmPresenter *self,
   return -1;
 }
 
+/* Where @point goes in the strip; FALSE when its stage is not shown yet. */
+static gboolean
+place_point (CjmPresenter         *self,
+             const CjmLayoutPoint *point,
+             guint                 upto,
+             const CjmRect        *band,
+             double                x,
+             double                y,
+             double                sx,
+             double                plot_height,
+             double                radius,
+             double               *px,
+             double               *py)
+{
+  int stage = stage_at (self, point->x);
+
+  *px = x + (point->x - band->x) * sx;
+  *py = y + plot_height / 2 - point->emotion * (plot_height / 2 - radius) / 3.0;
+  return stage >= 0 && stage < (int) upto;
+}
+
 /* The emotion curves of every persona through the stages up to @upto,
  * in the strip (x, y, width, height); the stage axis runs in the map's
  * direction as the layout lays it out. */
@@ -281,12 +302,10 @@ draw_curve_strip (CjmPresenter *self,
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       for (guint p = 0; p < curve->n_points; p++)
         {
-          const CjmLayoutPoint *point = &curve->points[p];
-          int stage = stage_at (self, point->x);
-          double px = x + (point->x - band.x) * sx;
-          double py = y + plot_height / 2 - point->emotion * (plot_height / 2 - radius) / 3.0;
+          double px, py;
 
-          if (stage < 0 || stage >= (int) upto)
+          if (!place_point (self, &curve->points[p], upto, &band, x, y, sx, plot_height, radius,
+                            &px, &py))
             continue;
           if (!started)
             cairo_move_to (cr, px, py);
@@ -297,14 +316,11 @@ draw_curve_strip (CjmPresenter *self,
       cairo_stroke (cr);
       for (guint p = 0; p < curve->n_points; p++)
         {
-          const CjmLayoutPoint *point = &curve->points[p];
-          int stage = stage_at (self, point->x);
-          double px = x + (point->x - band.x) * sx;
-          double py = y + plot_height / 2 - point->emotion * (plot_height / 2 - radius) / 3.0;
+          double px, py;
 
-          if (stage < 0 || stage >= (int) upto)
-            continue;
-          cjm_render_draw_face (cr, px, py, radius, point->emotion);
+          if (place_point (self, &curve->points[p], upto, &band, x, y, sx, plot_height, radius,
+                           &px, &py))
+            cjm_render_draw_face (cr, px, py, radius, curve->points[p].emotion);
         }
     }
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-application.h"
 #include "cjm-export-dialog.h"
 #include "cjm-map-image.h"
 #include "cjm-page-plan.h"
@@ -50,17 +51,6 @@ G_DEFINE_FINAL_TYPE (CjmExportDialog, cjm_export_dialog, ADW_TYPE_WINDOW)
 static const char *format_names[] = { "pdf", "svg", "png" };
 
 /* Helpers */
-
-static GSettings *
-dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  return schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
-}
 
 static GPtrArray *
 current_findings (CjmExportDialog *self)
@@ -356,7 +346,7 @@ cjm_export_dialog_new (GtkWindow   *parent,
   self = g_object_new (CJM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->checker = checker != NULL ? g_object_ref (checker) : NULL;
-  self->settings = dup_settings ();
+  self->settings = cjm_application_dup_settings ();
 
   cjm_page_setup_from_document (&setup, document);
   if (self->settings != NULL)
