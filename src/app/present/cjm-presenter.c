@@ -120,7 +120,8 @@ make_text (CjmPresenter *self,
   pango_layout_context_changed (layout);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  /* The start of the map's direction, whatever the desktop's. */
+  pango_layout_set_alignment (layout, is_rtl (self) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
