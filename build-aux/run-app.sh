@@ -2,7 +2,7 @@
 # build-aux/run-app.sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Sets up, builds and launches Journeyman on a bundled sample map.
+# Sets up, builds and launches Journeyman on a bundled template map.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,4 +18,5 @@ meson compile -C "$builddir"
 
 export GSETTINGS_SCHEMA_DIR="$top/$builddir/data"
 export JOURNEYMAN_LOCALEDIR="$top/$builddir/po"
-exec "$builddir/src/app/journeyman" "${1:-$top/data/samples/bill-payment.cjm}"
+export JOURNEYMAN_TEMPLATESDIR="$top/data/templates"
+exec "$builddir/src/app/journeyman" "${1:-$top/data/templates/utility-bill-payment.cjm}"

@@ -11,6 +11,8 @@
 #include "cjm-application.h"
 #include "cjm-drafts.h"
 #include "cjm-edit.h"
+#include "cjm-template-gallery.h"
+#include "cjm-templates.h"
 #include "cjm-window.h"
 
 struct _CjmApplication
@@ -21,6 +23,59 @@ struct _CjmApplication
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, ADW_TYPE_APPLICATION)
 
 /* Static helpers */
+
+/* An error about opening @what, in @window or a new one. */
+static void
+show_open_error (CjmApplication *self,
+                 CjmWindow      *window,
+                 const char     *heading,
+                 const GError   *error)
+{
+  if (window == NULL)
+    window = CJM_WINDOW (cjm_application_new_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+  cjm_window_show_error (window, heading, error);
+}
+
+/* An untouched blank @window takes @document; otherwise a new window. */
+static CjmWindow *
+window_for_document (CjmApplication *self,
+                     CjmWindow      *window,
+                     CjmDocument    *document)
+{
+  if (window != NULL && cjm_window_is_pristine (window))
+    cjm_window_set_document (window, document);
+  else
+    window = cjm_window_new (self, document);
+  return window;
+}
+
+/* The application's settings, or NULL when the schema is not installed. */
+GSettings *
+cjm_application_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
+}
+
+/* The map a new window starts with: the default template of the
+ * preferences, else the built-in blank map. */
+static CjmDocument *
+new_default_document (void)
+{
+  g_autoptr(GSettings) settings = cjm_application_dup_settings ();
+  g_autofree char *name = settings ? g_settings_get_string (settings, "default-template") : NULL;
+  g_autoptr(CjmTemplate) template = NULL;
+  CjmDocument *document = NULL;
+
+  if (name != NULL && *name != '\0' && (template = cjm_templates_find (name)) != NULL)
+    document = cjm_template_instantiate (template, NULL);
+  return document != NULL ? document : cjm_document_new_blank (NULL);
+}
 
 static CjmWindow *
 get_active_window (CjmApplication *self)
@@ -133,6 +188,17 @@ cjm_application_action_new_window (GSimpleAction *action,
 }
 
 static void
+cjm_application_action_new_from_template (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  CjmApplication *self = CJM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (cjm_template_gallery_new (parent)));
+}
+
+static void
 cjm_application_action_about (GSimpleAction *action,
                               GVariant      *param,
                               gpointer       user_data)
@@ -188,6 +254,7 @@ cjm_application_action_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-window", cjm_application_action_new_window },
+  { "new-from-template", cjm_application_action_new_from_template },
   { "open", cjm_application_action_open },
   { "open-uri", cjm_application_action_open_uri, "s" },
   { "about", cjm_application_action_about },
@@ -206,6 +273,7 @@ cjm_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.new-window", { "<Control>n", NULL } },
+    { "app.new-from-template", { "<Control><Shift>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.map-properties", { "<Alt>Return", NULL } },
@@ -288,8 +356,36 @@ cjm_application_new_window (CjmApplication *self)
 
   g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
 
-  document = cjm_document_new_blank (NULL);
+  document = new_default_document ();
   window = cjm_window_new (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+GtkWindow *
+cjm_application_new_from_template (CjmApplication    *self,
+                                   const CjmTemplate *template,
+                                   GtkWindow         *parent)
+{
+  g_autoptr(CjmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CjmWindow *window = CJM_IS_WINDOW (parent) ? CJM_WINDOW (parent) : NULL;
+
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (template != NULL, NULL);
+
+  document = cjm_template_instantiate (template, &error);
+  if (document == NULL)
+    {
+      /* Translators: %s is the name of a template */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open the Template “%s”"),
+                                                  template->name);
+
+      show_open_error (self, window, heading, error);
+      return NULL;
+    }
+
+  window = window_for_document (self, window, document);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -320,18 +416,11 @@ cjm_application_open_file (CjmApplication *self,
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      if (window == NULL)
-        window = CJM_WINDOW (cjm_application_new_window (self));
-      gtk_window_present (GTK_WINDOW (window));
-      cjm_window_show_error (window, heading, error);
+      show_open_error (self, window, heading, error);
       return NULL;
     }
 
-  /* An untouched blank window takes the map; otherwise a new window. */
-  if (window != NULL && cjm_window_is_pristine (window))
-    cjm_window_set_document (window, document);
-  else
-    window = cjm_window_new (self, document);
+  window = window_for_document (self, window, document);
 
   cjm_window_add_recent (window, file);
   gtk_window_present (GTK_WINDOW (window));

@@ -13,8 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "cjm-drafts.h"
+#include "cjm-export-dialog.h"
+#include "cjm-map-image.h"
+#include "cjm-presenter.h"
 #include "cjm-print.h"
 #include "cjm-print-preview.h"
+#include "cjm-templates.h"
 #include "cjm-window-private.h"
 
 static void save_as_with_chooser (CjmWindow *self);
@@ -413,6 +417,100 @@ cjm_window_action_print_preview (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (cjm_print_preview_new (GTK_WINDOW (self), self->document, self->checker)));
 }
 
+static void
+on_open_export_clicked (AdwToast  *toast,
+                        CjmWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "cjm-file");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_export_dialog_exported (CjmExportDialog *dialog,
+                           GFile           *file,
+                           CjmWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "cjm-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_export_clicked), self, 0);
+  cjm_window_add_toast (self, toast);
+}
+
+static void
+cjm_window_action_export (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  CjmExportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  cjm_inspector_commit (self->inspector);
+  dialog = cjm_export_dialog_new (GTK_WINDOW (self), self->document, self->checker);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_export_dialog_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cjm_window_action_copy_image (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  GPtrArray *selection;
+
+  if (self->document == NULL)
+    return;
+  selection = self->canvas != NULL ? cjm_canvas_get_selection (self->canvas) : NULL;
+  /* Twice the map's size: sharp on slides. */
+  texture = cjm_map_image_render (self->document, 2.0, selection, NULL);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  cjm_window_add_toast (self, adw_toast_new (selection != NULL && selection->len > 0
+                                             ? _("Copied the selection as an image")
+                                             : _("Copied the map as an image")));
+}
+
+static void
+cjm_window_action_present (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  cjm_inspector_commit (self->inspector);
+  gtk_window_present (GTK_WINDOW (cjm_presenter_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
+cjm_window_action_save_as_template (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (self->document == NULL)
+    return;
+  cjm_inspector_commit (self->inspector);
+  file = cjm_templates_save (self->document, &error);
+  if (file == NULL)
+    cjm_window_show_error (self, _("Could Not Save the Template"), error);
+  else
+    cjm_window_add_toast (self, adw_toast_new (_("Saved as a template; find it under New from Template")));
+}
+
 void
 _cjm_window_update_actions (CjmWindow *self)
 {
@@ -429,6 +527,10 @@ _cjm_window_update_actions (CjmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert", has_file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template", has_document);
 }
 
 /* Recent maps, for the Open button's menu */
@@ -532,6 +634,11 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, cjm_window_action_revert);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, cjm_window_action_print);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, cjm_window_action_print_preview);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, cjm_window_action_export);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, cjm_window_action_copy_image);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, cjm_window_action_present);
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL,
+                                   cjm_window_action_save_as_template);
 
   /* Bubble-phase bindings: a focused text field handles its own Ctrl+Z
    * first, the map's history gets it everywhere else. */
@@ -547,6 +654,8 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.print-preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-inspector", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
                                        "win.map-properties", NULL);
 }

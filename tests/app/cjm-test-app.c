@@ -229,6 +229,45 @@ cjm_test_focus_window (GtkWidget *window)
   g_assert_true (cjm_test_wait_for (is_active, window, 5000));
 }
 
+void
+cjm_test_click (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *args = NULL;
+  double x, y, tx, ty;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) / 2.0,
+                                                   gtk_widget_get_height (widget) / 2.0,
+                                                   &x, &y));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  args = g_strdup_printf ("mousemove --window %lu %d %d click 1",
+                          cjm_test_window_xid (GTK_WIDGET (native)),
+                          (int) (x + tx + 0.5), (int) (y + ty + 0.5));
+  cjm_test_xdotool (args);
+}
+
+char *
+cjm_test_screenshot (GtkWidget  *window,
+                     const char *name)
+{
+  const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  int status;
+
+  if (g_find_program_in_path ("import") == NULL)
+    return NULL;
+  if (dir == NULL)
+    dir = cjm_harness_get_tmpdir ();
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window %lu %s", cjm_test_window_xid (window), path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("screenshot: %s", path);
+  return g_steal_pointer (&path);
+}
+
 GtkWidget *
 cjm_test_find_row (GtkWidget  *root,
                    const char *title)

@@ -52,6 +52,12 @@ gulong          cjm_test_window_xid      (GtkWidget        *window);
 /* Runs xdotool with @args (split on spaces) while the main loop runs,
  * so real input events reach in-process windows. */
 void            cjm_test_xdotool         (const char       *args);
+/* A real click (button 1) in the middle of @widget, through the X server. */
+void            cjm_test_click           (GtkWidget        *widget);
+/* A PNG of @window as the X server shows it, in $CJM_SCREENSHOT_DIR (else
+ * the test's temporary directory); NULL without ImageMagick's import. */
+char           *cjm_test_screenshot      (GtkWidget        *window,
+                                          const char       *name);
 /* Focuses @window through X and waits until GTK sees it active. */
 void            cjm_test_focus_window    (GtkWidget        *window);
 /* The first descendant of @root that is an AdwPreferencesRow titled

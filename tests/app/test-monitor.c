@@ -52,25 +52,6 @@ has_title_and_no_banner (gpointer data)
   return g_strcmp0 (map_title (wait->window), wait->title) == 0 && banner_hidden (wait->window);
 }
 
-/* A real click in the middle of @widget, through the X server. */
-static void
-click (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *args = NULL;
-  double x, y, tx, ty;
-
-  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
-                                                   gtk_widget_get_width (widget) / 2.0,
-                                                   gtk_widget_get_height (widget) / 2.0,
-                                                   &x, &y));
-  gtk_native_get_surface_transform (native, &tx, &ty);
-  args = g_strdup_printf ("mousemove --window %lu %d %d click 1",
-                          cjm_test_window_xid (GTK_WIDGET (native)),
-                          (int) (x + tx + 0.5), (int) (y + ty + 0.5));
-  cjm_test_xdotool (args);
-}
-
 /* Someone else rewrites the file: the title replaced, and a later
  * modification time even within the same microsecond. */
 static void
@@ -161,7 +142,7 @@ test_monitor_changed_by_someone_else (void)
   screenshot ("monitor-banner.png");
 
   cjm_test_focus_window (GTK_WIDGET (window));
-  click (GTK_WIDGET (window->disk_reload_button));
+  cjm_test_click (GTK_WIDGET (window->disk_reload_button));
   wait.title = "Their title";
   g_assert_true (cjm_test_wait_for (has_title_and_no_banner, &wait, 5000));
   g_assert_false (cjm_document_get_modified (document));
@@ -191,7 +172,7 @@ test_monitor_unsaved_changes_asked_first (void)
 
   /* Reload with unsaved changes asks; cancelling keeps ours and the banner. */
   cjm_test_focus_window (GTK_WIDGET (window));
-  click (GTK_WIDGET (window->disk_reload_button));
+  cjm_test_click (GTK_WIDGET (window->disk_reload_button));
   dialog = cjm_test_wait_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
@@ -226,7 +207,7 @@ test_monitor_deleted (void)
 
   /* Saving puts the file back and hides the banner. */
   cjm_test_focus_window (GTK_WIDGET (window));
-  click (GTK_WIDGET (window->disk_save_button));
+  cjm_test_click (GTK_WIDGET (window->disk_save_button));
   g_assert_true (cjm_test_wait_for (banner_hidden, window, 5000));
   g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
   g_assert_nonnull (strstr (on_disk, "Paying a monthly phone bill"));
