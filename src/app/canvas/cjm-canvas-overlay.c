@@ -59,8 +59,28 @@ append_cairo (CjmCanvas     *self,
               GtkSnapshot   *snapshot,
               const CjmRect *rect)
 {
-  graphene_rect_t bounds = to_device (self, rect);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  CjmRect visible, clipped;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  /* Only the part in view: a node as wide as the map would be a texture
+   * wider than GL accepts. */
+  _cjm_canvas_get_visible_rect (self, &visible);
+  visible.x -= 32;
+  visible.y -= 32;
+  visible.width += 64;
+  visible.height += 64;
+  {
+    graphene_rect_t a = GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
+    graphene_rect_t b = GRAPHENE_RECT_INIT (visible.x, visible.y, visible.width, visible.height);
+    graphene_rect_t c;
+
+    if (!graphene_rect_intersection (&a, &b, &c))
+      c = GRAPHENE_RECT_INIT (visible.x, visible.y, 1, 1);
+    clipped = (CjmRect) { c.origin.x, c.origin.y, c.size.width, c.size.height };
+  }
+  bounds = to_device (self, &clipped);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
   cairo_scale (cr, self->zoom, self->zoom);
   return cr;
