@@ -301,8 +301,6 @@ main (int   argc,
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  if (g_getenv ("GSK_RENDERER") == NULL)
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
   if (!gtk_init_check ())
     {
       fprintf (stderr, "bench-canvas: no X display (run under xvfb-run)\n");

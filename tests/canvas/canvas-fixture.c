@@ -69,6 +69,20 @@ canvas_fixture_open (CanvasFixture *f,
 }
 
 void
+canvas_fixture_open_path (CanvasFixture *f,
+                          const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  memset (f, 0, sizeof *f);
+  f->path = g_strdup (path);
+  f->document = cjm_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  show_document (f);
+}
+
+void
 canvas_fixture_open_empty (CanvasFixture *f)
 {
   memset (f, 0, sizeof *f);

@@ -30,6 +30,9 @@ void          canvas_test_init          (int          *argc,
                                          char       ***argv);
 void          canvas_fixture_open       (CanvasFixture *fixture,
                                          const char    *sample);
+/* A map file outside the samples (a generated one), opened in place. */
+void          canvas_fixture_open_path  (CanvasFixture *fixture,
+                                         const char    *path);
 /* A new map with nothing in it (no stages, no lanes), not saved yet. */
 void          canvas_fixture_open_empty (CanvasFixture *fixture);
 void          canvas_fixture_close      (CanvasFixture *fixture);
