@@ -100,6 +100,16 @@ canvas_fixture_close (CanvasFixture *f)
   g_clear_pointer (&f->path, g_free);
 }
 
+CjmMinimap *
+canvas_fixture_find_minimap (CjmCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CJM_IS_MINIMAP (child))
+      return CJM_MINIMAP (child);
+  return NULL;
+}
+
 CjmItem *
 canvas_fixture_item (CanvasFixture *f,
                      const char    *id)

@@ -10,6 +10,7 @@
 
 #include "cjm-application.h"
 #include "cjm-canvas.h"
+#include "cjm-minimap.h"
 #include "cjm-palette.h"
 #include "cjm-test-harness.h"
 #include "cjm-window.h"
@@ -37,6 +38,8 @@ void          canvas_fixture_open_path  (CanvasFixture *fixture,
 void          canvas_fixture_open_empty (CanvasFixture *fixture);
 void          canvas_fixture_close      (CanvasFixture *fixture);
 
+/* The canvas's minimap child. */
+CjmMinimap   *canvas_fixture_find_minimap (CjmCanvas  *canvas);
 CjmItem      *canvas_fixture_item       (CanvasFixture *fixture,
                                          const char    *id);
 /* The centre of an item as the canvas draws it (widget coordinates). */

@@ -18,7 +18,6 @@
 #include <math.h>
 
 #include "canvas-fixture.h"
-#include "cjm-minimap.h"
 
 typedef struct {
   GdkPixbuf *pixbuf;
@@ -99,16 +98,6 @@ shot_pixel (const Shot *shot,
          + x * gdk_pixbuf_get_n_channels (shot->pixbuf);
 }
 
-static CjmMinimap *
-find_minimap (CjmCanvas *canvas)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (CJM_IS_MINIMAP (child))
-      return CJM_MINIMAP (child);
-  return NULL;
-}
-
 /* The part of the canvas where the map itself shows: right of the pinned
  * lane headers, below the pinned stage headers, not under the minimap. */
 static gboolean
@@ -121,7 +110,7 @@ in_open_view (CanvasFixture *f,
   const CjmLayoutLane *lane = cjm_layout_get_lane (layout, 0);
   const CjmLayoutStage *stage = cjm_layout_get_stage (layout, 0);
   double zoom = cjm_canvas_get_zoom (f->canvas);
-  GtkWidget *minimap = GTK_WIDGET (find_minimap (f->canvas));
+  GtkWidget *minimap = GTK_WIDGET (canvas_fixture_find_minimap (f->canvas));
   graphene_rect_t bounds;
 
   if (wx < lane->header.width * zoom + 40 + margin || wy < stage->header.height * zoom + 40 + margin
@@ -155,38 +144,34 @@ under_a_card (CjmLayout *layout,
   return FALSE;
 }
 
-/* Some pixel within radius of (wx, wy) that is coloured (a curve's
- * persona colour or an emotion face), not grey or white. */
 static gboolean
-coloured_near (const Shot *shot,
-               int         wx,
-               int         wy,
-               int         radius)
+is_coloured (const guint8 *p)
 {
-  for (int dy = -radius; dy <= radius; dy++)
-    for (int dx = -radius; dx <= radius; dx++)
-      {
-        const guint8 *p = shot_pixel (shot, wx + dx, wy + dy);
-
-        if (p != NULL && MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2]) > 50)
-          return TRUE;
-      }
-  return FALSE;
+  return MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2]) > 50;
 }
 
-/* Some pixel within radius that is dark enough to be a link's stroke. */
 static gboolean
-dark_near (const Shot *shot,
-           int         wx,
-           int         wy,
-           int         radius)
+is_dark (const guint8 *p)
+{
+  return (p[0] + p[1] + p[2]) / 3 < 185;
+}
+
+/* Some pixel within radius of (wx, wy) that is coloured (a curve's
+ * persona colour or an emotion face, not grey or white) or dark enough
+ * to be a link's stroke. */
+static gboolean
+found_near (const Shot *shot,
+            int         wx,
+            int         wy,
+            int         radius,
+            gboolean  (*wanted) (const guint8 *p))
 {
   for (int dy = -radius; dy <= radius; dy++)
     for (int dx = -radius; dx <= radius; dx++)
       {
         const guint8 *p = shot_pixel (shot, wx + dx, wy + dy);
 
-        if (p != NULL && (p[0] + p[1] + p[2]) / 3 < 185)
+        if (p != NULL && wanted (p))
           return TRUE;
       }
   return FALSE;
@@ -212,7 +197,7 @@ check_curves_and_links (CanvasFixture *f,
           if (!in_open_view (f, wx, wy, 8))
             continue;
           points++;
-          if (coloured_near (shot, (int) wx, (int) wy, 12))
+          if (found_near (shot, (int) wx, (int) wy, 12, is_coloured))
             coloured++;
         }
     }
@@ -235,7 +220,7 @@ check_curves_and_links (CanvasFixture *f,
               || cjm_rect_contains (&link->label, mx, my))
             continue;
           samples++;
-          if (dark_near (shot, (int) wx, (int) wy, 2))
+          if (found_near (shot, (int) wx, (int) wy, 2, is_dark))
             dark++;
         }
     }
