@@ -13,7 +13,7 @@ packages=(
   libxtst-dev xvfb xauth xdotool imagemagick poppler-utils
   desktop-file-utils appstream-util libxml2-utils
   fonts-dejavu-core fonts-noto-core shared-mime-info
-  libgl1-mesa-dri libegl-mesa0 libglx-mesa0
+  libgl1-mesa-dri libegl-mesa0 libglx-mesa0 libgles2
 )
 
 # clang and its libFuzzer runtime, only for tests/fuzz/run-fuzz.sh (which

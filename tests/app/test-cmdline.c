@@ -74,6 +74,9 @@ launch (const char * const *files)
 
   /* Never reach a running Journeyman of the session this test runs in. */
   g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+  /* Any warning of the app or GTK (a texture clipped, a failed assertion
+   * in a renderer) fails the test. */
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-warnings", TRUE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
   g_ptr_array_add (argv, journeyman_path ());
   for (guint i = 0; files != NULL && files[i] != NULL; i++)

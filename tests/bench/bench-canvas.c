@@ -5,7 +5,10 @@
  * in a real 1920×1080 window on the X server (run under Xvfb). The
  * pointer is moved with XTest, one step per frame, and each frame's work
  * (from the GdkFrameClock's frame time to the end of its paint) is
- * recorded. Prints the median, 95th percentile and worst frame, per zoom.
+ * recorded. Prints the median, 95th percentile and worst frame, per zoom;
+ * at 100 % also the time from a zoom step and from a scroll step to the end
+ * of the frame that shows it. The renderer is GTK's default (GL) unless
+ * GSK_RENDERER is set.
  *
  *   xvfb-run -a -s '-screen 0 1920x1080x24' bench-canvas [--runs N]
  *       [--steps N] MAP.cjm
@@ -249,6 +252,47 @@ drop_once (CjmCanvas *canvas,
   return ms;
 }
 
+/* From a zoom step (in, then out again) or a scroll step (200 px to the
+ * end of the map, then back) to the end of the frame that shows it, as a
+ * wheel click would make; n of each. */
+static void
+steps_once (CjmCanvas *canvas,
+            Frames    *frames,
+            gboolean   zoom,
+            guint      n,
+            GArray    *times)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint before = frames->painted;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (zoom && i % 2 == 0)
+        cjm_canvas_zoom_in (canvas);
+      else if (zoom)
+        cjm_canvas_zoom_out (canvas);
+      else
+        gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment)
+                                               + (i < n / 2 ? 200 : -200));
+      wait_paint (frames, before, 20000);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+      iterate (30);
+    }
+}
+
+static void
+report_steps (const char *what,
+              GArray     *times)
+{
+  printf ("%-22s steps %4u   median %7.1f ms  p95 %7.1f ms  max %7.1f ms\n", what, times->len,
+          percentile (times, 50), percentile (times, 95), percentile (times, 100));
+  fflush (stdout);
+}
+
 static void
 report (const char *what,
         Frames     *frames)
@@ -301,8 +345,6 @@ main (int   argc,
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  if (g_getenv ("GSK_RENDERER") == NULL)
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
   if (!gtk_init_check ())
     {
       fprintf (stderr, "bench-canvas: no X display (run under xvfb-run)\n");
@@ -384,6 +426,19 @@ main (int   argc,
           }
         }
       report ("  all runs", &all);
+      if (zooms[z].zoom == 1.0)
+        {
+          g_autoptr(GArray) zoom_times = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) scroll_times = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (int r = 0; r < runs; r++)
+            {
+              steps_once (canvas, &frames, TRUE, 10, zoom_times);
+              steps_once (canvas, &frames, FALSE, 20, scroll_times);
+            }
+          report_steps ("  zoom step", zoom_times);
+          report_steps ("  scroll step", scroll_times);
+        }
       {
         g_autoptr(GArray) drops = g_array_new (FALSE, FALSE, sizeof (double));
 

@@ -8,7 +8,10 @@
 # later. Journeyman runs under GTK's default renderer (GL: Mesa's llvmpipe
 # under Xvfb) and under cairo; it also reports its first complete frame.
 #
-#   tests/bench/bench-vs-dia.py [--build BUILD] [--runs N] [--boxes N]
+#   tests/bench/bench-vs-dia.py [--build BUILD] [--journeyman EXE] [--runs N] [--boxes N]
+#
+# --journeyman runs another build's executable (say, before a change) with
+# this build's GSettings schemas.
 #
 # Run it by hand; it never fails on speed. Without $DISPLAY it re-runs
 # itself under xvfb-run at 1920x1080. Idle means: no CPU used for 300 ms.
@@ -138,6 +141,7 @@ def main():
     parser.add_argument('--build', default=os.path.join(HERE, '..', '..', 'build'))
     parser.add_argument('--runs', type=int, default=5)
     parser.add_argument('--boxes', type=int, default=2000)
+    parser.add_argument('--journeyman', default=None)
     args = parser.parse_args()
 
     if not os.environ.get('DISPLAY'):
@@ -149,7 +153,7 @@ def main():
     dia = shutil.which('dia')
     if dia is None:
         sys.exit('bench-vs-dia: Dia is not installed (apt-get install dia)')
-    journeyman = os.path.join(args.build, 'src', 'app', 'journeyman')
+    journeyman = args.journeyman or os.path.join(args.build, 'src', 'app', 'journeyman')
 
     with tempfile.TemporaryDirectory(prefix='cjm-vs-dia-') as tmp:
         cjm_map = os.path.join(tmp, 'map.cjm')
@@ -184,7 +188,9 @@ def main():
             for name, argv, run_env, frame in setups:
                 results[name].append(run_once(argv, run_env, frame))
 
-        print(f'{args.boxes} boxes/touchpoints, 1920x1080, medians of {args.runs} runs:')
+        load = os.getloadavg()
+        print(f'{args.boxes} boxes/touchpoints, 1920x1080, medians of {args.runs} runs '
+              f'(load average {load[0]:.2f} {load[1]:.2f}, {os.cpu_count()} CPUs):')
         idle = {name: summarize(name, results[name]) for name, *_ in setups}
         dia_idle = idle[setups[0][0]]
         for name, *_ in setups[1:]:

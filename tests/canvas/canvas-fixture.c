@@ -69,6 +69,20 @@ canvas_fixture_open (CanvasFixture *f,
 }
 
 void
+canvas_fixture_open_path (CanvasFixture *f,
+                          const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  memset (f, 0, sizeof *f);
+  f->path = g_strdup (path);
+  f->document = cjm_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  show_document (f);
+}
+
+void
 canvas_fixture_open_empty (CanvasFixture *f)
 {
   memset (f, 0, sizeof *f);
@@ -84,6 +98,16 @@ canvas_fixture_close (CanvasFixture *f)
   g_clear_object (&f->document);
   g_clear_pointer (&f->original, g_bytes_unref);
   g_clear_pointer (&f->path, g_free);
+}
+
+CjmMinimap *
+canvas_fixture_find_minimap (CjmCanvas *canvas)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CJM_IS_MINIMAP (child))
+      return CJM_MINIMAP (child);
+  return NULL;
 }
 
 CjmItem *

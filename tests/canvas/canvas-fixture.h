@@ -10,6 +10,7 @@
 
 #include "cjm-application.h"
 #include "cjm-canvas.h"
+#include "cjm-minimap.h"
 #include "cjm-palette.h"
 #include "cjm-test-harness.h"
 #include "cjm-window.h"
@@ -30,10 +31,15 @@ void          canvas_test_init          (int          *argc,
                                          char       ***argv);
 void          canvas_fixture_open       (CanvasFixture *fixture,
                                          const char    *sample);
+/* A map file outside the samples (a generated one), opened in place. */
+void          canvas_fixture_open_path  (CanvasFixture *fixture,
+                                         const char    *path);
 /* A new map with nothing in it (no stages, no lanes), not saved yet. */
 void          canvas_fixture_open_empty (CanvasFixture *fixture);
 void          canvas_fixture_close      (CanvasFixture *fixture);
 
+/* The canvas's minimap child. */
+CjmMinimap   *canvas_fixture_find_minimap (CjmCanvas  *canvas);
 CjmItem      *canvas_fixture_item       (CanvasFixture *fixture,
                                          const char    *id);
 /* The centre of an item as the canvas draws it (widget coordinates). */

@@ -145,6 +145,79 @@ check_sample (const char *sample,
   canvas_fixture_close (&f);
 }
 
+/* Accent pixels in the 16 × 16 square around a card's link handle. */
+static guint
+accent_at_handle (CanvasFixture *f,
+                  GdkPixbuf     *pixbuf,
+                  const char    *id)
+{
+  const CjmLayoutCard *card = cjm_layout_lookup_card (cjm_canvas_get_layout (f->canvas),
+                                                      canvas_fixture_item (f, id));
+  int n_channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  double wx, wy;
+  int sx, sy;
+  guint hits = 0;
+
+  g_assert_nonnull (card);
+  cjm_canvas_map_to_widget (f->canvas, card->handle.x, card->handle.y, &wx, &wy);
+  cjm_harness_to_surface (GTK_WIDGET (f->canvas), wx, wy, &sx, &sy);
+  for (int y = sy - 8; y <= sy + 8; y++)
+    for (int x = sx - 8; x <= sx + 8; x++)
+      {
+        const guint8 *p;
+
+        if (x < 0 || y < 0 || x >= gdk_pixbuf_get_width (pixbuf) || y >= gdk_pixbuf_get_height (pixbuf))
+          continue;
+        p = pixels + y * stride + x * n_channels;
+        if (ABS (p[0] - 0x35) < 40 && ABS (p[1] - 0x84) < 40 && ABS (p[2] - 0xe4) < 40)
+          hits++;
+      }
+  return hits;
+}
+
+/* The link handle shows on the card under the pointer and on the selected
+ * card, and not on the others. */
+static void
+test_link_handle (void)
+{
+  CanvasFixture f;
+  CjmItem *selected;
+  GdkPixbuf *pixbuf;
+  guint before_hover, before_select, other;
+  double x, y, ex, ey;
+
+  canvas_fixture_open (&f, "bill-payment.cjm");
+  canvas_fixture_cell_point (&f, "s-pay", "l-web", &ex, &ey);
+  cjm_harness_pointer_move (GTK_WIDGET (f.canvas), ex, ey);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  pixbuf = shoot (&f, "handle-none.png");
+  before_hover = accent_at_handle (&f, pixbuf, "t-sms-due");
+  before_select = accent_at_handle (&f, pixbuf, "t-web-pay");
+  g_object_unref (pixbuf);
+
+  canvas_fixture_item_center (&f, "t-sms-due", &x, &y);
+  cjm_harness_pointer_move (GTK_WIDGET (f.canvas), x, y);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  pixbuf = shoot (&f, "handle-hover.png");
+  g_assert_cmpuint (accent_at_handle (&f, pixbuf, "t-sms-due"), >=, before_hover + 8);
+  other = accent_at_handle (&f, pixbuf, "t-web-pay");
+  g_assert_cmpuint (other, <=, before_select + 2);
+  g_object_unref (pixbuf);
+
+  selected = canvas_fixture_item (&f, "t-web-pay");
+  cjm_canvas_select_items (f.canvas, &selected, 1, FALSE);
+  cjm_harness_pointer_move (GTK_WIDGET (f.canvas), ex, ey);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  pixbuf = shoot (&f, "handle-selected.png");
+  g_assert_cmpuint (accent_at_handle (&f, pixbuf, "t-web-pay"), >=, before_select + 8);
+  g_assert_cmpuint (accent_at_handle (&f, pixbuf, "t-sms-due"), <=, before_hover + 2);
+  g_object_unref (pixbuf);
+
+  canvas_fixture_close (&f);
+}
+
 static void
 test_bill_payment (void)
 {
@@ -180,6 +253,7 @@ main (int   argc,
   canvas_test_init (&argc, &argv);
 
   g_test_add_func ("/canvas/look/bill-payment", test_bill_payment);
+  g_test_add_func ("/canvas/look/link-handle", test_link_handle);
   g_test_add_func ("/canvas/look/fiber-onboarding-rtl", test_fiber_onboarding_rtl);
 
   return g_test_run ();

@@ -18,16 +18,6 @@
 
 #define MARGIN 12
 
-static CjmMinimap *
-find_minimap (CjmCanvas *canvas)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (canvas)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (CJM_IS_MINIMAP (child))
-      return CJM_MINIMAP (child);
-  return NULL;
-}
-
 static void
 set_zoom (CanvasFixture *f,
           double         zoom)
@@ -42,7 +32,7 @@ static gboolean
 minimap_bounds (CanvasFixture   *f,
                 graphene_rect_t *bounds)
 {
-  GtkWidget *minimap = GTK_WIDGET (find_minimap (f->canvas));
+  GtkWidget *minimap = GTK_WIDGET (canvas_fixture_find_minimap (f->canvas));
 
   g_assert_nonnull (minimap);
   return gtk_widget_get_child_visible (minimap)
@@ -59,7 +49,7 @@ test_shown_when_the_map_does_not_fit (void)
   int width, height;
 
   canvas_fixture_open (&f, "bill-payment.cjm");
-  g_assert_true (cjm_minimap_get_canvas (find_minimap (f.canvas)) == f.canvas);
+  g_assert_true (cjm_minimap_get_canvas (canvas_fixture_find_minimap (f.canvas)) == f.canvas);
 
   /* The fixture zoomed to fit: nothing to find, no minimap. */
   g_assert_false (minimap_bounds (&f, &bounds));

@@ -81,11 +81,37 @@ no_display (const char *reason)
   exit (0);
 }
 
+/* GTK's own warnings and criticals end the test, whatever the renderer:
+ * "texture too large, clipping will occur" is a wrong picture. */
+static GLogWriterOutput
+fatal_toolkit_writer (GLogLevelFlags   log_level,
+                      const GLogField *fields,
+                      gsize            n_fields,
+                      gpointer         user_data)
+{
+  GLogWriterOutput result = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if ((log_level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR)) == 0)
+    return result;
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0
+        && (g_str_equal (fields[i].value, "Gsk") || g_str_equal (fields[i].value, "Gtk")
+            || g_str_equal (fields[i].value, "Gdk")))
+      {
+        g_printerr ("Bail out! a %s warning or critical is fatal in the tests\n",
+                    (const char *) fields[i].value);
+        abort ();
+      }
+  return result;
+}
+
 void
 cjm_harness_init (int    *argc,
                   char ***argv)
 {
   const char *display = g_getenv ("DISPLAY");
+
+  g_log_set_writer_func (fatal_toolkit_writer, NULL, NULL);
 
   /* A missing display must be decided before GTK tries to open one. */
   if (display == NULL || *display == '\0')
@@ -99,8 +125,6 @@ cjm_harness_init (int    *argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  if (g_getenv ("GSK_RENDERER") == NULL)
-    g_setenv ("GSK_RENDERER", "cairo", TRUE);
   make_private_dirs ();
 
   g_test_init (argc, argv, NULL);

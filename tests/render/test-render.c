@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "cjm-checker.h"
+#include "cjm-edit.h"
 #include "cjm-layout.h"
 #include "cjm-render.h"
 #include "cjm-test-maps.h"
@@ -235,6 +236,76 @@ test_render_curves (void)
   cairo_surface_destroy (surface);
 }
 
+/* Between two neutral points the curve stays at 0, and between a point and
+ * its neighbour it stays within their values, however steep the points
+ * around them (a monotone curve, no overshoot). */
+/* A face's radius in map units (CJM_M_FACE_SIZE / 2 in the layout). */
+#define CJM_TEST_FACE_RADIUS 11.0
+
+static void
+test_render_curve_monotone (void)
+{
+  g_autoptr(CjmDocument) doc = cjm_test_small_map (NULL);
+  g_autoptr(CjmLayout) layout = NULL;
+  const CjmLayoutCurve *curve = NULL;
+  const int values[] = { 3, 0, 0, 3, -3, -3, 3 };
+  cairo_surface_t *surface;
+  guint checked = 0, n;
+
+  layout = make_layout (doc, 0);
+  for (guint c = 0; c < cjm_layout_get_n_curves (layout) && curve == NULL; c++)
+    if (!cjm_layout_get_curve (layout, c)->target
+        && cjm_layout_get_curve (layout, c)->n_points >= 4)
+      curve = cjm_layout_get_curve (layout, c);
+  g_assert_nonnull (curve);
+  n = MIN (curve->n_points, G_N_ELEMENTS (values));
+  for (guint i = 0; i < n; i++)
+    cjm_document_set_emotion (doc, curve->points[i].item, CJM_FIELD_EMOTION, values[i]);
+  g_clear_object (&layout);
+
+  layout = make_layout (doc, 0);
+  curve = NULL;
+  for (guint c = 0; c < cjm_layout_get_n_curves (layout) && curve == NULL; c++)
+    if (!cjm_layout_get_curve (layout, c)->target
+        && cjm_layout_get_curve (layout, c)->n_points >= 4)
+      curve = cjm_layout_get_curve (layout, c);
+  g_assert_nonnull (curve);
+  g_assert_cmpuint (curve->n_points, >=, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (curve->points[i].emotion, ==, values[i]);
+
+  surface = render (layout, 1);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const CjmLayoutPoint *a = &curve->points[i], *b = &curve->points[i + 1];
+      double top = MIN (a->y, b->y) - 2.5, bottom = MAX (a->y, b->y) + 2.5;
+      double r = CJM_TEST_FACE_RADIUS + 3;
+
+      if (fabs (b->x - a->x) < 2 * r + 4)
+        continue;
+      /* Each column between the faces: the curve's colour only within
+       * the two values (plus half the stroke). */
+      for (double x = MIN (a->x, b->x) + r; x <= MAX (a->x, b->x) - r; x += 1)
+        {
+          const CjmLayoutLane *lane = cjm_layout_get_lane (layout, curve->lane_index);
+          gboolean inside = FALSE;
+
+          for (double y = lane->row.y; y < lane->row.y + lane->row.height; y += 1)
+            if (pixel_is (pixel_at (surface, x, y), &curve->color, 6.0 / 255))
+              {
+                if (y < top || y > bottom)
+                  g_error ("segment %u: the curve at %.0f,%.0f is outside %.1f..%.1f", i, x, y,
+                           top, bottom);
+                inside = TRUE;
+              }
+          if (inside)
+            checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 40);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_render_clip (void)
 {
@@ -451,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/render/lane-colors", test_render_lane_colors);
   g_test_add_func ("/render/cards", test_render_cards);
   g_test_add_func ("/render/curves", test_render_curves);
+  g_test_add_func ("/render/curve-monotone", test_render_curve_monotone);
   g_test_add_func ("/render/clip", test_render_clip);
   g_test_add_func ("/render/rtl", test_render_rtl);
   g_test_add_func ("/render/scale", test_render_scale);

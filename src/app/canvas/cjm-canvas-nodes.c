@@ -12,6 +12,17 @@
  * redraws only where something moved. The other canvas files say what
  * went stale through _cjm_canvas_invalidate_*(); the stamps and dirty
  * flags are written here only. The minimap's picture is told here too.
+ *
+ * GTK's GL renderer turns each cairo node into one texture of the node's
+ * whole size, and clips (or fails) past the GPU's limit (16,384 px under
+ * Mesa, 8,192 on some GPUs). The parts as long or tall as the map (lane
+ * rows, emotion lanes, links, the unplaced area) are therefore cached in
+ * square tiles of TILE_PX device pixels, made only for the view and a
+ * margin, kept while they stay near it and dropped when far away. The
+ * renderer also caches those textures by the node's address: a node
+ * replaced is kept alive a few frames more (the graveyard) so that a new
+ * node never takes the address of one drawn in the previous frame and
+ * shows its stale picture.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -29,15 +40,111 @@
 
 static const GdkRGBA paper_color = { 1.0, 1.0, 1.0, 1.0 };
 
+/* Device pixels per side of a tile of a large part, and the margin around
+ * the view in which tiles are made ahead / kept. */
+#define TILE_PX 1024
+#define TILE_MAKE_MARGIN 256.0
+#define TILE_KEEP_MARGIN 2048.0
+
+/* Snapshots a replaced node outlives its last use. */
+#define GRAVE_FRAMES 4
+
+typedef enum {
+  PART_ROW,
+  PART_CURVE,
+  PART_LINKS,
+  PART_UNPLACED,
+} PartKind;
+
+typedef struct {
+  GskRenderNode  *node;
+  double          scale;
+  guint           stamp;
+  graphene_rect_t bounds;     /* device pixels from the map's origin */
+  guint64         frame;      /* last snapshot that placed it */
+} BigTile;
+
+typedef void (*DrawPart) (CjmCanvas *self,
+                          cairo_t   *cr,
+                          guint      part);
+
+typedef struct {
+  GskRenderNode *node;
+  guint64        frame;
+} Grave;
+
+/* Shared by every canvas: frames counted over all of them. */
+static GArray *graveyard;
+static guint64 grave_frame;
+
 /* Helpers */
+
+/* Drops a node once no frame can still show its address's texture. */
+static void
+retire_node (GskRenderNode *node)
+{
+  Grave grave = { node, grave_frame };
+
+  if (node == NULL)
+    return;
+  if (graveyard == NULL)
+    graveyard = g_array_new (FALSE, FALSE, sizeof (Grave));
+  g_array_append_val (graveyard, grave);
+}
+
+static void
+bury_old_nodes (void)
+{
+  guint kept = 0;
+
+  grave_frame++;
+  if (graveyard == NULL)
+    return;
+  for (guint i = 0; i < graveyard->len; i++)
+    {
+      Grave *grave = &g_array_index (graveyard, Grave, i);
+
+      if (grave->frame + GRAVE_FRAMES < grave_frame)
+        gsk_render_node_unref (grave->node);
+      else
+        g_array_index (graveyard, Grave, kept++) = *grave;
+    }
+  g_array_set_size (graveyard, kept);
+}
+
+static void
+clear_node (GskRenderNode **node)
+{
+  retire_node (*node);
+  *node = NULL;
+}
 
 static void
 node_cache_free (gpointer data)
 {
   CjmNodeCache *cache = data;
 
-  g_clear_pointer (&cache->node, gsk_render_node_unref);
+  clear_node (&cache->node);
   g_free (cache);
+}
+
+static void
+big_tile_free (gpointer data)
+{
+  BigTile *tile = data;
+
+  clear_node (&tile->node);
+  g_free (tile);
+}
+
+static gint64
+big_tile_key (PartKind kind,
+              guint    part,
+              int      tx,
+              int      ty)
+{
+  return ((gint64) kind << 60) | ((gint64) (part & 0xfffff) << 40)
+         | ((gint64) (tx & 0xfffff) << 20) | (gint64) (ty & 0xfffff);
 }
 
 static GHashTable *
@@ -95,11 +202,8 @@ clear_nodes (CjmCanvas *self)
   g_hash_table_remove_all (self->card_nodes);
   g_hash_table_remove_all (self->stage_nodes);
   g_hash_table_remove_all (self->lane_nodes);
-  g_hash_table_remove_all (self->row_nodes);
-  g_hash_table_remove_all (self->curve_nodes);
-  g_clear_pointer (&self->links_node, gsk_render_node_unref);
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  g_hash_table_remove_all (self->big_tiles);
+  clear_node (&self->corner_node);
   g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
   self->geometry_stamp++;
   self->tiles_stamp++;
@@ -115,14 +219,6 @@ forget_item (CjmCanvas *self,
   g_hash_table_remove (self->card_nodes, item);
   g_hash_table_remove (self->stage_nodes, item);
   g_hash_table_remove (self->lane_nodes, item);
-  g_hash_table_remove (self->row_nodes, item);
-  g_hash_table_remove (self->curve_nodes, item);
-}
-
-static graphene_rect_t
-to_graphene (const CjmRect *rect)
-{
-  return GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
 }
 
 static gboolean
@@ -197,7 +293,7 @@ _cjm_canvas_get_card_node (CjmCanvas           *self,
           cache = g_new0 (CjmNodeCache, 1);
           g_hash_table_insert (self->card_nodes, card->item, cache);
         }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      clear_node (&cache->node);
       cache->node = record_node (self, &local, card->rect.x, card->rect.y, &cr);
       cjm_render_draw_card (self->layout, cr, card, &self->render_options);
       cairo_destroy (cr);
@@ -231,7 +327,7 @@ _cjm_canvas_get_stage_node (CjmCanvas *self,
           cache = g_new0 (CjmNodeCache, 1);
           g_hash_table_insert (self->stage_nodes, stage->item, cache);
         }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      clear_node (&cache->node);
       cache->node = record_node (self, &local, stage->header.x, stage->header.y, &cr);
       cjm_render_draw_stage_header (self->layout, cr, index, &self->render_options);
       cairo_destroy (cr);
@@ -261,7 +357,7 @@ _cjm_canvas_get_lane_node (CjmCanvas *self,
           cache = g_new0 (CjmNodeCache, 1);
           g_hash_table_insert (self->lane_nodes, lane->item, cache);
         }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      clear_node (&cache->node);
       cache->node = record_node (self, &local, lane->header.x, lane->header.y, &cr);
       cjm_render_draw_lane_header (self->layout, cr, index, &self->render_options);
       cairo_destroy (cr);
@@ -273,108 +369,144 @@ _cjm_canvas_get_lane_node (CjmCanvas *self,
   return cache->node;
 }
 
-static GskRenderNode *
-get_row_node (CjmCanvas           *self,
-              const CjmLayoutLane *lane)
+/* Tiles of the large parts */
+
+static void
+draw_row_part (CjmCanvas *self,
+               cairo_t   *cr,
+               guint      part)
 {
-  CjmNodeCache *cache = g_hash_table_lookup (self->row_nodes, lane->item);
-
-  if (cache == NULL || cache->scale != self->zoom
-      || cache->width != lane->row.width || cache->height != lane->row.height
-      || cache->stamp != self->geometry_stamp || cache->index != lane->index)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (0, 0, lane->row.width, lane->row.height);
-      cairo_t *cr;
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->row_nodes, lane->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (self, &local, lane->row.x, lane->row.y, &cr);
-      cjm_render_draw_background (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-      cache->scale = self->zoom;
-      cache->width = lane->row.width;
-      cache->height = lane->row.height;
-      cache->stamp = self->geometry_stamp;
-      cache->index = lane->index;
-    }
-  return cache->node;
+  cjm_render_draw_background (self->layout, cr, &self->render_options);
 }
 
-static GskRenderNode *
-get_curve_node (CjmCanvas           *self,
-                const CjmLayoutLane *lane)
+static void
+draw_curve_part (CjmCanvas *self,
+                 cairo_t   *cr,
+                 guint      part)
 {
-  CjmNodeCache *cache = g_hash_table_lookup (self->curve_nodes, lane->item);
-
-  if (cache == NULL || self->curves_dirty || cache->scale != self->zoom
-      || cache->width != lane->row.width
-      || cache->height != lane->row.height || cache->stamp != self->geometry_stamp)
-    {
-      graphene_rect_t local = GRAPHENE_RECT_INIT (-16, -16, lane->row.width + 32,
-                                                  lane->row.height + 32);
-      cairo_t *cr;
-
-      if (cache == NULL)
-        {
-          cache = g_new0 (CjmNodeCache, 1);
-          g_hash_table_insert (self->curve_nodes, lane->item, cache);
-        }
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
-      cache->node = record_node (self, &local, lane->row.x, lane->row.y, &cr);
-      cjm_render_draw_emotion_lane (self->layout, cr, lane->index, &self->render_options);
-      cairo_destroy (cr);
-      cache->scale = self->zoom;
-      cache->width = lane->row.width;
-      cache->height = lane->row.height;
-      cache->stamp = self->geometry_stamp;
-    }
-  return cache->node;
+  cjm_render_draw_emotion_lane (self->layout, cr, part, &self->render_options);
 }
 
-static GskRenderNode *
-get_links_node (CjmCanvas *self)
+static void
+draw_links_part (CjmCanvas *self,
+                 cairo_t   *cr,
+                 guint      part)
+{
+  cjm_render_draw_links (self->layout, cr, &self->render_options);
+}
+
+static void
+draw_unplaced_part (CjmCanvas *self,
+                    cairo_t   *cr,
+                    guint      part)
+{
+  cjm_render_draw_unplaced (self->layout, cr, &self->render_options);
+}
+
+/* Places the tiles of a part covering area (map units) that meet the view
+ * (device pixels from the map's origin), recording those missing or
+ * recorded under another stamp or zoom. */
+static void
+append_tiled (CjmCanvas             *self,
+              GtkSnapshot           *snapshot,
+              PartKind               kind,
+              guint                  part,
+              const CjmRect         *area,
+              guint                  stamp,
+              const graphene_rect_t *view,
+              DrawPart               draw)
+{
+  double s = self->zoom;
+  graphene_rect_t whole = GRAPHENE_RECT_INIT (floor (area->x * s), floor (area->y * s), 0, 0);
+  graphene_rect_t wanted;
+  int tx0, tx1, ty0, ty1;
+
+  if (rect_is_empty (area))
+    return;
+  whole.size.width = ceil ((area->x + area->width) * s) - whole.origin.x;
+  whole.size.height = ceil ((area->y + area->height) * s) - whole.origin.y;
+  if (!graphene_rect_intersection (&whole, view, &wanted))
+    return;
+
+  tx0 = (int) floor (wanted.origin.x / TILE_PX);
+  ty0 = (int) floor (wanted.origin.y / TILE_PX);
+  tx1 = (int) ceil ((wanted.origin.x + wanted.size.width) / TILE_PX);
+  ty1 = (int) ceil ((wanted.origin.y + wanted.size.height) / TILE_PX);
+  for (int ty = ty0; ty < ty1; ty++)
+    for (int tx = tx0; tx < tx1; tx++)
+      {
+        gint64 key = big_tile_key (kind, part, tx, ty);
+        graphene_rect_t cell = GRAPHENE_RECT_INIT (tx * TILE_PX, ty * TILE_PX, TILE_PX, TILE_PX);
+        graphene_rect_t bounds;
+        BigTile *tile;
+
+        if (!graphene_rect_intersection (&cell, &whole, &bounds))
+          continue;
+        tile = g_hash_table_lookup (self->big_tiles, &key);
+        if (tile == NULL)
+          {
+            gint64 *stored = g_new (gint64, 1);
+
+            *stored = key;
+            tile = g_new0 (BigTile, 1);
+            g_hash_table_insert (self->big_tiles, stored, tile);
+          }
+        if (tile->node == NULL || tile->stamp != stamp || tile->scale != s
+            || !graphene_rect_equal (&tile->bounds, &bounds))
+          {
+            cairo_t *cr;
+
+            clear_node (&tile->node);
+            tile->node = gsk_cairo_node_new (&bounds);
+            cr = gsk_cairo_node_get_draw_context (tile->node);
+            cairo_rectangle (cr, bounds.origin.x, bounds.origin.y,
+                             bounds.size.width, bounds.size.height);
+            cairo_clip (cr);
+            cairo_scale (cr, s, s);
+            draw (self, cr, part);
+            cairo_destroy (cr);
+            tile->stamp = stamp;
+            tile->scale = s;
+            tile->bounds = bounds;
+          }
+        tile->frame = self->frame;
+        gtk_snapshot_append_node (snapshot, tile->node);
+      }
+}
+
+/* Drops the tiles recorded at another zoom, or far from the view. */
+static void
+drop_far_tiles (CjmCanvas             *self,
+                const graphene_rect_t *view)
+{
+  graphene_rect_t keep = *view;
+  GHashTableIter iter;
+  BigTile *tile;
+
+  graphene_rect_inset (&keep, -TILE_KEEP_MARGIN, -TILE_KEEP_MARGIN);
+  g_hash_table_iter_init (&iter, self->big_tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (tile->frame != self->frame
+        && (tile->scale != self->zoom || !graphene_rect_intersection (&tile->bounds, &keep, NULL)))
+      g_hash_table_iter_remove (&iter);
+}
+
+static gboolean
+get_links_area (CjmCanvas *self,
+                CjmRect   *area)
 {
   guint n = cjm_layout_get_n_links (self->layout);
 
-  if (self->links_dirty)
-    {
-      CjmRect bounds = { 0, 0, 0, 0 };
-      graphene_rect_t gbounds;
-      cairo_t *cr;
-
-      g_clear_pointer (&self->links_node, gsk_render_node_unref);
-      self->links_dirty = FALSE;
-      for (guint i = 0; i < n; i++)
-        rect_union_into (&bounds, &cjm_layout_get_link (self->layout, i)->bounds);
-      if (rect_is_empty (&bounds))
-        return NULL;
-      gbounds = GRAPHENE_RECT_INIT (bounds.x - 4, bounds.y - 4, bounds.width + 8, bounds.height + 8);
-      self->links_node = record_node (self, &gbounds, 0, 0, &cr);
-      cjm_render_draw_links (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-    }
-  return self->links_node;
-}
-
-static GskRenderNode *
-get_unplaced_node (CjmCanvas *self)
-{
-  CjmRect rect;
-
-  if (self->unplaced_node == NULL && cjm_layout_get_unplaced_rect (self->layout, &rect))
-    {
-      graphene_rect_t bounds = to_graphene (&rect);
-      cairo_t *cr;
-
-      self->unplaced_node = record_node (self, &bounds, 0, 0, &cr);
-      cjm_render_draw_unplaced (self->layout, cr, &self->render_options);
-      cairo_destroy (cr);
-    }
-  return self->unplaced_node;
+  *area = (CjmRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < n; i++)
+    rect_union_into (area, &cjm_layout_get_link (self->layout, i)->bounds);
+  if (rect_is_empty (area))
+    return FALSE;
+  area->x -= 4;
+  area->y -= 4;
+  area->width += 8;
+  area->height += 8;
+  return TRUE;
 }
 
 static GskRenderNode *
@@ -478,7 +610,7 @@ get_tile_node (CjmCanvas *self,
   cache = g_ptr_array_index (self->tile_nodes, index);
   if (cache->stamp != self->tiles_stamp)
     {
-      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      clear_node (&cache->node);
       cache->node = build_tile (self, lane, block * TILE_STAGES,
                                 MIN (TILE_STAGES, n_stages - block * TILE_STAGES));
       cache->stamp = self->tiles_stamp;
@@ -500,10 +632,24 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
   guint n_lanes = cjm_layout_get_n_lanes (self->layout);
   guint n_blocks = (n_stages + TILE_STAGES - 1) / TILE_STAGES;
   GskRenderNode *node;
+  graphene_rect_t view;
+  CjmRect area;
 
   _cjm_canvas_get_visible_rect (self, &visible);
   _cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
   cjm_layout_get_size (self->layout, &mw, &mh);
+
+  bury_old_nodes ();
+  self->frame++;
+  if (self->curves_dirty)
+    self->curves_stamp++;
+  if (self->links_dirty)
+    self->links_stamp++;
+  self->curves_dirty = FALSE;
+  self->links_dirty = FALSE;
+  view = GRAPHENE_RECT_INIT (visible.x * self->zoom, visible.y * self->zoom,
+                             visible.width * self->zoom, visible.height * self->zoom);
+  graphene_rect_inset (&view, -TILE_MAKE_MARGIN, -TILE_MAKE_MARGIN);
 
   /* Paper, with a soft edge. */
   {
@@ -521,17 +667,14 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
     {
       const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
 
-      if (cjm_rect_intersects (&lane->row, &visible))
-        append_at (self, snapshot, get_row_node (self, lane), lane->row.x, lane->row.y);
+      append_tiled (self, snapshot, PART_ROW, i, &lane->row,
+                    self->geometry_stamp ^ (lane->index << 24), &view, draw_row_part);
     }
 
   /* Layer 2: links. */
-  if (cjm_layout_get_n_links (self->layout) > 0 || self->links_node != NULL)
-    {
-      node = get_links_node (self);
-      if (node != NULL)
-        gtk_snapshot_append_node (snapshot, node);
-    }
+  if (get_links_area (self, &area))
+    append_tiled (self, snapshot, PART_LINKS, 0, &area, self->links_stamp, &view,
+                  draw_links_part);
 
   /* Layer 3: cards, by tiles in view. */
   for (guint l = 0; l < n_lanes; l++)
@@ -581,14 +724,17 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
     {
       const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
 
-      if (lane->kind == CJM_LANE_EMOTION && cjm_rect_intersects (&lane->row, &visible))
-        append_at (self, snapshot, get_curve_node (self, lane), lane->row.x, lane->row.y);
+      if (lane->kind != CJM_LANE_EMOTION)
+        continue;
+      area = (CjmRect) { lane->row.x - 16, lane->row.y - 16,
+                         lane->row.width + 32, lane->row.height + 32 };
+      append_tiled (self, snapshot, PART_CURVE, i, &area,
+                    self->curves_stamp ^ self->geometry_stamp, &view, draw_curve_part);
     }
-  self->curves_dirty = FALSE;
 
-  node = get_unplaced_node (self);
-  if (node != NULL)
-    gtk_snapshot_append_node (snapshot, node);
+  if (cjm_layout_get_unplaced_rect (self->layout, &area))
+    append_tiled (self, snapshot, PART_UNPLACED, 0, &area, self->tiles_stamp, &view,
+                  draw_unplaced_part);
 
   /* Layer 5: headers, kept in view while scrolling. */
   for (guint i = 0; i < n_stages; i++)
@@ -611,6 +757,8 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
     }
   cjm_layout_get_corner_rect (self->layout, &band);
   append_at (self, snapshot, get_corner_node (self), band.x + pin_dx, band.y + pin_dy);
+
+  drop_far_tiles (self, &view);
 }
 
 /* The layout */
@@ -645,7 +793,6 @@ _cjm_canvas_ensure_layout (CjmCanvas *self)
   self->findings_dirty = FALSE;
   self->links_dirty = TRUE;
   self->tiles_stamp++;
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
   invalidate_minimap (self);
 
   columns = hash_columns (self->layout);
@@ -722,9 +869,7 @@ void
 _cjm_canvas_invalidate_zoom (CjmCanvas *self)
 {
   /* Cards and headers compare their scale; tiles place them anew. */
-  g_clear_pointer (&self->links_node, gsk_render_node_unref);
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  clear_node (&self->corner_node);
   self->links_dirty = TRUE;
   self->tiles_stamp++;
 }
@@ -744,8 +889,7 @@ _cjm_canvas_init_nodes (CjmCanvas *self)
   self->card_nodes = node_table_new ();
   self->stage_nodes = node_table_new ();
   self->lane_nodes = node_table_new ();
-  self->row_nodes = node_table_new ();
-  self->curve_nodes = node_table_new ();
+  self->big_tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, big_tile_free);
   cjm_render_options_init (&self->render_options);
   self->render_options.draw_background = TRUE;
   self->render_options.draw_findings = TRUE;
@@ -760,10 +904,7 @@ _cjm_canvas_finalize_nodes (CjmCanvas *self)
   g_clear_pointer (&self->card_nodes, g_hash_table_unref);
   g_clear_pointer (&self->stage_nodes, g_hash_table_unref);
   g_clear_pointer (&self->lane_nodes, g_hash_table_unref);
-  g_clear_pointer (&self->row_nodes, g_hash_table_unref);
-  g_clear_pointer (&self->curve_nodes, g_hash_table_unref);
-  g_clear_pointer (&self->links_node, gsk_render_node_unref);
-  g_clear_pointer (&self->unplaced_node, gsk_render_node_unref);
-  g_clear_pointer (&self->corner_node, gsk_render_node_unref);
+  g_clear_pointer (&self->big_tiles, g_hash_table_unref);
+  clear_node (&self->corner_node);
   g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
 }

@@ -59,8 +59,28 @@ append_cairo (CjmCanvas     *self,
               GtkSnapshot   *snapshot,
               const CjmRect *rect)
 {
-  graphene_rect_t bounds = to_device (self, rect);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  CjmRect visible, clipped;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  /* Only the part in view: a node as wide as the map would be a texture
+   * wider than GL accepts. */
+  _cjm_canvas_get_visible_rect (self, &visible);
+  visible.x -= 32;
+  visible.y -= 32;
+  visible.width += 64;
+  visible.height += 64;
+  {
+    graphene_rect_t a = GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height);
+    graphene_rect_t b = GRAPHENE_RECT_INIT (visible.x, visible.y, visible.width, visible.height);
+    graphene_rect_t c;
+
+    if (!graphene_rect_intersection (&a, &b, &c))
+      c = GRAPHENE_RECT_INIT (visible.x, visible.y, 1, 1);
+    clipped = (CjmRect) { c.origin.x, c.origin.y, c.size.width, c.size.height };
+  }
+  bounds = to_device (self, &clipped);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
   cairo_scale (cr, self->zoom, self->zoom);
   return cr;
@@ -311,6 +331,34 @@ snapshot_preview (CjmCanvas   *self,
   gtk_snapshot_append_color (snapshot, &accent, &c);
 }
 
+/* The link handle of a card: a white dot ringed in the accent colour on
+ * its trailing edge, to drag a link from. */
+static void
+append_link_handle (CjmCanvas   *self,
+                    GtkSnapshot *snapshot,
+                    CjmItem     *item)
+{
+  const CjmLayoutCard *card;
+  GskRoundedRect dot;
+  float r, w;
+
+  if (!_cjm_canvas_is_card (item))
+    return;
+  card = cjm_layout_lookup_card (self->layout, item);
+  if (card == NULL || (card->handle.x == 0 && card->handle.y == 0))
+    return;
+  r = MAX (5.0, 6.0 * self->zoom);
+  w = MAX (1.5, 2.0 * self->zoom);
+  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (card->handle.x * self->zoom - r,
+                                                              card->handle.y * self->zoom - r,
+                                                              2 * r, 2 * r), r);
+  gtk_snapshot_push_rounded_clip (snapshot, &dot);
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &dot.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &dot, (float[4]) { w, w, w, w },
+                              (GdkRGBA[4]) { accent, accent, accent, accent });
+}
+
 void
 _cjm_canvas_snapshot_overlay (CjmCanvas   *self,
                               GtkSnapshot *snapshot)
@@ -340,6 +388,17 @@ _cjm_canvas_snapshot_overlay (CjmCanvas   *self,
       else if (item_overlay_rect (self, item, &rect))
         append_outline (self, snapshot, &rect, 2.5, 6, &accent);
     }
+
+  /* Link handles: on the card under the pointer and the selected cards. */
+  if ((self->drag_mode == CJM_DRAG_NONE || self->drag_mode == CJM_DRAG_PENDING)
+      && self->hover.item != NULL
+      && (self->hover.kind == CJM_HIT_CARD || self->hover.kind == CJM_HIT_LINK_HANDLE
+          || self->hover.kind == CJM_HIT_BADGE))
+    append_link_handle (self, snapshot, self->hover.item);
+  if (self->drag_mode != CJM_DRAG_CARDS)
+    for (guint i = 0; i < self->selection->len; i++)
+      if (g_ptr_array_index (self->selection, i) != self->hover.item)
+        append_link_handle (self, snapshot, g_ptr_array_index (self->selection, i));
 
   if (self->preview.active)
     snapshot_preview (self, snapshot);

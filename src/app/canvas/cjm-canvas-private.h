@@ -105,10 +105,12 @@ struct _CjmCanvas
   GHashTable         *card_nodes;    /* CjmItem -> CjmNodeCache */
   GHashTable         *stage_nodes;   /* stage -> CjmNodeCache (header) */
   GHashTable         *lane_nodes;    /* lane -> CjmNodeCache (header) */
-  GHashTable         *row_nodes;     /* lane -> CjmNodeCache (background) */
-  GHashTable         *curve_nodes;   /* emotion lane -> CjmNodeCache */
-  GskRenderNode      *links_node;
-  GskRenderNode      *unplaced_node;
+  GHashTable         *big_tiles;     /* tile key -> tile of a large part
+                                      * (lane rows, emotion lanes, links,
+                                      * the unplaced area) */
+  guint64             frame;         /* snapshots of the map so far */
+  guint               curves_stamp;
+  guint               links_stamp;
   GskRenderNode      *corner_node;
   GPtrArray          *tile_nodes;    /* CjmNodeCache per (lane, stage block) */
   guint               tiles_stamp;

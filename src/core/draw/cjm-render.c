@@ -307,7 +307,38 @@ cjm_render_draw_links (CjmLayout              *layout,
  * is much slower to rasterize than several short ones. */
 #define SEGMENTS_PER_STROKE 24
 
-/* Strokes the curve through the points (Catmull-Rom as cubic Béziers),
+/* The slope of the curve at point i (dy/dx): a monotone cubic (the
+ * harmonic mean of the neighbouring secants, 0 where they change sign), so
+ * that the curve never goes past the points on either side: two neutral
+ * points are joined by a flat line at 0, a peak is not overshot. */
+static double
+curve_slope (const CjmLayoutPoint *p,
+             guint                 n,
+             guint                 i)
+{
+  double before = 0, after = 0;
+  gboolean has_before = FALSE, has_after = FALSE;
+
+  if (i > 0 && fabs (p[i].x - p[i - 1].x) > 1e-6)
+    {
+      before = (p[i].y - p[i - 1].y) / (p[i].x - p[i - 1].x);
+      has_before = TRUE;
+    }
+  if (i + 1 < n && fabs (p[i + 1].x - p[i].x) > 1e-6)
+    {
+      after = (p[i + 1].y - p[i].y) / (p[i + 1].x - p[i].x);
+      has_after = TRUE;
+    }
+  if (!has_before)
+    return has_after ? after : 0;
+  if (!has_after)
+    return before;
+  if (before * after <= 0)
+    return 0;
+  return 2 * before * after / (before + after);
+}
+
+/* Strokes the monotone curve through the points (cubic Béziers),
  * skipping segments far from the clip. */
 static void
 stroke_curve (cairo_t              *cr,
@@ -322,14 +353,13 @@ stroke_curve (cairo_t              *cr,
   cairo_new_path (cr);
   for (guint i = 0; i + 1 < n; i++)
     {
-      const CjmLayoutPoint *p0 = &p[i > 0 ? i - 1 : i];
       const CjmLayoutPoint *p1 = &p[i];
       const CjmLayoutPoint *p2 = &p[i + 1];
-      const CjmLayoutPoint *p3 = &p[i + 2 < n ? i + 2 : i + 1];
-      double c1x = p1->x + (p2->x - p0->x) / 6, c1y = p1->y + (p2->y - p0->y) / 6;
-      double c2x = p2->x - (p3->x - p1->x) / 6, c2y = p2->y - (p3->y - p1->y) / 6;
-      double x1 = MIN (MIN (p1->x, p2->x), MIN (c1x, c2x)) - 4;
-      double x2 = MAX (MAX (p1->x, p2->x), MAX (c1x, c2x)) + 4;
+      double h = (p2->x - p1->x) / 3;
+      double c1x = p1->x + h, c1y = p1->y + curve_slope (p, n, i) * h;
+      double c2x = p2->x - h, c2y = p2->y - curve_slope (p, n, i + 1) * h;
+      double x1 = MIN (p1->x, p2->x) - 4;
+      double x2 = MAX (p1->x, p2->x) + 4;
 
       if (x2 < clip->x || x1 > clip->x + clip->width)
         {
