@@ -45,68 +45,103 @@ find_list (GtkWidget  *panel,
   return NULL;
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* The first widget under (or at) @root, depth first, that @match accepts. */
 static GtkWidget *
-find_named_class (GtkWidget  *root,
-                  const char *css_class)
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (gtk_widget_has_css_class (root, css_class))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_named_class (child, css_class);
+      GtkWidget *found = find_widget (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_widget_has_css_class (widget, css_class);
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+shows_finding (GtkWidget     *widget,
+               gconstpointer  finding)
+{
+  return has_name (widget, "finding-row")
+         && g_object_get_data (G_OBJECT (widget), "cjm-finding") == finding;
+}
+
+static gboolean
+is_mapped_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_popover (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_POPOVER (widget);
+}
+
+#define find_named_class(root, css_class) find_widget ((root), has_css_class, (css_class))
+#define find_named(root, name) find_widget ((root), has_name, (name))
 /* The row widget the visible list shows for @finding, or NULL. */
-static GtkWidget *
-find_finding_row (GtkWidget  *root,
-                  CjmFinding *finding)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0
-      && g_object_get_data (G_OBJECT (root), "cjm-finding") == finding)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_finding_row (child, finding);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_finding_row(root, finding) find_widget ((root), shows_finding, (finding))
+#define find_label(root, text) find_widget ((root), is_mapped_label, (text))
+#define find_popover(root) find_widget ((root), is_popover, NULL)
 
+typedef gboolean (*FindingMatch) (CjmFinding *finding,
+                                  gpointer    data);
+
+/* The finding rows the list made under @root (when @drawn, only those on
+ * screen showing a finding); each shown finding must satisfy @match. */
 static guint
-count_drawn_rows (GtkWidget *root)
+count_rows_where (GtkWidget    *root,
+                  gboolean      drawn,
+                  FindingMatch  match,
+                  gpointer      data)
 {
-  guint n = g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0
-            && gtk_widget_get_mapped (root)
-            && g_object_get_data (G_OBJECT (root), "cjm-finding") != NULL;
+  CjmFinding *finding = g_object_get_data (G_OBJECT (root), "cjm-finding");
+  guint n = 0;
 
+  if (has_name (root, "finding-row") && (!drawn || (gtk_widget_get_mapped (root) && finding != NULL)))
+    {
+      if (match != NULL)
+        g_assert_true (match (finding, data));
+      n++;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n += count_drawn_rows (child);
+    n += count_rows_where (child, drawn, match, data);
   return n;
 }
+
+#define count_drawn_rows(root) count_rows_where ((root), TRUE, NULL, NULL)
+/* Every row on screen shows a finding that @match accepts; how many. */
+#define check_drawn_rows(root, match, data) count_rows_where ((root), TRUE, (match), (data))
+/* Every row widget the list made, shown or not. */
+#define count_row_widgets(root) count_rows_where ((root), FALSE, NULL, NULL)
+
 
 static guint
 count_rows (GtkListBox *list)
@@ -321,9 +356,6 @@ test_suppress_and_restore (void)
 
 /* Filtering */
 
-typedef gboolean (*FindingMatch) (CjmFinding *finding,
-                                  gpointer    data);
-
 /* Whether @needle (lower case ASCII, or any text compared as is) is in
  * the finding's message, rule id, rule title or its items' titles. */
 static gboolean
@@ -387,69 +419,9 @@ count_matching (GListModel  *model,
   return n;
 }
 
-/* Every row on screen shows a finding that @match accepts; returns how
- * many rows there are. */
-static guint
-check_drawn_rows (GtkWidget   *root,
-                  FindingMatch match,
-                  gpointer     data)
-{
-  CjmFinding *finding = g_object_get_data (G_OBJECT (root), "cjm-finding");
-  guint n = 0;
 
-  if (g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0 && gtk_widget_get_mapped (root)
-      && finding != NULL)
-    {
-      g_assert_true (match (finding, data));
-      n++;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += check_drawn_rows (child, match, data);
-  return n;
-}
 
-/* Every row widget the list made, shown or not. */
-static guint
-count_row_widgets (GtkWidget *root)
-{
-  guint n = g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_row_widgets (child);
-  return n;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0
-      && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_popover (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 click_center (GtkWidget *widget)
