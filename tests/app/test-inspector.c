@@ -519,7 +519,8 @@ find_fact_value (Fixture *f,
     {
       GtkWidget *next = gtk_widget_get_first_child (w);
 
-      if (GTK_IS_ENTRY (w) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (w)), "Value") == 0)
+      if (GTK_IS_ENTRY (w)
+          && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (w)), "Value") == 0)
         g_ptr_array_add (entries, w);
       while (next == NULL && w != NULL && w != GTK_WIDGET (f->inspector))
         {

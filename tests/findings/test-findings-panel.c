@@ -124,7 +124,8 @@ count_rows_where (GtkWidget    *root,
   CjmFinding *finding = g_object_get_data (G_OBJECT (root), "cjm-finding");
   guint n = 0;
 
-  if (has_name (root, "finding-row") && (!drawn || (gtk_widget_get_mapped (root) && finding != NULL)))
+  if (has_name (root, "finding-row")
+      && (!drawn || (gtk_widget_get_mapped (root) && finding != NULL)))
     {
       if (match != NULL)
         g_assert_true (match (finding, data));
@@ -588,7 +589,8 @@ test_search_and_filters (void)
 
   /* With the suggestions hidden as well, nothing of M01 (info) is left. */
   click_center (panel_part (&f, "filter-suggestions"));
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (panel_part (&f, "filter-suggestions"))));
+  g_assert_false (gtk_toggle_button_get_active (
+                    GTK_TOGGLE_BUTTON (panel_part (&f, "filter-suggestions"))));
   g_assert_cmpuint (cjm_findings_panel_get_n_shown (f.window->findings_panel), ==, 0);
   g_assert_cmpstr (visible_page (&f), ==, "no-match");
 

@@ -281,7 +281,8 @@ fill_row (GtkWidget  *row,
   gtk_widget_remove_css_class (icon, "warning");
   gtk_widget_remove_css_class (icon, "accent");
   gtk_widget_add_css_class (icon, severity_class (severity));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), cjm_finding_get_title (finding));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"),
+                       cjm_finding_get_title (finding));
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "rule"), cjm_finding_get_rule (finding));
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "message"),
                        cjm_finding_get_message (finding));
@@ -615,7 +616,8 @@ filter_finding (gpointer item,
 
   if (!self->show_severity[cjm_finding_get_severity (finding)])
     return FALSE;
-  if (self->rule_filter != NULL && g_strcmp0 (cjm_finding_get_rule (finding), self->rule_filter) != 0)
+  if (self->rule_filter != NULL
+      && g_strcmp0 (cjm_finding_get_rule (finding), self->rule_filter) != 0)
     return FALSE;
   if (self->search_words == NULL || self->search_words[0] == NULL)
     return TRUE;
@@ -676,7 +678,9 @@ update_rule_list (CjmFindingsPanel *self)
       && !g_ptr_array_find_with_equal_func (ids, self->rule_filter, str_equal0, NULL))
     {
       g_ptr_array_add (ids, g_strdup (self->rule_filter));
-      g_ptr_array_add (titles, (gpointer) (cjm_rule_id_get_title (self->rule_filter) ?: self->rule_filter));
+      const char *title = cjm_rule_id_get_title (self->rule_filter);
+
+      g_ptr_array_add (titles, (gpointer) (title ? title : self->rule_filter));
       g_array_set_size (counts, ids->len);
     }
 
@@ -689,7 +693,8 @@ update_rule_list (CjmFindingsPanel *self)
 
   same = names->len == g_list_model_get_n_items (G_LIST_MODEL (self->rule_names));
   for (guint i = 0; same && i < names->len; i++)
-    same = g_strcmp0 (g_ptr_array_index (names, i), gtk_string_list_get_string (self->rule_names, i)) == 0
+    same = g_strcmp0 (g_ptr_array_index (names, i),
+                      gtk_string_list_get_string (self->rule_names, i)) == 0
            && g_strcmp0 (g_ptr_array_index (ids, i), g_ptr_array_index (self->rule_ids, i)) == 0;
   if (same)
     return;
@@ -701,7 +706,8 @@ update_rule_list (CjmFindingsPanel *self)
   self->updating_rules = TRUE;
   g_ptr_array_unref (self->rule_ids);
   self->rule_ids = g_steal_pointer (&ids);
-  gtk_string_list_splice (self->rule_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rule_names)),
+  gtk_string_list_splice (self->rule_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->rule_names)),
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->rule_dropdown, selected);
   self->updating_rules = FALSE;

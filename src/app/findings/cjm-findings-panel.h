@@ -3,8 +3,9 @@
  *
  * The side panel that lists the checker's findings, grouped by severity,
  * live, through a search entry (message, rule, item titles; accents and
- * case ignored), severity toggles and a rule filter. Activating a finding asks the window to select its cards; a finding
- * can be suppressed with a reason and restored.
+ * case ignored), severity toggles and a rule filter. Activating a finding
+ * asks the window to select its cards; a finding can be suppressed with a
+ * reason and restored.
  */
 
 #pragma once
