@@ -614,10 +614,49 @@ _cjm_window_update_recent (CjmWindow *self)
   g_menu_append_section (self->recent_menu, NULL, G_MENU_MODEL (other));
 }
 
+/* Zoom acts on the canvas wherever the focus is in the window; the
+ * canvas's own bindings take the keys first when it has the focus. While
+ * a card's title is edited in place the map keeps its zoom, as it does
+ * when the canvas has the focus. */
+static void
+cjm_window_action_zoom (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  if (self->canvas == NULL || cjm_canvas_is_editing (self->canvas))
+    return;
+  if (g_str_equal (action_name, "win.zoom-in"))
+    cjm_canvas_zoom_in (self->canvas);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    cjm_canvas_zoom_out (self->canvas);
+  else if (g_str_equal (action_name, "win.zoom-reset"))
+    cjm_canvas_set_zoom (self->canvas, 1.0);
+  else if (g_str_equal (action_name, "win.zoom-fit"))
+    cjm_canvas_zoom_fit (self->canvas);
+}
+
 void
 _cjm_window_class_actions_init (CjmWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct {
+    guint            keyval;
+    GdkModifierType  mods;
+    const char      *action;
+  } zoom_keys[] = {
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in" },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out" },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out" },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset" },
+    { GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset" },
+    { GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom-fit" },
+    { GDK_KEY_KP_1, GDK_CONTROL_MASK, "win.zoom-fit" },
+  };
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, cjm_window_action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, cjm_window_action_redo);
@@ -639,6 +678,10 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, cjm_window_action_present);
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL,
                                    cjm_window_action_save_as_template);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, cjm_window_action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, cjm_window_action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, cjm_window_action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, cjm_window_action_zoom);
 
   /* Bubble-phase bindings: a focused text field handles its own Ctrl+Z
    * first, the map's history gets it everywhere else. */
@@ -658,6 +701,10 @@ _cjm_window_class_actions_init (CjmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
                                        "win.map-properties", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, zoom_keys[i].keyval, zoom_keys[i].mods,
+                                         zoom_keys[i].action, NULL);
 }
 
 /* Public API */

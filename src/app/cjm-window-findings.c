@@ -3,7 +3,8 @@
  *
  * The window's findings page in the side panel: it follows the window's
  * live checker, shows the number of findings on its tab, and selects and
- * scrolls to the cards a finding names when the user activates it.
+ * scrolls to the cards a finding names when the user activates it. Ctrl+F
+ * shows the page and puts the focus in its search entry.
  */
 
 #define G_LOG_DOMAIN "CjmWindow"
@@ -65,6 +66,17 @@ cjm_window_action_show_findings (GtkWidget  *widget,
   _cjm_window_show_findings (CJM_WINDOW (widget));
 }
 
+static void
+cjm_window_action_search_findings (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  _cjm_window_show_findings (self);
+  cjm_findings_panel_focus_search (self->findings_panel);
+}
+
 void
 _cjm_window_class_findings_init (CjmWindowClass *klass)
 {
@@ -72,7 +84,11 @@ _cjm_window_class_findings_init (CjmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL,
                                    cjm_window_action_show_findings);
+  gtk_widget_class_install_action (widget_class, "win.search-findings", NULL,
+                                   cjm_window_action_search_findings);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search-findings", NULL);
 }
 
 void

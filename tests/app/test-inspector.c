@@ -505,6 +505,138 @@ test_stage_lane_link (Fixture       *f,
   g_assert_cmpstr (cjm_item_get_field (link, CJM_FIELD_LABEL), ==, "card declined");
 }
 
+/* The entry of the value of fact @index on the shown page. */
+static GtkWidget *
+find_fact_value (Fixture *f,
+                 guint    index)
+{
+  GtkWidget *found = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *w = GTK_WIDGET (f->inspector);
+
+  /* Every GtkEntry of the page, in order: a fact row holds two. */
+  while (w != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_first_child (w);
+
+      if (GTK_IS_ENTRY (w)
+          && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (w)), "Value") == 0)
+        g_ptr_array_add (entries, w);
+      while (next == NULL && w != NULL && w != GTK_WIDGET (f->inspector))
+        {
+          next = gtk_widget_get_next_sibling (w);
+          if (next == NULL)
+            w = gtk_widget_get_parent (w);
+        }
+      w = next;
+    }
+  if (index < entries->len)
+    found = g_ptr_array_index (entries, index);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+test_keeps_scroll (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) facts = cjm_list_new (CJM_LIST_FACTS);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (f->inspector->scroller);
+  GtkWidget *value;
+  double before, bottom;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("fact %u", i);
+
+      g_ptr_array_add (facts, cjm_fact_new (key, "1"));
+    }
+  cjm_document_set_list (f->document, f->touchpoint, CJM_LIST_FACTS, facts);
+  cjm_inspector_set_item (f->inspector, f->touchpoint);
+  cjm_test_iterate (200);
+
+  /* The page is taller than the inspector: scroll to the last fact. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj) + 200);
+  value = find_fact_value (f, 7);
+  focus_field (f, value);
+  bottom = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+  gtk_adjustment_set_value (vadj, bottom - 40);
+  cjm_test_iterate (200);
+  before = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (before, >, 200);
+
+  /* Typing and Enter change the fact list: the page is rebuilt, and it
+   * stays where it was. */
+  cjm_test_xdotool ("key ctrl+a");
+  cjm_test_xdotool ("type --delay 20 42");
+  cjm_test_xdotool ("key Return");
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  cjm_test_iterate (300);
+  g_assert_cmpstr (((CjmFact *) g_ptr_array_index (cjm_item_get_list (f->touchpoint, CJM_LIST_FACTS),
+                                                   7))->value, ==, "42");
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), before, 2);
+  /* The field still has the focus, and shows what was typed. */
+  value = find_fact_value (f, 7);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), value));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (value)), ==, "42");
+
+  /* Undo rebuilds the page too, without scrolling. */
+  cjm_document_undo (f->document);
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  cjm_test_iterate (300);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), before, 2);
+}
+
+/* Ctrl+plus and the other zoom keys act on the canvas wherever the focus
+ * is in the window, and leave the focused field as it was. */
+static void
+test_zoom_keys_anywhere (Fixture       *f,
+                         gconstpointer  data)
+{
+  CjmCanvas *canvas = f->window->canvas;
+  GtkWidget *title;
+  double zoom;
+
+  cjm_inspector_set_item (f->inspector, f->touchpoint);
+  title = row (f, "Title");
+  focus_field (f, title);
+  cjm_canvas_set_zoom (canvas, 1.0);
+  zoom = cjm_canvas_get_zoom (canvas);
+
+  cjm_test_xdotool ("key ctrl+plus");
+  cjm_test_iterate (100);
+  g_assert_cmpfloat (cjm_canvas_get_zoom (canvas), >, zoom);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), title));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Pay by phone");
+
+  cjm_test_xdotool ("key ctrl+0");
+  cjm_test_iterate (100);
+  g_assert_cmpfloat_with_epsilon (cjm_canvas_get_zoom (canvas), 1.0, 1e-9);
+  cjm_test_xdotool ("key ctrl+minus");
+  cjm_test_iterate (100);
+  g_assert_cmpfloat (cjm_canvas_get_zoom (canvas), <, 1.0);
+  cjm_test_xdotool ("key ctrl+equal");
+  cjm_test_iterate (100);
+  g_assert_cmpfloat_with_epsilon (cjm_canvas_get_zoom (canvas), 1.0, 1e-9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Pay by phone");
+  g_assert_cmpuint (count_undo_steps (f->document), ==, 0);
+
+  /* From the findings panel's search entry too (Ctrl+F puts the focus
+   * there), and Ctrl+1 fits the map. */
+  cjm_test_xdotool ("key ctrl+f");
+  cjm_test_iterate (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (f->window->findings_panel)));
+  cjm_canvas_set_zoom (canvas, 3.0);
+  cjm_test_xdotool ("key ctrl+1");
+  cjm_test_iterate (100);
+  g_assert_cmpfloat (cjm_canvas_get_zoom (canvas), <=, 1.0);
+  zoom = cjm_canvas_get_zoom (canvas);
+  cjm_test_xdotool ("key ctrl+KP_Add");
+  cjm_test_iterate (100);
+  g_assert_cmpfloat (cjm_canvas_get_zoom (canvas), >, zoom);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +655,8 @@ main (int   argc,
   ADD ("/app/inspector/map-personas-and-glossary", test_map_personas_and_glossary);
   ADD ("/app/inspector/follows-document", test_follows_document);
   ADD ("/app/inspector/stage-lane-link", test_stage_lane_link);
+  ADD ("/app/inspector/keeps-scroll", test_keeps_scroll);
+  ADD ("/app/inspector/zoom-keys-anywhere", test_zoom_keys_anywhere);
 
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cjm-findings-panel.h"
 
@@ -17,9 +18,27 @@ struct _CjmFindingsPanel
   CjmChecker     *checker;
   GListStore     *suppressed;
 
+  /* What the list shows: the checker's findings through the filter of
+   * the search entry, the severity toggles and the rule drop-down. */
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter *filter;
+  gboolean        show_severity[3];   /* by CjmSeverity */
+  char           *rule_filter;        /* a rule id, or NULL for every rule */
+  GStrv           search_words;       /* folded; NULL or empty for no search */
+  GHashTable     *haystacks;          /* CjmFinding -> its folded searchable text */
+  GPtrArray      *rule_ids;           /* the drop-down's rule ids; NULL first (every rule) */
+  GtkStringList  *rule_names;         /* and their labels */
+  gboolean        updating_rules;
+  GtkToggleButton *severity_toggles[3];
+  GtkLabel       *severity_counts[3];
+
   /* Template widgets */
   GtkWidget      *box;
   GtkLabel       *summary_label;
+  GtkWidget      *filter_bar;
+  GtkSearchEntry *search_entry;
+  GtkBox         *severity_box;
+  GtkDropDown    *rule_dropdown;
   GtkStack       *stack;
   GtkListView    *list_view;
   GtkNoSelection *selection;
@@ -44,29 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static const struct {
-  const char *rule;
-  const char *title;
-} rule_titles[] = {
-  { "CJM-S01", N_("Broken reference") },
-  { "CJM-F01", N_("Conflicting facts") },
-  { "CJM-E01", N_("Uneven emotion across channels") },
-  { "CJM-S02", N_("Same step in different stages") },
-  { "CJM-K01", N_("Different KPIs for the same step") },
-  { "CJM-O01", N_("No owner") },
-  { "CJM-O02", N_("Split ownership") },
-  { "CJM-O03", N_("Third party without an owner") },
-  { "CJM-C01", N_("Channel gap") },
-  { "CJM-G01", N_("Customer goal not served") },
-  { "CJM-P01", N_("Pain without an opportunity") },
-  { "CJM-T01", N_("Declining satisfaction") },
-  { "CJM-M01", N_("Not measured") },
-  { "CJM-X01", N_("Inconsistent terminology") },
-  { "CJM-R01", N_("Opportunity not prioritized") },
-  { "CJM-H01", N_("Painful hand-off") },
-  { "CJM-D01", N_("Dead end") },
-};
 
 /* Static helpers */
 
@@ -286,7 +282,7 @@ fill_row (GtkWidget  *row,
   gtk_widget_remove_css_class (icon, "accent");
   gtk_widget_add_css_class (icon, severity_class (severity));
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"),
-                       cjm_findings_panel_rule_title (cjm_finding_get_rule (finding)));
+                       cjm_finding_get_title (finding));
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "rule"), cjm_finding_get_rule (finding));
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "message"),
                        cjm_finding_get_message (finding));
@@ -359,9 +355,9 @@ update_row_heading (CjmFindingsPanel *self,
   if (finding == NULL)
     return;
 
-  if (position > 0 && position != GTK_INVALID_LIST_POSITION && self->checker != NULL)
+  if (position > 0 && position != GTK_INVALID_LIST_POSITION)
     {
-      g_autoptr(CjmFinding) before = g_list_model_get_item (G_LIST_MODEL (self->checker),
+      g_autoptr(CjmFinding) before = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                             position - 1);
 
       starts_group = before == NULL
@@ -439,6 +435,29 @@ update_bound_headings (CjmFindingsPanel *self)
     update_row_heading (self, list_item);
 }
 
+static gboolean
+is_filtering (CjmFindingsPanel *self)
+{
+  return !self->show_severity[CJM_SEVERITY_ERROR] || !self->show_severity[CJM_SEVERITY_WARNING]
+         || !self->show_severity[CJM_SEVERITY_INFO] || self->rule_filter != NULL
+         || (self->search_words != NULL && self->search_words[0] != NULL);
+}
+
+static void
+update_stack (CjmFindingsPanel *self)
+{
+  guint n = self->checker ? g_list_model_get_n_items (G_LIST_MODEL (self->checker)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_set_visible (self->filter_bar, n > 0 || is_filtering (self));
+}
+
 static void
 update_summary (CjmFindingsPanel *self)
 {
@@ -457,6 +476,13 @@ update_summary (CjmFindingsPanel *self)
       g_autoptr(CjmFinding) finding = g_list_model_get_item (model, i);
       counts[cjm_finding_get_severity (finding)]++;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      char count[16];
+
+      g_snprintf (count, sizeof count, "%u", counts[i]);
+      gtk_label_set_label (self->severity_counts[i], count);
+    }
 
   errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
                                          counts[CJM_SEVERITY_ERROR]),
@@ -467,11 +493,18 @@ update_summary (CjmFindingsPanel *self)
   infos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggestion", "%u suggestions",
                                         counts[CJM_SEVERITY_INFO]),
                            counts[CJM_SEVERITY_INFO]);
-  /* Translators: "2 errors · 5 warnings · 3 suggestions" */
-  summary = g_strdup_printf (_("%s · %s · %s"), errors, warnings, infos);
+  if (is_filtering (self))
+    /* Translators: how many of the findings the search and the filters
+     * leave in the list: "12 of 4,000 findings shown" */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u finding shown",
+                                            "%u of %u findings shown", n),
+                               g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)), n);
+  else
+    /* Translators: "2 errors · 5 warnings · 3 suggestions" */
+    summary = g_strdup_printf (_("%s · %s · %s"), errors, warnings, infos);
   gtk_label_set_label (self->summary_label, summary);
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  update_stack (self);
 
   toggle = g_strdup_printf (_("Suppressed (%u)"), n_suppressed);
   gtk_button_set_label (GTK_BUTTON (self->suppressed_toggle), toggle);
@@ -495,6 +528,266 @@ refresh_suppressed (CjmFindingsPanel *self)
                        hidden->pdata, hidden->len);
 }
 
+/* Searching */
+
+/* @text as the search compares it: lower case, without accents or
+ * Hebrew points, Hebrew final letters as their other forms (so "חשבון"
+ * finds "חשבונות"), runs of white space as one space. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (decomposed ? decomposed : "", -1);
+  GString *out = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      switch (c)
+        {
+        case 0x05DA: c = 0x05DB; break;   /* final kaf */
+        case 0x05DD: c = 0x05DE; break;   /* final mem */
+        case 0x05DF: c = 0x05E0; break;   /* final nun */
+        case 0x05E3: c = 0x05E4; break;   /* final pe */
+        case 0x05E5: c = 0x05E6; break;   /* final tsadi */
+        default: break;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What a search looks in: the message, the rule's id and title, and the
+ * titles (or names) of the items the finding names; folded, kept until
+ * the findings change. */
+static const char *
+get_haystack (CjmFindingsPanel *self,
+              CjmFinding       *finding)
+{
+  const char *haystack = g_hash_table_lookup (self->haystacks, finding);
+  const char * const *targets;
+  CjmDocument *document;
+  GString *text;
+
+  if (haystack != NULL)
+    return haystack;
+
+  document = self->checker ? cjm_checker_get_document (self->checker) : NULL;
+  text = g_string_new (cjm_finding_get_message (finding));
+  g_string_append_printf (text, "\n%s\n%s", cjm_finding_get_rule (finding),
+                          cjm_finding_get_title (finding));
+  targets = cjm_finding_get_targets (finding);
+  for (guint i = 0; document != NULL && targets != NULL && targets[i] != NULL; i++)
+    {
+      CjmItem *item = cjm_document_lookup (document, targets[i]);
+      const char *title = item ? cjm_item_get_field (item, CJM_FIELD_TITLE) : NULL;
+
+      if (title == NULL && item != NULL)
+        title = cjm_item_get_field (item, CJM_FIELD_NAME);
+      if (title != NULL)
+        g_string_append_printf (text, "\n%s", title);
+    }
+
+  haystack = fold_text (text->str);
+  g_string_free (text, TRUE);
+  g_hash_table_insert (self->haystacks, g_object_ref (finding), (char *) haystack);
+  return haystack;
+}
+
+static gboolean
+filter_finding (gpointer item,
+                gpointer user_data)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (user_data);
+  CjmFinding *finding = CJM_FINDING (item);
+  const char *haystack;
+
+  if (!self->show_severity[cjm_finding_get_severity (finding)])
+    return FALSE;
+  if (self->rule_filter != NULL
+      && g_strcmp0 (cjm_finding_get_rule (finding), self->rule_filter) != 0)
+    return FALSE;
+  if (self->search_words == NULL || self->search_words[0] == NULL)
+    return TRUE;
+
+  haystack = get_haystack (self, finding);
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    if (strstr (haystack, self->search_words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+refilter (CjmFindingsPanel *self,
+          GtkFilterChange   change)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_summary (self);
+}
+
+static gboolean
+str_equal0 (gconstpointer a,
+            gconstpointer b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* The rule drop-down lists every rule that has findings, with how many,
+ * and the chosen rule even when it has none left. */
+static void
+update_rule_list (CjmFindingsPanel *self)
+{
+  GListModel *model = self->checker ? G_LIST_MODEL (self->checker) : NULL;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  gboolean same;
+  guint selected = 0;
+
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CjmFinding) finding = g_list_model_get_item (model, i);
+      const char *rule = cjm_finding_get_rule (finding);
+      guint index;
+
+      if (!g_ptr_array_find_with_equal_func (ids, rule, str_equal0, &index))
+        {
+          g_ptr_array_add (ids, g_strdup (rule));
+          g_ptr_array_add (titles, (gpointer) cjm_finding_get_title (finding));
+          index = ids->len - 1;
+          g_array_set_size (counts, ids->len);
+        }
+      g_array_index (counts, guint, index - 1)++;
+    }
+  if (self->rule_filter != NULL
+      && !g_ptr_array_find_with_equal_func (ids, self->rule_filter, str_equal0, NULL))
+    {
+      g_ptr_array_add (ids, g_strdup (self->rule_filter));
+      const char *title = cjm_rule_id_get_title (self->rule_filter);
+
+      g_ptr_array_add (titles, (gpointer) (title ? title : self->rule_filter));
+      g_array_set_size (counts, ids->len);
+    }
+
+  /* Translators: the first entry of the rule filter, with the number of findings */
+  g_ptr_array_add (names, g_strdup_printf (_("All rules (%u)"), n));
+  for (guint i = 1; i < ids->len; i++)
+    /* Translators: a rule's title and how many findings it has: "Conflicting facts (12)" */
+    g_ptr_array_add (names, g_strdup_printf (_("%s (%u)"), (char *) g_ptr_array_index (titles, i - 1),
+                                             g_array_index (counts, guint, i - 1)));
+
+  same = names->len == g_list_model_get_n_items (G_LIST_MODEL (self->rule_names));
+  for (guint i = 0; same && i < names->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (names, i),
+                      gtk_string_list_get_string (self->rule_names, i)) == 0
+           && g_strcmp0 (g_ptr_array_index (ids, i), g_ptr_array_index (self->rule_ids, i)) == 0;
+  if (same)
+    return;
+
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_find_with_equal_func (ids, self->rule_filter, str_equal0, &selected);
+  if (self->rule_filter == NULL)
+    selected = 0;
+  self->updating_rules = TRUE;
+  g_ptr_array_unref (self->rule_ids);
+  self->rule_ids = g_steal_pointer (&ids);
+  gtk_string_list_splice (self->rule_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->rule_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->rule_dropdown, selected);
+  self->updating_rules = FALSE;
+}
+
+static void
+on_rule_item_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_rule_item_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+rule_item_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_rule_item_setup), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_rule_item_bind), NULL);
+  return factory;
+}
+
+static void
+on_severity_toggled (GtkToggleButton  *toggle,
+                     CjmFindingsPanel *self)
+{
+  CjmSeverity severity = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toggle), "cjm-severity"));
+  gboolean active = gtk_toggle_button_get_active (toggle);
+
+  if (self->show_severity[severity] == active)
+    return;
+  self->show_severity[severity] = active;
+  refilter (self, active ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+/* A toggle button with the severity's icon and its number of findings. */
+static void
+add_severity_toggle (CjmFindingsPanel *self,
+                     CjmSeverity       severity,
+                     const char       *name,
+                     const char       *tooltip)
+{
+  GtkWidget *toggle = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+  GtkWidget *count = gtk_label_new ("0");
+
+  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_button_set_child (GTK_BUTTON (toggle), box);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  gtk_widget_set_name (toggle, name);
+  gtk_widget_set_tooltip_text (toggle, tooltip);
+  g_object_set_data (G_OBJECT (toggle), "cjm-severity", GINT_TO_POINTER (severity));
+  g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_severity_toggled), self, 0);
+  gtk_box_append (self->severity_box, toggle);
+
+  self->show_severity[severity] = TRUE;
+  self->severity_toggles[severity] = GTK_TOGGLE_BUTTON (toggle);
+  self->severity_counts[severity] = GTK_LABEL (count);
+}
+
 /* Callbacks */
 
 static void
@@ -504,9 +797,56 @@ on_checker_items_changed (CjmFindingsPanel *self,
                           guint             added,
                           GListModel       *model)
 {
+  g_hash_table_remove_all (self->haystacks);
   refresh_suppressed (self);
+  update_rule_list (self);
   update_summary (self);
+}
+
+static void
+on_filter_model_items_changed (CjmFindingsPanel *self,
+                               guint             position,
+                               guint             removed,
+                               guint             added,
+                               GListModel       *model)
+{
   update_bound_headings (self);
+  update_stack (self);
+}
+
+static void
+on_search_entry_search_changed (CjmFindingsPanel *self,
+                                GtkSearchEntry   *entry)
+{
+  g_autofree char *folded = fold_text (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  if (*folded != '\0')
+    self->search_words = g_strsplit (folded, " ", -1);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_entry_stop_search (CjmFindingsPanel *self,
+                             GtkSearchEntry   *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_rule_dropdown_notify_selected (CjmFindingsPanel *self,
+                                  GParamSpec       *pspec,
+                                  GtkDropDown      *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *rule = selected < self->rule_ids->len ? g_ptr_array_index (self->rule_ids, selected)
+                                                    : NULL;
+
+  if (self->updating_rules || g_strcmp0 (rule, self->rule_filter) == 0)
+    return;
+  g_free (self->rule_filter);
+  self->rule_filter = g_strdup (rule);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -516,9 +856,7 @@ on_list_view_activate (CjmFindingsPanel *self,
 {
   g_autoptr(CjmFinding) finding = NULL;
 
-  if (self->checker == NULL)
-    return;
-  finding = g_list_model_get_item (G_LIST_MODEL (self->checker), position);
+  finding = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
   if (finding != NULL)
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
@@ -534,6 +872,12 @@ cjm_findings_panel_dispose (GObject *object)
   g_clear_object (&self->checker);
   g_clear_object (&self->suppressed);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->rule_names);
+  g_clear_pointer (&self->rule_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_filter, g_free);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (cjm_findings_panel_parent_class)->dispose (object);
@@ -601,12 +945,20 @@ cjm_findings_panel_class_init (CjmFindingsPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cjm-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, box);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, severity_box);
+  gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, rule_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_list);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_toggle);
   gtk_widget_class_bind_template_child (widget_class, CjmFindingsPanel, suppressed_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_rule_dropdown_notify_selected);
+  gtk_widget_class_bind_template_callback (widget_class, cjm_findings_panel_clear_filters);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");
@@ -621,7 +973,28 @@ cjm_findings_panel_init (CjmFindingsPanel *self)
 
   self->suppressed = g_list_store_new (CJM_TYPE_FINDING);
   self->bound_items = g_hash_table_new (NULL, NULL);
-  self->selection = gtk_no_selection_new (NULL);
+  self->haystacks = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->rule_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->rule_ids, NULL);
+  self->rule_names = gtk_string_list_new (NULL);
+
+  add_severity_toggle (self, CJM_SEVERITY_ERROR, "filter-errors", _("Show errors"));
+  add_severity_toggle (self, CJM_SEVERITY_WARNING, "filter-warnings", _("Show warnings"));
+  add_severity_toggle (self, CJM_SEVERITY_INFO, "filter-suggestions", _("Show suggestions"));
+
+  factory = rule_item_factory_new (TRUE);
+  gtk_drop_down_set_factory (self->rule_dropdown, factory);
+  g_object_unref (factory);
+  factory = rule_item_factory_new (FALSE);
+  gtk_drop_down_set_list_factory (self->rule_dropdown, factory);
+  g_object_unref (factory);
+  gtk_drop_down_set_model (self->rule_dropdown, G_LIST_MODEL (self->rule_names));
+
+  self->filter = gtk_custom_filter_new (filter_finding, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (on_filter_model_items_changed), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind), self, 0);
@@ -631,6 +1004,7 @@ cjm_findings_panel_init (CjmFindingsPanel *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_box_bind_model (self->suppressed_list, G_LIST_MODEL (self->suppressed),
                            create_suppressed_row, self, NULL);
+  update_rule_list (self);
   update_summary (self);
 }
 
@@ -663,12 +1037,14 @@ cjm_findings_panel_set_checker (CjmFindingsPanel *self,
     g_signal_handlers_disconnect_by_func (self->checker, on_checker_items_changed, self);
   g_set_object (&self->checker, checker);
 
-  gtk_no_selection_set_model (self->selection, checker ? G_LIST_MODEL (checker) : NULL);
+  g_hash_table_remove_all (self->haystacks);
+  gtk_filter_list_model_set_model (self->filter_model, checker ? G_LIST_MODEL (checker) : NULL);
   if (checker != NULL)
     g_signal_connect_object (checker, "items-changed",
                              G_CALLBACK (on_checker_items_changed), self, G_CONNECT_SWAPPED);
 
   refresh_suppressed (self);
+  update_rule_list (self);
   update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
 }
@@ -683,11 +1059,33 @@ cjm_findings_panel_get_n_visible (CjmFindingsPanel *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->checker));
 }
 
-const char *
-cjm_findings_panel_rule_title (const char *rule)
+guint
+cjm_findings_panel_get_n_shown (CjmFindingsPanel *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (rule_titles); i++)
-    if (g_strcmp0 (rule, rule_titles[i].rule) == 0)
-      return _(rule_titles[i].title);
-  return rule;
+  g_return_val_if_fail (CJM_IS_FINDINGS_PANEL (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+}
+
+void
+cjm_findings_panel_focus_search (CjmFindingsPanel *self)
+{
+  g_return_if_fail (CJM_IS_FINDINGS_PANEL (self));
+
+  gtk_widget_set_visible (self->filter_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+cjm_findings_panel_clear_filters (CjmFindingsPanel *self)
+{
+  g_return_if_fail (CJM_IS_FINDINGS_PANEL (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  for (guint i = 0; i < G_N_ELEMENTS (self->severity_toggles); i++)
+    gtk_toggle_button_set_active (self->severity_toggles[i], TRUE);
+  gtk_drop_down_set_selected (self->rule_dropdown, 0);
+  /* The search entry reports its change after a delay: apply it now. */
+  g_clear_pointer (&self->search_words, g_strfreev);
+  refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
 }

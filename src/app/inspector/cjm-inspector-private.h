@@ -64,6 +64,12 @@ struct _CjmInspector
   guint              rebuild_source;
   char              *pending_focus; /* key of the field to focus after a rebuild */
   gboolean           pending_select;
+  /* The scroll position a rebuilt page goes back to once it is laid out
+   * (0: none); a page for another item starts at the top. */
+  double             pending_scroll;
+  guint              scroll_tick;
+  gboolean           scroll_ticked;
+  gboolean           reset_scroll;
 };
 
 /* cjm-inspector.c: bindings */

@@ -413,12 +413,58 @@ commit_all (CjmInspector *self)
 }
 
 static void
+on_vadjustment_changed (GtkAdjustment *adjustment,
+                        CjmInspector  *self)
+{
+  if (self->pending_scroll > 0)
+    gtk_adjustment_set_value (adjustment, self->pending_scroll);
+}
+
+static gboolean
+clear_pending_scroll (GtkWidget     *widget,
+                      GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  CjmInspector *self = CJM_INSPECTOR (widget);
+
+  /* The first tick comes before the frame's layout, the second after. */
+  if (!self->scroll_ticked)
+    {
+      self->scroll_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  self->pending_scroll = 0;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The new page gets its size at the next layout: the scroll position is
+ * set again each time the adjustment changes until that frame is done. */
+static void
+restore_scroll (CjmInspector *self,
+                double        scroll)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  self->pending_scroll = scroll;
+  self->scroll_ticked = FALSE;
+  gtk_adjustment_set_value (vadjustment, scroll);
+  if (scroll > 0 && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), clear_pending_scroll,
+                                                      NULL, NULL);
+}
+
+static void
 rebuild (CjmInspector *self)
 {
   g_autofree char *focus_key = NULL;
   gboolean select_all = FALSE;
   Binding *focused;
   GtkWidget *box = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *viewport = GTK_IS_VIEWPORT (box) ? box : NULL;
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  /* The same item's page, rebuilt: it stays where it was scrolled to. */
+  double scroll = self->reset_scroll ? 0 : gtk_adjustment_get_value (vadjustment);
 
   /* Commit first: what was typed belongs to the item it was typed for. */
   commit_all (self);
@@ -437,8 +483,9 @@ rebuild (CjmInspector *self)
   g_ptr_array_set_size (self->bindings, 0);
   g_hash_table_remove_all (self->shown_items);
 
-  if (GTK_IS_VIEWPORT (box))
-    box = gtk_viewport_get_child (GTK_VIEWPORT (box));
+  self->reset_scroll = FALSE;
+  if (viewport != NULL)
+    box = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
   if (self->page != NULL)
     gtk_box_remove (GTK_BOX (box), self->page);
   self->page = NULL;
@@ -468,12 +515,20 @@ rebuild (CjmInspector *self)
         key = _cjm_inspector_binding_key (binding);
         if (g_strcmp0 (key, focus_key) == 0)
           {
+            /* The new field is not placed yet: the viewport would scroll
+             * to the top to show it. */
+            if (viewport != NULL)
+              gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
             gtk_widget_grab_focus (binding->widget);
+            if (viewport != NULL)
+              gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
             if (select_all && GTK_IS_EDITABLE (binding->widget))
               gtk_editable_select_region (GTK_EDITABLE (binding->widget), 0, -1);
             break;
           }
       }
+
+  restore_scroll (self, scroll);
 }
 
 static gboolean
@@ -567,6 +622,9 @@ cjm_inspector_dispose (GObject *object)
   CjmInspector *self = CJM_INSPECTOR (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   if (self->bindings != NULL)
     for (guint i = 0; i < self->bindings->len; i++)
       ((Binding *) g_ptr_array_index (self->bindings, i))->self = NULL;
@@ -678,6 +736,9 @@ cjm_inspector_init (CjmInspector *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_vadjustment_changed), self, 0);
 }
 
 /* Private API (cjm-inspector-pages.c) */
@@ -834,6 +895,7 @@ cjm_inspector_set_document (CjmInspector *self,
     return;
 
   commit_all (self);
+  self->reset_scroll = TRUE;
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
   g_hash_table_remove_all (self->expanded);
@@ -866,6 +928,7 @@ cjm_inspector_set_item (CjmInspector *self,
     return;
 
   commit_all (self);
+  self->reset_scroll = TRUE;
   g_set_object (&self->item, item);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);

@@ -65,6 +65,8 @@ struct _CjmFinding
 const char  *cjm_rule_get_id          (CjmRule      rule);
 const char  *cjm_rule_get_name        (CjmRule      rule);
 CjmSeverity  cjm_rule_get_severity    (CjmRule      rule);
+/* The rule's title in the user's language ("Conflicting facts"). */
+const char  *cjm_rule_get_title       (CjmRule      rule);
 /* The rule with this id ("CJM-F01", case-insensitive), or CJM_N_RULES. */
 CjmRule      cjm_rule_from_id         (const char  *id);
 

@@ -35,28 +35,38 @@ typedef struct {
   const char  *id;
   const char  *name;
   CjmSeverity  severity;
+  const char  *title;     /* untranslated; what the findings panel heads a finding with */
 } RuleInfo;
 
 static const RuleInfo rules[CJM_N_RULES] = {
-  [CJM_RULE_C01] = { "CJM-C01", "channel-gap", CJM_SEVERITY_INFO },
-  [CJM_RULE_D01] = { "CJM-D01", "dead-end", CJM_SEVERITY_WARNING },
-  [CJM_RULE_E01] = { "CJM-E01", "uneven-emotion", CJM_SEVERITY_WARNING },
-  [CJM_RULE_F01] = { "CJM-F01", "conflicting-facts", CJM_SEVERITY_ERROR },
-  [CJM_RULE_G01] = { "CJM-G01", "unserved-goal", CJM_SEVERITY_WARNING },
-  [CJM_RULE_H01] = { "CJM-H01", "painful-handoff", CJM_SEVERITY_WARNING },
-  [CJM_RULE_K01] = { "CJM-K01", "kpi-mismatch", CJM_SEVERITY_WARNING },
-  [CJM_RULE_M01] = { "CJM-M01", "unmeasured", CJM_SEVERITY_INFO },
-  [CJM_RULE_O01] = { "CJM-O01", "no-owner", CJM_SEVERITY_WARNING },
-  [CJM_RULE_O02] = { "CJM-O02", "split-ownership", CJM_SEVERITY_INFO },
-  [CJM_RULE_O03] = { "CJM-O03", "third-party-unowned", CJM_SEVERITY_WARNING },
-  [CJM_RULE_P01] = { "CJM-P01", "pain-without-opportunity", CJM_SEVERITY_WARNING },
-  [CJM_RULE_R01] = { "CJM-R01", "unprioritized-opportunity", CJM_SEVERITY_INFO },
-  [CJM_RULE_R02] = { "CJM-R02", "disputed-priority", CJM_SEVERITY_INFO },
-  [CJM_RULE_R03] = { "CJM-R03", "unowned-action", CJM_SEVERITY_WARNING },
-  [CJM_RULE_S01] = { "CJM-S01", "broken-reference", CJM_SEVERITY_ERROR },
-  [CJM_RULE_S02] = { "CJM-S02", "stage-mismatch", CJM_SEVERITY_WARNING },
-  [CJM_RULE_T01] = { "CJM-T01", "declining-satisfaction", CJM_SEVERITY_INFO },
-  [CJM_RULE_X01] = { "CJM-X01", "terminology", CJM_SEVERITY_INFO },
+  [CJM_RULE_C01] = { "CJM-C01", "channel-gap", CJM_SEVERITY_INFO, N_("Channel gap") },
+  [CJM_RULE_D01] = { "CJM-D01", "dead-end", CJM_SEVERITY_WARNING, N_("Dead end") },
+  [CJM_RULE_E01] = { "CJM-E01", "uneven-emotion", CJM_SEVERITY_WARNING,
+                     N_("Uneven emotion across channels") },
+  [CJM_RULE_F01] = { "CJM-F01", "conflicting-facts", CJM_SEVERITY_ERROR, N_("Conflicting facts") },
+  [CJM_RULE_G01] = { "CJM-G01", "unserved-goal", CJM_SEVERITY_WARNING,
+                     N_("Customer goal not served") },
+  [CJM_RULE_H01] = { "CJM-H01", "painful-handoff", CJM_SEVERITY_WARNING, N_("Painful hand-off") },
+  [CJM_RULE_K01] = { "CJM-K01", "kpi-mismatch", CJM_SEVERITY_WARNING,
+                     N_("Different KPIs for the same step") },
+  [CJM_RULE_M01] = { "CJM-M01", "unmeasured", CJM_SEVERITY_INFO, N_("Not measured") },
+  [CJM_RULE_O01] = { "CJM-O01", "no-owner", CJM_SEVERITY_WARNING, N_("No owner") },
+  [CJM_RULE_O02] = { "CJM-O02", "split-ownership", CJM_SEVERITY_INFO, N_("Split ownership") },
+  [CJM_RULE_O03] = { "CJM-O03", "third-party-unowned", CJM_SEVERITY_WARNING,
+                     N_("Third party without an owner") },
+  [CJM_RULE_P01] = { "CJM-P01", "pain-without-opportunity", CJM_SEVERITY_WARNING,
+                     N_("Pain without an opportunity") },
+  [CJM_RULE_R01] = { "CJM-R01", "unprioritized-opportunity", CJM_SEVERITY_INFO,
+                     N_("Opportunity not prioritized") },
+  [CJM_RULE_R02] = { "CJM-R02", "disputed-priority", CJM_SEVERITY_INFO, N_("Disputed priority") },
+  [CJM_RULE_R03] = { "CJM-R03", "unowned-action", CJM_SEVERITY_WARNING,
+                     N_("Planned action without an owner") },
+  [CJM_RULE_S01] = { "CJM-S01", "broken-reference", CJM_SEVERITY_ERROR, N_("Broken reference") },
+  [CJM_RULE_S02] = { "CJM-S02", "stage-mismatch", CJM_SEVERITY_WARNING,
+                     N_("Same step in different stages") },
+  [CJM_RULE_T01] = { "CJM-T01", "declining-satisfaction", CJM_SEVERITY_INFO,
+                     N_("Declining satisfaction") },
+  [CJM_RULE_X01] = { "CJM-X01", "terminology", CJM_SEVERITY_INFO, N_("Inconsistent terminology") },
 };
 
 /* Rules */
@@ -82,6 +92,13 @@ cjm_rule_get_severity (CjmRule rule)
   return rules[rule].severity;
 }
 
+const char *
+cjm_rule_get_title (CjmRule rule)
+{
+  g_return_val_if_fail (rule < CJM_N_RULES, NULL);
+  return _(rules[rule].title);
+}
+
 CjmRule
 cjm_rule_from_id (const char *id)
 {
@@ -95,6 +112,14 @@ cjm_rule_from_id (const char *id)
     if (g_ascii_strcasecmp (stripped, rules[i].id) == 0)
       return i;
   return CJM_N_RULES;
+}
+
+const char *
+cjm_rule_id_get_title (const char *rule_id)
+{
+  CjmRule rule = cjm_rule_from_id (rule_id);
+
+  return rule < CJM_N_RULES ? cjm_rule_get_title (rule) : NULL;
 }
 
 /* Severities */
@@ -327,6 +352,13 @@ cjm_finding_get_rule (CjmFinding *self)
 {
   g_return_val_if_fail (CJM_IS_FINDING (self), NULL);
   return rules[self->rule].id;
+}
+
+const char *
+cjm_finding_get_title (CjmFinding *self)
+{
+  g_return_val_if_fail (CJM_IS_FINDING (self), NULL);
+  return cjm_rule_get_title (self->rule);
 }
 
 const char *

@@ -29,10 +29,16 @@ const char          *cjm_finding_get_rule        (CjmFinding *self);  /* "CJM-F0
 const char          *cjm_finding_get_name        (CjmFinding *self);  /* "conflicting-facts" */
 CjmSeverity          cjm_finding_get_severity    (CjmFinding *self);
 const char          *cjm_finding_get_message     (CjmFinding *self);  /* translated */
+/* The title of the finding's rule in the user's language ("Conflicting facts"). */
+const char          *cjm_finding_get_title       (CjmFinding *self);
 const char * const  *cjm_finding_get_targets     (CjmFinding *self);  /* ids */
 gboolean             cjm_finding_get_suppressed  (CjmFinding *self);
 gboolean             cjm_finding_has_target      (CjmFinding *self,
                                                   const char *id);
+
+/* The title of the rule with this id ("CJM-F01") in the user's language,
+ * or NULL for an unknown id. */
+const char          *cjm_rule_id_get_title       (const char *rule_id);
 
 const char          *cjm_severity_to_string      (CjmSeverity severity); /* "error" */
 /* "error", "warning", "info" or "never" (above every severity); FALSE when
