@@ -994,7 +994,7 @@ opportunity_page (CjmInspector *self,
   /* "Not set" (the file's default, idea; not scheduled), then each value */
   const char *status_labels[CJM_STATUS_DROPPED + 3] = { _("Idea (not set)"), };
   const char *status_values[CJM_STATUS_DROPPED + 3] = { "", };
-  const char *horizon_labels[CJM_HORIZON_NONE + 2] = { _("Not scheduled"), };
+  const char *horizon_labels[CJM_HORIZON_NONE + 2] = { cjm_horizon_get_label (CJM_HORIZON_NONE), };
   const char *horizon_values[CJM_HORIZON_NONE + 2] = { "", };
   GtkWidget *row;
 

@@ -446,7 +446,9 @@ draw_grid (CjmPriorityGrid *self,
                   column.size.width, FALSE, 1.0, &dim, PANGO_ALIGN_CENTER);
     }
   /* Translators: the axes of the Priorities grid */
-  draw_label (self, snapshot, _("Impact ↑"), grid.origin.x + 4, grid.origin.y + 2, 160, FALSE, 0.85,
+  draw_label (self, snapshot, _("Impact ↑"),
+              rtl ? grid.origin.x + grid.size.width - 164 : grid.origin.x + 4, grid.origin.y + 2,
+              160, FALSE, 0.85,
               &dim, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   draw_label (self, snapshot, rtl ? _("← Effort") : _("Effort →"),
               grid.origin.x, grid.origin.y + grid.size.height + 2, grid.size.width / 5 - 16, FALSE,
