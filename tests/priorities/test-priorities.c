@@ -487,6 +487,87 @@ test_plan_action (void)
   close_map (&f);
 }
 
+static GtkWidget *
+find_type (GtkWidget  *root,
+           const char *type_name)
+{
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (root), type_name) == 0 && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type_name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The card's right-click menu on the map offers the same. */
+static void
+test_card_menu (void)
+{
+  Fixture f;
+  GtkWidget *canvas, *popover = NULL, *entry;
+  graphene_rect_t rect;
+  CjmItem *planned;
+
+  open_map (&f, "bank-account-opening.cjm", add_pain);
+  g_assert_nonnull (find_p01 (&f));
+  cjm_harness_key ("alt+1");
+  canvas = GTK_WIDGET (f.window->canvas);
+  cjm_canvas_scroll_to_item (f.window->canvas, item (&f, "t-web-compare"));
+  cjm_harness_wait_frame (canvas);
+  g_assert_true (cjm_canvas_get_item_widget_rect (f.window->canvas, item (&f, "t-web-compare"),
+                                                  &rect));
+  cjm_harness_click (canvas, rect.origin.x + rect.size.width / 2,
+                     rect.origin.y + rect.size.height / 2, 3, NULL);
+  cjm_harness_iterate (200);
+  for (GtkWidget *child = gtk_widget_get_first_child (canvas); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "card-menu") == 0)
+      popover = child;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  cjm_harness_wait_frame (popover);
+  entry = find_type (popover, "GtkModelButton");
+  g_assert_nonnull (entry);
+  /* The menu is a popup surface of its own: its place on the screen is
+   * the window's, plus the popup's offset in it. */
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+    double ex, ey, tx, ty;
+    int wx, wy;
+    g_autofree char *sx = NULL;
+    g_autofree char *sy = NULL;
+
+    cjm_harness_get_screen_origin (GTK_WINDOW (f.window), &wx, &wy);
+    g_assert_true (gtk_widget_translate_coordinates (entry, popover,
+                                                     gtk_widget_get_width (entry) / 2.0,
+                                                     gtk_widget_get_height (entry) / 2.0,
+                                                     &ex, &ey));
+    gtk_native_get_surface_transform (GTK_NATIVE (popover), &tx, &ty);
+    sx = g_strdup_printf ("%d", (int) (wx + gdk_popup_get_position_x (GDK_POPUP (surface)) + tx + ex));
+    sy = g_strdup_printf ("%d", (int) (wy + gdk_popup_get_position_y (GDK_POPUP (surface)) + ty + ey));
+    cjm_harness_xdotool ("mousemove", sx, sy, NULL);
+    cjm_harness_button (1, TRUE);
+    cjm_harness_button (1, FALSE);
+  }
+  cjm_harness_iterate (100);
+
+  g_assert_null (find_p01 (&f));
+  planned = cjm_inspector_get_item (f.window->inspector);
+  g_assert_nonnull (planned);
+  g_assert_cmpint (cjm_item_get_kind (planned), ==, CJM_KIND_OPPORTUNITY);
+  g_assert_cmpstr (cjm_item_get_field (planned, CJM_FIELD_ADDRESSES), ==, "t-web-compare");
+  g_assert_cmpstr (cjm_item_get_field (planned, CJM_FIELD_TITLE), ==,
+                   cjm_item_get_display_text (item (&f, "t-web-compare")));
+  gtk_widget_grab_focus (canvas);
+  assert_undo_restores (&f, 1);
+  g_assert_nonnull (find_p01 (&f));
+  close_map (&f);
+}
+
 static void
 test_rtl (void)
 {
@@ -551,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/priorities/horizon-drag", test_horizon_drag);
   g_test_add_func ("/priorities/filters", test_filters);
   g_test_add_func ("/priorities/plan-action", test_plan_action);
+  g_test_add_func ("/priorities/card-menu", test_card_menu);
   g_test_add_func ("/priorities/rtl", test_rtl);
 
   return g_test_run ();
