@@ -515,6 +515,7 @@ test_card_menu (void)
   open_map (&f, "bank-account-opening.cjm", add_pain);
   g_assert_nonnull (find_p01 (&f));
   cjm_harness_key ("alt+1");
+  remembered_view = "map";
   canvas = GTK_WIDGET (f.window->canvas);
   cjm_canvas_scroll_to_item (f.window->canvas, item (&f, "t-web-compare"));
   cjm_harness_wait_frame (canvas);
