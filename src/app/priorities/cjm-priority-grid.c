@@ -782,8 +782,10 @@ cjm_priority_grid_measure (GtkWidget      *widget,
                            int            *minimum_baseline,
                            int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 360;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 720 : 600;
+  /* Small: the window's side panel folds when the content's natural
+   * width does not fit beside it. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 360;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 600;
 }
 
 static void
