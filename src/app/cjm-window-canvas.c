@@ -79,6 +79,7 @@ _cjm_window_update_canvas (CjmWindow *self)
   gtk_widget_set_visible (self->canvas_scroller, has_document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette), has_document);
   _cjm_window_update_findings (self);
+  _cjm_window_update_priorities (self);
 }
 
 CjmCanvas *

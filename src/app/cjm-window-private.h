@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's struct, shared by cjm-window.c and its parts: -actions.c,
- * -canvas.c, -dnd.c, -findings.c and -monitor.c.
+ * -canvas.c, -dnd.c, -findings.c, -monitor.c and -priorities.c.
  */
 
 #pragma once
@@ -11,6 +11,7 @@
 #include "cjm-canvas.h"
 #include "cjm-findings-panel.h"
 #include "cjm-palette.h"
+#include "cjm-priorities.h"
 #include "cjm-window.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,8 @@ struct _CjmWindow
   AdwViewStack         *side_stack;
   AdwViewStackPage     *findings_page;
   CjmFindingsPanel     *findings_panel;
+  AdwViewStack         *main_stack;
+  CjmPriorities        *priorities;
   GMenu                *recent_menu;
 
   /* The map editor (cjm-window-canvas.c) and the live checker */
@@ -83,6 +86,12 @@ void     _cjm_window_class_findings_init (CjmWindowClass *klass);
 void     _cjm_window_init_findings      (CjmWindow      *self);
 void     _cjm_window_update_findings    (CjmWindow      *self);
 void     _cjm_window_show_findings      (CjmWindow      *self);
+
+/* cjm-window-priorities.c */
+void     _cjm_window_class_priorities_init (CjmWindowClass *klass);
+void     _cjm_window_init_priorities    (CjmWindow      *self);
+void     _cjm_window_load_view          (CjmWindow      *self);
+void     _cjm_window_update_priorities  (CjmWindow      *self);
 
 /* cjm-window-monitor.c */
 void     _cjm_window_init_monitor       (CjmWindow      *self);

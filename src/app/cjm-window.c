@@ -295,6 +295,7 @@ cjm_window_class_init (CjmWindowClass *klass)
 
   _cjm_window_class_actions_init (klass);
   _cjm_window_class_findings_init (klass);
+  _cjm_window_class_priorities_init (klass);
 }
 
 static void
@@ -303,6 +304,7 @@ cjm_window_init (CjmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _cjm_window_init_canvas (self);
   _cjm_window_init_findings (self);
+  _cjm_window_init_priorities (self);
   _cjm_window_init_dnd (self);
 
   self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
@@ -321,6 +323,7 @@ cjm_window_init (CjmWindow *self)
   _cjm_window_init_monitor (self);
 
   load_window_state (self);
+  _cjm_window_load_view (self);
 
   self->recent_manager = g_object_ref (gtk_recent_manager_get_default ());
   g_signal_connect_object (self->recent_manager, "changed",

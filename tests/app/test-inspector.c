@@ -12,6 +12,7 @@
 
 #include "cjm-test-app.h"
 #include "cjm-inspector-private.h"
+#include "cjm-plan.h"
 #include "cjm-window-private.h"
 
 typedef struct {
@@ -637,6 +638,92 @@ test_zoom_keys_anywhere (Fixture       *f,
   g_assert_cmpfloat (cjm_canvas_get_zoom (canvas), >, zoom);
 }
 
+static GtkWidget *
+find_dropdown (GtkWidget  *root,
+               const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_DROP_DOWN (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_dropdown (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An opportunity's plan (format 1.1): status, horizon, due date and the
+ * roles' scores, each edit one undo step. */
+static void
+test_opportunity_plan (Fixture       *f,
+                       gconstpointer  data)
+{
+  CjmItem *opportunity;
+  GPtrArray *scores;
+  CjmScore *score;
+  GtkWidget *due;
+  guint steps;
+
+  add (f->document, CJM_KIND_LANE, "l-opp", CJM_FIELD_NAME, "Ideas", CJM_FIELD_LANE_KIND,
+       "opportunities", -1);
+  opportunity = add (f->document, CJM_KIND_OPPORTUNITY, "o-1", CJM_FIELD_STAGE, "s-pay",
+                     CJM_FIELD_LANE, "l-opp", CJM_FIELD_TITLE, "Pay by link", -1);
+  cjm_document_clear_history (f->document);
+  cjm_inspector_set_item (f->inspector, opportunity);
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  cjm_test_iterate (50);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Status")), 1 + CJM_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (cjm_item_get_field (opportunity, CJM_FIELD_STATUS), ==, "in-progress");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (f, "Horizon")), 1 + CJM_HORIZON_NEXT);
+  g_assert_cmpstr (cjm_item_get_field (opportunity, CJM_FIELD_HORIZON), ==, "next");
+  due = row (f, "Due Date");
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-03-31");
+  g_signal_emit_by_name (due, "entry-activated");
+  g_assert_cmpstr (cjm_item_get_field (opportunity, CJM_FIELD_DUE), ==, "2027-03-31");
+  g_assert_cmpuint (count_undo_steps (f->document), ==, 3);
+
+  /* A role score: its role typed, its impact and effort chosen. */
+  cjm_test_focus_window (GTK_WIDGET (f->window));
+  click (f, "Add Role Score");
+  scores = cjm_item_get_list (opportunity, CJM_LIST_SCORES);
+  g_assert_cmpuint (scores->len, ==, 1);
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (f->window))));
+  cjm_test_xdotool ("type --delay 20 IT");
+  cjm_test_xdotool ("key Return");
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_dropdown (GTK_WIDGET (f->inspector), "Impact")), 4);
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_dropdown (GTK_WIDGET (f->inspector), "Effort")), 2);
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  scores = cjm_item_get_list (opportunity, CJM_LIST_SCORES);
+  score = g_ptr_array_index (scores, 0);
+  g_assert_cmpstr (score->role, ==, "IT");
+  g_assert_cmpstr (score->impact, ==, "4");
+  g_assert_cmpstr (score->effort, ==, "2");
+  g_assert_null (score->text);
+  steps = count_undo_steps (f->document);
+  g_assert_cmpuint (steps, ==, 3 + 4);
+
+  /* Undo the effort: the drop-down shows it unset again. */
+  cjm_document_undo (f->document);
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+  g_assert_null (((CjmScore *) g_ptr_array_index (cjm_item_get_list (opportunity, CJM_LIST_SCORES),
+                                                  0))->effort);
+  g_assert_cmpuint (gtk_drop_down_get_selected (
+                      GTK_DROP_DOWN (find_dropdown (GTK_WIDGET (f->inspector), "Effort"))), ==, 0);
+  cjm_document_redo (f->document);
+  g_assert_true (cjm_test_wait_for (rebuilt, f, 2000));
+
+  click (f, "Remove Role Score");
+  g_assert_cmpuint (cjm_item_get_list (opportunity, CJM_LIST_SCORES)->len, ==, 0);
+  cjm_document_undo (f->document);
+  g_assert_cmpuint (cjm_item_get_list (opportunity, CJM_LIST_SCORES)->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +744,7 @@ main (int   argc,
   ADD ("/app/inspector/stage-lane-link", test_stage_lane_link);
   ADD ("/app/inspector/keeps-scroll", test_keeps_scroll);
   ADD ("/app/inspector/zoom-keys-anywhere", test_zoom_keys_anywhere);
+  ADD ("/app/inspector/opportunity-plan", test_opportunity_plan);
 
 #undef ADD
 

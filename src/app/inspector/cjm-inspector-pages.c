@@ -14,6 +14,7 @@
 
 #include "cjm-edit.h"
 #include "cjm-inspector-private.h"
+#include "cjm-plan.h"
 
 /* What an add or remove button of a list works on. */
 typedef struct {
@@ -473,6 +474,8 @@ new_list_entry (CjmListKind list)
       return cjm_text_new (_("New data source"));
     case CJM_LIST_SYNONYMS:
       return cjm_text_new (_("New synonym"));
+    case CJM_LIST_SCORES:
+      return cjm_score_new (_("New role"), NULL, NULL, NULL);
     case CJM_N_LISTS:
     default:
       g_assert_not_reached ();
@@ -566,6 +569,9 @@ list_entry (CjmInspector *self,
         const char *parts[] = { kpi->name, kpi->value, kpi->unit, kpi->target, kpi->source };
         text = parts[part];
       }
+      break;
+    case CJM_LIST_SCORES:
+      text = part == 0 ? ((CjmScore *) entry)->role : ((CjmScore *) entry)->text;
       break;
     case CJM_LIST_DATA_SOURCES:
     case CJM_LIST_SYNONYMS:
@@ -859,6 +865,120 @@ note_page (CjmInspector *self,
   ref_row (self, group, item, CJM_FIELD_LANE, _("Lane"));
 }
 
+/* One role's impact or effort: a drop-down of "–" and 1 … 5. A value the
+ * file has that is not one of them is shown as it is. */
+static void
+on_score_value_selected (GtkDropDown *dropdown,
+                         GParamSpec  *pspec,
+                         ListTarget  *target)
+{
+  CjmInspector *self = target->self;
+  guint part = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "cjm-part"));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GPtrArray) list = NULL;
+  CjmScore *score;
+  char **slot;
+
+  if (self->document == NULL || cjm_document_index_of (self->document, target->item) < 0
+      || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  list = cjm_list_copy (CJM_LIST_SCORES, cjm_item_get_list (target->item, CJM_LIST_SCORES));
+  if (target->index >= list->len)
+    return;
+  score = g_ptr_array_index (list, target->index);
+  slot = part == 1 ? &score->impact : &score->effort;
+  if (selected > 5)
+    return;   /* the value from the file, unchanged */
+  if (g_strcmp0 (*slot, selected == 0 ? NULL : score_values[selected]) == 0)
+    return;
+  g_free (*slot);
+  *slot = selected == 0 ? NULL : g_strdup (score_values[selected]);
+  cjm_document_set_list (self->document, target->item, CJM_LIST_SCORES, list);
+}
+
+static GtkWidget *
+score_value_dropdown (CjmInspector *self,
+                      CjmItem      *item,
+                      guint         index,
+                      guint         part,
+                      const char   *value,
+                      const char   *label)
+{
+  const char *choices[] = { "–", "1", "2", "3", "4", "5", NULL, NULL };
+  GtkWidget *dropdown;
+  ListTarget *target = list_target_new (self, item, CJM_LIST_SCORES, index);
+  guint selected = 0;
+
+  for (guint i = 1; i < 6; i++)
+    if (g_strcmp0 (value, score_values[i]) == 0)
+      selected = i;
+  if (value != NULL && selected == 0)
+    {
+      choices[6] = value;
+      selected = 6;
+    }
+  dropdown = gtk_drop_down_new_from_strings (choices);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dropdown, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  g_object_set_data (G_OBJECT (dropdown), "cjm-part", GUINT_TO_POINTER (part));
+  g_object_set_data_full (G_OBJECT (dropdown), "cjm-list-target", target, list_target_free);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_score_value_selected), target);
+  return dropdown;
+}
+
+/* The roles' own scores (format 1.1): role, impact, effort and comment,
+ * added and removed like facts. */
+static void
+scores_group (CjmInspector *self,
+              GtkWidget    *page,
+              CjmItem      *item)
+{
+  GtkWidget *group = add_group (page, _("Role Scores"),
+                                _("Each department's own impact and effort, to see where the team disagrees"));
+  GPtrArray *scores = cjm_item_get_list (item, CJM_LIST_SCORES);
+
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                           list_button (self, item, CJM_LIST_SCORES, 0, TRUE,
+                                                        _("Add Role Score")));
+  for (guint i = 0; i < scores->len; i++)
+    {
+      CjmScore *score = g_ptr_array_index (scores, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *role = gtk_entry_new ();
+      GtkWidget *comment = gtk_entry_new ();
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (role), _("Role"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (comment), _("Comment"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (role), 4);
+      gtk_widget_set_hexpand (role, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Role"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (comment), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Comment"), -1);
+      gtk_box_append (GTK_BOX (line), list_entry (self, item, CJM_LIST_SCORES, i, 0, role));
+      gtk_box_append (GTK_BOX (line), score_value_dropdown (self, item, i, 1, score->impact,
+                                                            _("Impact")));
+      gtk_box_append (GTK_BOX (line), score_value_dropdown (self, item, i, 2, score->effort,
+                                                            _("Effort")));
+      gtk_box_append (GTK_BOX (line), list_button (self, item, CJM_LIST_SCORES, i, FALSE,
+                                                   _("Remove Role Score")));
+      gtk_box_append (GTK_BOX (box), line);
+      gtk_box_append (GTK_BOX (box), list_entry (self, item, CJM_LIST_SCORES, i, 3, comment));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
 static void
 opportunity_page (CjmInspector *self,
                   GtkWidget    *page,
@@ -871,6 +991,12 @@ opportunity_page (CjmInspector *self,
     _("Not rated"), _("1 Very low"), _("2 Low"), _("3 Medium"), _("4 High"), _("5 Very high"), NULL
   };
   const CjmKind addressable[] = { CJM_KIND_TOUCHPOINT, CJM_KIND_NOTE };
+  /* "Not set" (the file's default, idea; not scheduled), then each value */
+  const char *status_labels[CJM_STATUS_DROPPED + 3] = { _("Idea (not set)"), };
+  const char *status_values[CJM_STATUS_DROPPED + 3] = { "", };
+  const char *horizon_labels[CJM_HORIZON_NONE + 2] = { cjm_horizon_get_label (CJM_HORIZON_NONE), };
+  const char *horizon_values[CJM_HORIZON_NONE + 2] = { "", };
+  GtkWidget *row;
 
   text_row (self, group, item, CJM_FIELD_TITLE, _("Title"), TRUE);
   text_row (self, group, item, CJM_FIELD_DESCRIPTION, _("Description"), FALSE);
@@ -881,6 +1007,22 @@ opportunity_page (CjmInspector *self,
   choice_row (self, group, item, CJM_FIELD_IMPACT, _("Impact"), score_labels, score_values);
   choice_row (self, group, item, CJM_FIELD_EFFORT, _("Effort"), score_labels, score_values);
   completion_row (self, group, item, CJM_FIELD_OWNER, _("Owner"), _("Department"), owner_kinds, NULL);
+
+  group = add_group (page, _("Plan"), NULL);
+  for (guint i = 0; i <= CJM_STATUS_DROPPED; i++)
+    {
+      status_labels[i + 1] = cjm_status_get_label (i);
+      status_values[i + 1] = cjm_status_to_string (i);
+    }
+  for (guint i = 0; i < CJM_HORIZON_NONE; i++)
+    {
+      horizon_labels[i + 1] = cjm_horizon_get_label (i);
+      horizon_values[i + 1] = cjm_horizon_to_string (i);
+    }
+  choice_row (self, group, item, CJM_FIELD_STATUS, _("Status"), status_labels, status_values);
+  choice_row (self, group, item, CJM_FIELD_HORIZON, _("Horizon"), horizon_labels, horizon_values);
+  row = text_row (self, group, item, CJM_FIELD_DUE, _("Due Date"), FALSE);
+  gtk_widget_set_tooltip_text (row, _("A calendar date, YYYY-MM-DD"));
 
   /* What it addresses: the cards of its stage, and whatever it already
    * names elsewhere. */
@@ -901,6 +1043,8 @@ opportunity_page (CjmInspector *self,
     }
   id_checks (self, group, item, CJM_FIELD_ADDRESSES, _("Addresses"), _("Nothing yet"),
              candidates, TRUE);
+
+  scores_group (self, page, item);
 }
 
 static void

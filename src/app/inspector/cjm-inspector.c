@@ -75,6 +75,12 @@ list_entry_slot (CjmListKind list,
       char **slots[] = { &kpi->name, &kpi->value, &kpi->unit, &kpi->target, &kpi->source };
       return slots[MIN (part, G_N_ELEMENTS (slots) - 1)];
     }
+  if (list == CJM_LIST_SCORES)
+    {
+      CjmScore *score = entry;
+      char **slots[] = { &score->role, &score->impact, &score->effort, &score->text };
+      return slots[MIN (part, G_N_ELEMENTS (slots) - 1)];
+    }
   return &((CjmText *) entry)->text;
 }
 
