@@ -39,6 +39,9 @@ typedef struct {
   /* For print: no link handles, no hover-only decorations. The renderer
    * draws no hover state anyway; this only drops screen-only hints. */
   gboolean print;
+  /* Light paper (the default; print and export always use it) or dark
+   * paper (cjm-style.h: the same hues, readable contrast). */
+  CjmStyleScheme scheme;
 } CjmRenderOptions;
 
 void     cjm_render_options_init        (CjmRenderOptions       *options);
@@ -101,7 +104,8 @@ void     cjm_render_draw_unplaced       (CjmLayout              *layout,
  * rectangle by cjm_render_draw() when the layout has show_legend. */
 double   cjm_render_draw_legend         (CjmLayout              *layout,
                                          cairo_t                *cr,
-                                         const CjmRect          *area);
+                                         const CjmRect          *area,
+                                         const CjmRenderOptions *options);
 
 /* A face for an emotion (-3..3) centred at (x, y) with the given radius:
  * for the palette, the inspector and the legend. */
@@ -120,7 +124,8 @@ void     cjm_render_draw_channel_icon   (cairo_t                *cr,
                                          const CjmColor         *color);
 
 /* The style's colours (cjm-style.h) under the names the canvas uses,
- * so that its overlays match. */
+ * so that its overlays match (light paper; cjm_style_colors_get_lane_color()
+ * and cjm_style_colors_get_lane_accent() for either). */
 void     cjm_render_get_lane_color      (CjmLaneKind             kind,
                                          const char             *channel,
                                          CjmColor               *color);
