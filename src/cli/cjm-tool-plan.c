@@ -427,24 +427,17 @@ cjm_tool_plan (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("cjm plan");
-  context = g_option_context_new (_("FILE… — list the action plan of journey maps: what to fix "
-                                    "first"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("The open opportunities come first, by horizon (now, next, "
-                                      "later, not scheduled), quadrant (quick win, big bet, "
-                                      "fill-in, money pit, unscored), impact, effort, reach and "
-                                      "order in the map; the done and dropped ones follow.\n\n"
-                                      "Exit status: 0 when every file was read, 2 when a file "
-                                      "cannot be read."));
+  context = cjm_tool_option_context ("plan", entries,
+                                     _("Lists the action plan of journey maps: what to fix first."),
+                                     _("The open opportunities come first, by horizon (now, next, "
+                                       "later, not scheduled), quadrant (quick win, big bet, "
+                                       "fill-in, money pit, unscored), impact, effort, reach and "
+                                       "order in the map; the done and dropped ones follow.\n\n"
+                                       "Exit status: 0 when every file was read, 2 when a file "
+                                       "cannot be read or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "cjm plan: %s\n", error->message);
-      return 2;
-    }
+    return cjm_tool_usage_error (error->message);
   for (guint i = 0; format_name != NULL && i < G_N_ELEMENTS (format_names); i++)
     if (strcmp (format_name, format_names[i]) == 0)
       {
@@ -453,15 +446,13 @@ cjm_tool_plan (int    argc,
       }
   if (format_name != NULL && !known)
     {
-      fprintf (stderr, _("cjm plan: unknown format “%s” (use text, csv, json or markdown)\n"),
-               format_name);
-      return 2;
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text, csv, json or markdown)"),
+                                                  format_name);
+
+      return cjm_tool_usage_error (message);
     }
   if (files == NULL || files[0] == NULL)
-    {
-      fprintf (stderr, _("cjm plan: no file given\n"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("no file given"));
 
   if (format == FORMAT_JSON)
     {

@@ -2014,11 +2014,11 @@ compute_trend (CjmCheck  *check,
           from = g_strdup_printf ("%.1f", (double) sums[start] / counts[start]);
           to = g_strdup_printf ("%.1f", (double) sums[prev] / counts[prev]);
           emit (check, out, CJM_RULE_T01,
-                format_message (g_dngettext (GETTEXT_PACKAGE,
-                                              "The mean emotion falls at every step across %u "
-                                              "stage, from %s in “%s” to %s in “%s”",
-                                              "The mean emotion falls at every step across %u "
-                                              "stages, from %s in “%s” to %s in “%s”", n),
+                format_message (cjm_labels_ngettext (message_labels,
+                                                     "The mean emotion falls at every step across %u "
+                                                     "stage, from %s in “%s” to %s in “%s”",
+                                                     "The mean emotion falls at every step across %u "
+                                                     "stages, from %s in “%s” to %s in “%s”", n),
                                  n, from, rec_label (run[0]), to, rec_label (run[n - 1])),
                 NULL, run, n, NULL);
         }
