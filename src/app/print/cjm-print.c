@@ -289,6 +289,7 @@ struct _CjmPrintPreview
   GtkSpinButton    *rows_spin;
   GtkSpinButton    *overlap_spin;
   GtkSwitch        *cover_switch;
+  GtkSwitch        *plan_switch;
   GtkSwitch        *appendix_switch;
   GtkSwitch        *findings_switch;
 };
@@ -331,6 +332,7 @@ sync_controls (CjmPrintPreview *self)
   gtk_spin_button_set_value (self->rows_spin, setup->tile_rows);
   gtk_spin_button_set_value (self->overlap_spin, setup->overlap_mm);
   gtk_switch_set_active (self->cover_switch, setup->cover);
+  gtk_switch_set_active (self->plan_switch, setup->plan);
   gtk_switch_set_active (self->appendix_switch, setup->appendix);
   gtk_switch_set_active (self->findings_switch, setup->findings);
   gtk_widget_set_sensitive (self->tiles_group, setup->fit == CJM_FIT_NONE);
@@ -391,6 +393,7 @@ on_setup_control_changed (CjmPrintPreview *self)
     setup.tile_columns = setup.tile_rows = 0;
   setup.overlap_mm = gtk_spin_button_get_value (self->overlap_spin);
   setup.cover = gtk_switch_get_active (self->cover_switch);
+  setup.plan = gtk_switch_get_active (self->plan_switch);
   setup.appendix = gtk_switch_get_active (self->appendix_switch);
   setup.findings = gtk_switch_get_active (self->findings_switch);
 
@@ -633,6 +636,9 @@ build_ui (CjmPrintPreview *self)
                              switch_row (_("_Cover page"), _("Personas and a summary of the findings"),
                                          &self->cover_switch));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             switch_row (_("Ac_tion plan"), _("The opportunities in the order to act on them"),
+                                         &self->plan_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row (_("Findings _appendix"), _("Every finding, with the cards it names"),
                                          &self->appendix_switch));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
@@ -654,6 +660,7 @@ build_ui (CjmPrintPreview *self)
   g_signal_connect_swapped (self->rows_spin, "value-changed", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->overlap_spin, "value-changed", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->cover_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
+  g_signal_connect_swapped (self->plan_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->appendix_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->findings_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
 }

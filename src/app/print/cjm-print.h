@@ -47,8 +47,8 @@ gboolean           cjm_print_paper_from_gtk (GtkPaperSize            *size,
 G_DECLARE_FINAL_TYPE (CjmPrintPreview, cjm_print_preview, CJM, PRINT_PREVIEW, AdwWindow)
 
 /* A window over parent showing the pages as they will print, with the
- * page setup (paper, orientation, fit, tiles, overlap, cover, appendix,
- * badges) beside them and a Print button. */
+ * page setup (paper, orientation, fit, tiles, overlap, cover, action
+ * plan, appendix, badges) beside them and a Print button. */
 CjmPrintPreview   *cjm_print_preview_new       (GtkWindow       *parent,
                                                 CjmDocument     *document,
                                                 CjmChecker      *checker);
