@@ -115,24 +115,25 @@ cjm_tool_check (int    argc,
   };
 
   context = cjm_tool_option_context ("check", entries,
-                                     _("Reports where the channels of journey maps disagree: one finding a line,\n"
-                                       "FILE: severity: rule name: message, or a JSON report."),
-                                     _("Exit status: 0 when no finding is at or above --fail-on, "
-                                       "1 when one is, 2 when a file cannot be read or the command line "
-                                       "is wrong."));
+    _("Reports where the channels of journey maps disagree: one finding a line,\n"
+      "FILE: severity: rule name: message, or a JSON report."),
+    _("Exit status: 0 when no finding is at or above --fail-on, "
+      "1 when one is, 2 when a file cannot be read or the command line "
+      "is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cjm_tool_usage_error (error->message);
   if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
     {
-      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text or json)"), format);
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text or json)"),
+                                                  format);
 
       return cjm_tool_usage_error (message);
     }
   if (fail_on != NULL && !cjm_severity_from_string (fail_on, &threshold))
     {
-      g_autofree char *message = g_strdup_printf (_("unknown severity “%s” (use error, warning, info or "
-                                                    "never)"), fail_on);
+      g_autofree char *message = g_strdup_printf (_("unknown severity “%s” (use error, warning, "
+                                                    "info or never)"), fail_on);
 
       return cjm_tool_usage_error (message);
     }

@@ -29,7 +29,8 @@ apply_switch (const char *name,
 {
   if (on && off)
     {
-      g_autofree char *message = g_strdup_printf (_("--%s and --no-%s contradict each other"), name, name);
+      g_autofree char *message = g_strdup_printf (_("--%s and --no-%s contradict each other"),
+                                                  name, name);
 
       cjm_tool_usage_error (message);
       return FALSE;
@@ -68,7 +69,8 @@ cjm_tool_export (int    argc,
     { "cover", 0, 0, G_OPTION_ARG_NONE, &cover, N_("Start with a cover page (PDF)"), NULL },
     { "no-cover", 0, 0, G_OPTION_ARG_NONE, &no_cover, N_("No cover page"), NULL },
     { "plan", 0, 0, G_OPTION_ARG_NONE, &plan,
-      N_("Follow the map with its action plan (PDF; the default when it has opportunities)"), NULL },
+      N_("Follow the map with its action plan (PDF; the default when it has opportunities)"),
+      NULL },
     { "no-plan", 0, 0, G_OPTION_ARG_NONE, &no_plan, N_("No action plan page"), NULL },
     { "appendix", 0, 0, G_OPTION_ARG_NONE, &appendix, N_("End with a findings appendix (PDF)"), NULL },
     { "no-appendix", 0, 0, G_OPTION_ARG_NONE, &no_appendix, N_("No findings appendix"), NULL },
@@ -84,12 +86,12 @@ cjm_tool_export (int    argc,
   CjmPageSetup setup;
 
   context = cjm_tool_option_context ("export", entries,
-                                     _("Exports a journey map to PDF, SVG or PNG. Page setup comes from the map’s\n"
-                                       "print settings; the options override it. PDF follows the page setup; SVG\n"
-                                       "and PNG show the whole map as one picture. Every word drawn on the map is\n"
-                                       "in the map’s own language."),
-                                     _("Exit status: 0 written; 1 the output could not be written; 2 the map "
-                                       "cannot be read or the command line is wrong."));
+    _("Exports a journey map to PDF, SVG or PNG. Page setup comes from the map’s\n"
+      "print settings; the options override it. PDF follows the page setup; SVG\n"
+      "and PNG show the whole map as one picture. Every word drawn on the map is\n"
+      "in the map’s own language."),
+    _("Exit status: 0 written; 1 the output could not be written; 2 the map "
+      "cannot be read or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cjm_tool_usage_error (error->message);

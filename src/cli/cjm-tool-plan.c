@@ -428,13 +428,13 @@ cjm_tool_plan (int    argc,
   };
 
   context = cjm_tool_option_context ("plan", entries,
-                                     _("Lists the action plan of journey maps: what to fix first."),
-                                     _("The open opportunities come first, by horizon (now, next, "
-                                       "later, not scheduled), quadrant (quick win, big bet, "
-                                       "fill-in, money pit, unscored), impact, effort, reach and "
-                                       "order in the map; the done and dropped ones follow.\n\n"
-                                       "Exit status: 0 when every file was read, 2 when a file "
-                                       "cannot be read or the command line is wrong."));
+    _("Lists the action plan of journey maps: what to fix first."),
+    _("The open opportunities come first, by horizon (now, next, "
+      "later, not scheduled), quadrant (quick win, big bet, "
+      "fill-in, money pit, unscored), impact, effort, reach and "
+      "order in the map; the done and dropped ones follow.\n\n"
+      "Exit status: 0 when every file was read, 2 when a file "
+      "cannot be read or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cjm_tool_usage_error (error->message);
@@ -446,8 +446,8 @@ cjm_tool_plan (int    argc,
       }
   if (format_name != NULL && !known)
     {
-      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text, csv, json or markdown)"),
-                                                  format_name);
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text, csv, json or "
+                                                    "markdown)"), format_name);
 
       return cjm_tool_usage_error (message);
     }

@@ -39,10 +39,10 @@ cjm_tool_thumbnail (int    argc,
   };
 
   context = cjm_tool_option_context ("thumbnail", entries,
-                                     _("Draws a small PNG picture of a journey map, as file managers show it,\n"
-                                       "in the map’s own language."),
-                                     _("Exit status: 0 written; 1 the picture could not be written; 2 the map "
-                                       "cannot be read or the command line is wrong."));
+    _("Draws a small PNG picture of a journey map, as file managers show it,\n"
+      "in the map’s own language."),
+    _("Exit status: 0 written; 1 the picture could not be written; 2 the map "
+      "cannot be read or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cjm_tool_usage_error (error->message);

@@ -31,12 +31,12 @@ cjm_tool_validate (int    argc,
   };
 
   context = cjm_tool_option_context ("validate", entries,
-                                     _("Checks that journey maps open cleanly, and lists the broken references\n"
-                                       "and values out of range of those that open with them."),
-                                     _("Exit status: 0 when every file opens cleanly, 1 when a "
-                                       "file opens with broken references or values out of "
-                                       "range (listed), 2 when a file cannot be read or the command line "
-                                       "is wrong."));
+    _("Checks that journey maps open cleanly, and lists the broken references\n"
+      "and values out of range of those that open with them."),
+    _("Exit status: 0 when every file opens cleanly, 1 when a "
+      "file opens with broken references or values out of "
+      "range (listed), 2 when a file cannot be read or the command line "
+      "is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cjm_tool_usage_error (error->message);

@@ -41,8 +41,13 @@ count (const char *haystack,
 {
   guint n = 0;
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + strlen (needle), needle))
-    n++;
+  const char *p = haystack;
+
+  while ((p = strstr (p, needle)) != NULL)
+    {
+      n++;
+      p += strlen (needle);
+    }
   return n;
 }
 
@@ -88,7 +93,8 @@ test_command_list (void)
           g_autofree char *prefix = g_strdup_printf ("  %s ", commands[c].name);
 
           /* "  name   One line that says what it does" */
-          if (g_str_has_prefix (lines[i], prefix) && g_ascii_isupper (g_strchug (lines[i] + strlen (prefix))[0]))
+          if (g_str_has_prefix (lines[i], prefix)
+              && g_ascii_isupper (g_strchug (lines[i] + strlen (prefix))[0]))
             found++;
         }
       if (found != 1)
@@ -115,7 +121,8 @@ test_help (void)
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     {
       g_auto(Run) run = { 0, };
-      g_autofree char *usage = g_strdup_printf ("Usage:\n  cjm %s [OPTION…] %s\n", commands[c].name, commands[c].args);
+      g_autofree char *usage = g_strdup_printf ("Usage:\n  cjm %s [OPTION…] %s\n", commands[c].name,
+                                                commands[c].args);
       const char *exit_status;
 
       g_test_message ("cjm %s --help", commands[c].name);
@@ -140,8 +147,8 @@ test_unreadable (void)
   const char *files[] = { missing, folder, broken };
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (broken, "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\"><title>x</ti",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\">"
+                                      "<title>x</ti", -1, NULL));
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     for (guint f = 0; f < G_N_ELEMENTS (files); f++)
@@ -151,7 +158,8 @@ test_unreadable (void)
         g_test_message ("cjm %s %s", commands[c].name, files[f]);
         run_on_file (&run, &commands[c], files[f]);
         if (run.status != 2)
-          g_error ("cjm %s exits with %d for %s: %s", commands[c].name, run.status, files[f], run.err);
+          g_error ("cjm %s exits with %d for %s: %s", commands[c].name, run.status, files[f],
+                   run.err);
         /* the message names the path once, first */
         if (count (run.err, files[f]) != 1 || !g_str_has_prefix (run.err, files[f]))
           g_error ("cjm %s does not name %s once: %s", commands[c].name, files[f], run.err);

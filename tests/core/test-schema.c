@@ -130,8 +130,9 @@ test_print_plan (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      g_autofree char *xml = g_strdup_printf ("<journey-map xmlns='urn:x-cjm:1' version='1.0'><title>t</title>"
-                                              "<print cover='true' plan='%s'/></journey-map>", values[i]);
+      g_autofree char *xml = g_strdup_printf ("<journey-map xmlns='urn:x-cjm:1' version='1.0'>"
+                                              "<title>t</title><print cover='true' plan='%s'/>"
+                                              "</journey-map>", values[i]);
       g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
       g_autofree char *output = NULL;
 

@@ -76,7 +76,8 @@ write_catalog (const char    *dir,
   for (guint i = 0; i < n; i++)
     g_byte_array_append (out, (const guint8 *) entries[i].original, entries[i].original_len + 1);
   for (guint i = 0; i < n; i++)
-    g_byte_array_append (out, (const guint8 *) entries[i].translation, entries[i].translation_len + 1);
+    g_byte_array_append (out, (const guint8 *) entries[i].translation,
+                         entries[i].translation_len + 1);
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
   g_file_set_contents (path, (const char *) out->data, out->len, &error);
@@ -160,7 +161,10 @@ test_written_catalogs (void)
   g_autofree char *dir = test_make_folder ();
   g_autofree char *broken_folder = g_build_filename (dir, "zz", "LC_MESSAGES", NULL);
   g_autofree char *broken = g_build_filename (broken_folder, "journeyman.mo", NULL);
-  const guint8 garbage[] = { 0xde, 0x12, 0x04, 0x95, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x7f, 40, 0, 0, 0 };
+  /* the magic, then more strings than the file could hold */
+  const guint8 garbage[] = {
+    0xde, 0x12, 0x04, 0x95, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0x7f, 40, 0, 0, 0
+  };
   const char *tags[] = { "xx", "yy" };
   GDate date;
 
@@ -213,6 +217,9 @@ test_written_catalogs (void)
 static void
 test_kinds_and_plan (void)
 {
+  static const char * const channels[] = {
+    "web", "app", "phone", "store", "email", "sms", "chat", "social", "mail", "partner",
+  };
   CjmLabels *he, *en;
 
   cjm_labels_set_locale_dir (build_locale_dir ());
@@ -225,27 +232,28 @@ test_kinds_and_plan (void)
   g_assert_cmpstr (cjm_channel_get_label ("social", he), ==, "רשתות חברתיות");
   g_assert_null (cjm_channel_get_label ("kiosk", he));
   g_assert_null (cjm_channel_get_label (NULL, he));
-  for (const char * const *c = (const char * const []) { "web", "app", "phone", "store", "email", "sms",
-                                                           "chat", "social", "mail", "partner", NULL };
-       *c != NULL; c++)
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
     {
-      const char *label = cjm_channel_get_label (*c, he);
+      const char *label = cjm_channel_get_label (channels[i], he);
 
       g_assert_nonnull (label);
-      g_assert_cmpstr (label, !=, cjm_channel_get_label (*c, en));
+      g_assert_cmpstr (label, !=, cjm_channel_get_label (channels[i], en));
       g_assert_false (g_ascii_isalpha (label[0]));
     }
 
-  g_assert_cmpstr (cjm_lane_kind_get_default_name_for (CJM_LANE_PAIN_POINTS, en), ==, "Pain points");
+  g_assert_cmpstr (cjm_lane_kind_get_default_name_for (CJM_LANE_PAIN_POINTS, en), ==,
+                   "Pain points");
   g_assert_cmpstr (cjm_lane_kind_get_default_name_for (CJM_LANE_PAIN_POINTS, he), ==, "נקודות כאב");
   g_assert_cmpstr (cjm_kind_get_label_for (CJM_KIND_TOUCHPOINT, he), ==, "נקודת מגע");
-  g_assert_cmpstr (cjm_kind_get_label_for (CJM_KIND_TOUCHPOINT, NULL), ==, cjm_kind_get_label (CJM_KIND_TOUCHPOINT));
+  g_assert_cmpstr (cjm_kind_get_label_for (CJM_KIND_TOUCHPOINT, NULL), ==,
+                   cjm_kind_get_label (CJM_KIND_TOUCHPOINT));
 
   g_assert_cmpstr (cjm_quadrant_get_label_for (CJM_QUADRANT_QUICK_WIN, en), ==, "Quick win");
   g_assert_cmpstr (cjm_quadrant_get_label_for (CJM_QUADRANT_QUICK_WIN, he), !=, "Quick win");
   g_assert_cmpstr (cjm_status_get_label_for (CJM_STATUS_IN_PROGRESS, he), !=, "In progress");
   g_assert_cmpstr (cjm_horizon_get_label_for (CJM_HORIZON_NONE, he), !=, "Not scheduled");
-  g_assert_cmpstr (cjm_status_get_label_for (CJM_STATUS_DONE, NULL), ==, cjm_status_get_label (CJM_STATUS_DONE));
+  g_assert_cmpstr (cjm_status_get_label_for (CJM_STATUS_DONE, NULL), ==,
+                   cjm_status_get_label (CJM_STATUS_DONE));
 }
 
 /* The checker words its messages in the labels' language, and the same

@@ -15,14 +15,14 @@ export_test_run (const char * const *argv,
                  char              **out,
                  char              **err)
 {
+  /* a program is looked for in the PATH of the environment it runs in */
+  GSpawnFlags flags = envp != NULL ? G_SPAWN_SEARCH_PATH_FROM_ENVP : G_SPAWN_SEARCH_PATH;
   g_autoptr(GError) error = NULL;
   int status = 0;
   char *o = NULL, *e = NULL;
 
-  /* a program is looked for in the PATH of the environment it runs in */
-  if (!g_spawn_sync (NULL, (char **) argv, (char **) envp,
-                     envp != NULL ? G_SPAWN_SEARCH_PATH_FROM_ENVP : G_SPAWN_SEARCH_PATH, NULL, NULL, &o, &e,
-                     &status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, (char **) envp, flags, NULL, NULL, &o, &e, &status,
+                     &error))
     g_error ("cannot run %s: %s", argv[0], error->message);
   if (out)
     *out = o;
@@ -59,7 +59,8 @@ export_test_flatten (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+          || (c >= 0x2066 && c <= 0x2069))
         continue;
       if (g_unichar_isspace (c))
         continue;

@@ -209,8 +209,8 @@ test_export_pdf_pages (void)
   /* tiled over 2 × 2 sheets, with assembly labels */
   g_free (pdf);
   g_free (text);
-  pdf = export ("bill-payment.cjm", "tiles.pdf", "--tiles=2x2", "--paper=a4", "--orientation=landscape",
-                "--no-plan", NULL);
+  pdf = export ("bill-payment.cjm", "tiles.pdf", "--tiles=2x2", "--paper=a4",
+                "--orientation=landscape", "--no-plan", NULL);
   g_assert_cmpuint (pdf_pages (pdf), ==, 4);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "SheetA1"));
@@ -278,7 +278,9 @@ page_rows (const char *pdf,
            guint       page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-", NULL };
+  const char *argv[] = {
+    "pdftotext", "-layout", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-", NULL
+  };
   g_autofree char *out = NULL;
 
   g_assert_cmpint (run (argv, &out, NULL), ==, 0);
@@ -292,7 +294,9 @@ export_file (const char *file,
              const char *option1,
              const char *option2)
 {
-  const char *argv[] = { g_getenv ("CJM_TOOL"), "export", file, "-o", output, "--paper=a3", option1, option2, NULL };
+  const char *argv[] = {
+    g_getenv ("CJM_TOOL"), "export", file, "-o", output, "--paper=a3", option1, option2, NULL
+  };
 
   return run (argv, NULL, NULL);
 }
@@ -305,14 +309,15 @@ export_file (const char *file,
 static void
 test_export_action_plan (void)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "plan-order.cjm", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures",
+                                               "plan-order.cjm", NULL);
   g_autofree char *pdf = out_path ("plan.pdf");
   g_autofree char *text = NULL;
   g_autofree char *json = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   const char *plan_argv[] = { g_getenv ("CJM_TOOL"), "plan", "--format=json", fixture, NULL };
-  JsonArray *actions;
+  JsonArray *report, *actions;
   const char *at;
   guint rank = 0;
 
@@ -323,8 +328,8 @@ test_export_action_plan (void)
   g_assert_cmpint (run (plan_argv, &json, NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
-  actions = json_object_get_array_member (json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0),
-                                          "actions");
+  report = json_node_get_array (json_parser_get_root (parser));
+  actions = json_object_get_array_member (json_array_get_object_element (report, 0), "actions");
   g_assert_cmpuint (json_array_get_length (actions), ==, 18);
 
   g_assert_cmpint (export_file (fixture, pdf, "--no-cover", NULL), ==, 0);
@@ -377,7 +382,8 @@ test_export_action_plan (void)
 
     g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
     edited = g_string_new (contents);
-    g_assert_cmpuint (g_string_replace (edited, "<stages>", "<print plan=\"false\"/>\n  <stages>", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (edited, "<stages>",
+                                        "<print plan=\"false\"/>\n  <stages>", 1), ==, 1);
     g_assert_true (g_file_set_contents (copy, edited->str, -1, NULL));
     g_string_free (edited, TRUE);
 
@@ -389,8 +395,8 @@ test_export_action_plan (void)
 
   /* a map without opportunities has no plan to print */
   {
-    g_autofree char *blank = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "templates", "blank.cjm",
-                                               NULL);
+    g_autofree char *blank = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                               "templates", "blank.cjm", NULL);
 
     g_assert_cmpint (export_file (blank, pdf, "--plan", NULL), ==, 0);
     g_assert_cmpuint (pdf_pages (pdf), ==, 1);

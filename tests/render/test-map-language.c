@@ -74,7 +74,9 @@ export_pdf (const char * const *env,
             const char         *name)
 {
   g_autofree char *out = g_build_filename (tmpdir, name, NULL);
-  const char *argv[] = { g_getenv ("CJM_TOOL"), "export", map, "-o", out, "--cover", "--plan", "--appendix", NULL };
+  const char *argv[] = {
+    g_getenv ("CJM_TOOL"), "export", map, "-o", out, "--cover", "--plan", "--appendix", NULL
+  };
   g_autofree char *err = NULL;
 
   if (export_test_run (argv, (char * const *) env, NULL, &err) != 0)
@@ -87,7 +89,9 @@ export_pdf (const char * const *env,
 static GHashTable *
 rule_words (const char *map)
 {
-  const char *argv[] = { g_getenv ("CJM_TOOL"), "check", "--format=json", "--fail-on=never", map, NULL };
+  const char *argv[] = {
+    g_getenv ("CJM_TOOL"), "check", "--format=json", "--fail-on=never", map, NULL
+  };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -118,7 +122,8 @@ is_hebrew_letter (gunichar c)
 static void
 test_hebrew_map_on_english_desktop (void)
 {
-  g_autofree char *map = export_test_sample ("fiber-onboarding.he.cjm", "internet-onboarding.he.cjm");
+  g_autofree char *map = export_test_sample ("fiber-onboarding.he.cjm",
+                                             "internet-onboarding.he.cjm");
   g_auto(GStrv) env = desktop_env ("en", "C.UTF-8", NULL);
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
@@ -173,8 +178,9 @@ test_english_map_on_hebrew_desktop (void)
   g_auto(GStrv) env = hebrew_desktop (&real);
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
-  const char *labels[] = { "STAGE1", "Legend", "Channel:Phone", "5March2026", "Page1of", "Actionplan",
-                           "Findings" };
+  const char *labels[] = {
+    "STAGE1", "Legend", "Channel:Phone", "5March2026", "Page1of", "Actionplan", "Findings"
+  };
 
   if (!export_test_have_tool ("pdftotext"))
     return;

@@ -411,11 +411,12 @@ test_action_plan_pages (void)
       {
         g_autofree char *id = g_strdup_printf ("o-extra-%u", i);
         g_autofree char *impact = g_strdup_printf ("%u", 1 + i % 5);
-        g_autofree char *title = g_strdup_printf ("Action %u, with a title long enough to wrap over two "
-                                                  "lines in a narrow column", i);
+        g_autofree char *title = g_strdup_printf ("Action %u, with a title long enough to wrap "
+                                                  "over two lines in a narrow column", i);
 
-        cjm_test_add (doc, CJM_KIND_OPPORTUNITY, id, CJM_FIELD_STAGE, "s-pay", CJM_FIELD_LANE, "l-opp",
-                      CJM_FIELD_IMPACT, impact, CJM_FIELD_EFFORT, "2", CJM_FIELD_HORIZON, i % 3 ? "now" : "later",
+        cjm_test_add (doc, CJM_KIND_OPPORTUNITY, id, CJM_FIELD_STAGE, "s-pay",
+                      CJM_FIELD_LANE, "l-opp", CJM_FIELD_IMPACT, impact, CJM_FIELD_EFFORT, "2",
+                      CJM_FIELD_HORIZON, i % 3 ? "now" : "later",
                       CJM_FIELD_STATUS, i % 7 ? "planned" : "done", CJM_FIELD_DUE, "2027-03-31",
                       CJM_FIELD_TITLE, title, -1);
       }

@@ -38,7 +38,8 @@ render (CjmLayout      *layout,
   cjm_render_options_init (&options);
   options.scheme = scheme;
   cjm_layout_get_size (layout, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
+                                        (int) ceil (h * scale));
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   cjm_render_draw (layout, cjm_layout_get_document (layout), cr, &options);
@@ -52,8 +53,8 @@ pixel (cairo_surface_t *surface,
        int              x,
        int              y)
 {
-  guint32 v = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)
-                            + x * 4);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 v = *(guint32 *) (cairo_image_surface_get_data (surface) + y * stride + x * 4);
 
   return (CjmColor) { (v >> 16 & 0xff) / 255.0, (v >> 8 & 0xff) / 255.0, (v & 0xff) / 255.0, 1 };
 }
@@ -92,18 +93,21 @@ test_colors_contrast (void)
 {
   const CjmStyleScheme schemes[] = { CJM_STYLE_LIGHT, CJM_STYLE_DARK };
   const CjmKind cards[] = { CJM_KIND_TOUCHPOINT, CJM_KIND_NOTE, CJM_KIND_OPPORTUNITY };
-  const char *channels[] = { "web", "app", "phone", "store", "email", "sms", "chat", "social", "mail",
-                             "partner", "kiosk" };
+  const char *channels[] = {
+    "web", "app", "phone", "store", "email", "sms", "chat", "social", "mail", "partner", "kiosk"
+  };
+  const CjmColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
 
-  g_assert_cmpfloat (fabs (cjm_style_contrast (&(CjmColor) { 0, 0, 0, 1 }, &(CjmColor) { 1, 1, 1, 1 }) - 21), <,
-                     0.01);
+  g_assert_cmpfloat (fabs (cjm_style_contrast (&black, &white) - 21), <, 0.01);
   g_assert_true (cjm_style_get_colors (CJM_STYLE_DARK)->scheme == CJM_STYLE_DARK);
   g_assert_true (cjm_style_get_colors (CJM_STYLE_LIGHT)->scheme == CJM_STYLE_LIGHT);
 
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
       const CjmStyleColors *colors = cjm_style_get_colors (schemes[s]);
-      const CjmColor *grounds[] = { &colors->paper, &colors->card, &colors->header, &colors->corner };
+      const CjmColor *grounds[] = {
+        &colors->paper, &colors->card, &colors->header, &colors->corner
+      };
       const CjmColor *texts[] = { &colors->text, &colors->text_dim };
 
       for (guint g = 0; g < G_N_ELEMENTS (grounds); g++)
@@ -151,7 +155,8 @@ test_render_dark (void)
   cairo_surface_t *surface = render (layout, CJM_STYLE_DARK, scale);
   cairo_surface_t *light = render (layout, CJM_STYLE_LIGHT, scale);
   const CjmLayoutStage *stage = cjm_layout_get_stage (layout, 0);
-  const CjmLayoutCard *card = cjm_layout_lookup_card (layout, cjm_document_lookup (doc, "t-web-pay"));
+  const CjmLayoutCard *card = cjm_layout_lookup_card (layout,
+                                                      cjm_document_lookup (doc, "t-web-pay"));
   int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
   double sum = 0, sum_light = 0;
   guint n = 0;
@@ -176,10 +181,11 @@ test_render_dark (void)
   for (guint l = 0; l < cjm_layout_get_n_lanes (layout); l++)
     {
       const CjmLayoutLane *lane = cjm_layout_get_lane (layout, l);
+      const char *channel = cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL);
       CjmColor tint, light_tint;
 
-      cjm_style_colors_get_lane_color (dark, lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &tint);
-      cjm_render_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &light_tint);
+      cjm_style_colors_get_lane_color (dark, lane->kind, channel, &tint);
+      cjm_render_get_lane_color (lane->kind, channel, &light_tint);
       g_assert_cmpfloat (cjm_style_luminance (&tint), <, 0.2);
       for (guint s = 0; s < cjm_layout_get_n_stages (layout); s++)
         {
@@ -188,7 +194,8 @@ test_render_dark (void)
 
           if (cell->n_cards > 0 || lane->kind == CJM_LANE_EMOTION)
             continue;
-          c = pixel (surface, (int) ((cell->rect.x + 5) * scale), (int) ((cell->rect.y + cell->rect.height - 5) * scale));
+          c = pixel (surface, (int) ((cell->rect.x + 5) * scale),
+                     (int) ((cell->rect.y + cell->rect.height - 5) * scale));
           if (!same_color (&c, &tint))
             g_error ("lane %u: %.3f %.3f %.3f, expected %.3f %.3f %.3f", l, c.red, c.green, c.blue,
                      tint.red, tint.green, tint.blue);
@@ -201,13 +208,15 @@ test_render_dark (void)
     }
 
   /* the stage header: its ground, and text as bright as the scheme's */
-  fill = pixel (surface, (int) ((stage->header.x + 2) * scale), (int) ((stage->header.y + 2) * scale));
+  fill = pixel (surface, (int) ((stage->header.x + 2) * scale),
+                (int) ((stage->header.y + 2) * scale));
   g_assert_true (same_color (&fill, &dark->header));
   text = brightest_against (surface, &stage->header, scale, &fill);
-  g_test_message ("stage header text %.3f %.3f %.3f, contrast %.1f", text.red, text.green, text.blue,
-                  cjm_style_contrast (&text, &fill));
+  g_test_message ("stage header text %.3f %.3f %.3f, contrast %.1f", text.red, text.green,
+                  text.blue, cjm_style_contrast (&text, &fill));
   g_assert_cmpfloat (cjm_style_contrast (&text, &fill), >=, 4.5);
-  g_assert_cmpfloat (cjm_style_contrast (&text, &fill), >=, cjm_style_contrast (&dark->text, &fill) - 1);
+  g_assert_cmpfloat (cjm_style_contrast (&text, &fill), >=,
+                     cjm_style_contrast (&dark->text, &fill) - 1);
 
   /* a touchpoint's title on its dark face */
   g_assert_nonnull (card);
@@ -232,6 +241,7 @@ test_default_is_light (void)
   cairo_surface_t *plain;
   CjmRenderOptions options;
   cairo_t *cr;
+  gsize size;
 
   cjm_render_options_init (&options);
   g_assert_cmpint (options.scheme, ==, CJM_STYLE_LIGHT);
@@ -241,8 +251,9 @@ test_default_is_light (void)
   cjm_render_draw (layout, doc, cr, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (plain);
-  g_assert_cmpint (memcmp (cairo_image_surface_get_data (light), cairo_image_surface_get_data (plain),
-                           cairo_image_surface_get_stride (light) * cairo_image_surface_get_height (light)), ==, 0);
+  size = cairo_image_surface_get_stride (light) * cairo_image_surface_get_height (light);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (light),
+                           cairo_image_surface_get_data (plain), size), ==, 0);
   cairo_surface_destroy (light);
   cairo_surface_destroy (plain);
 }
@@ -294,18 +305,20 @@ test_map_words (void)
       for (guint e = 0; e < legend->len; e++)
         {
           const CjmLegendEntry *entry = &g_array_index (legend, CjmLegendEntry, e);
-          const char *channel;
+          const char *channel, *type;
 
           if (entry->kind == CJM_LEGEND_PERSONA)
             continue;     /* the persona's own name */
           g_test_message ("%s legend: %s", langs[i], entry->label);
           g_assert_true (he ? has_hebrew (entry->label) && !has_latin (entry->label)
                             : !has_hebrew (entry->label) && has_latin (entry->label));
-          if (entry->kind != CJM_LEGEND_LANE || cjm_item_get_lane_kind (entry->lane) != CJM_LANE_CHANNEL)
+          if (entry->kind != CJM_LEGEND_LANE
+              || cjm_item_get_lane_kind (entry->lane) != CJM_LANE_CHANNEL)
             continue;
           /* the channel's kind in words, never the raw attribute */
           channel = cjm_item_get_field (entry->lane, CJM_FIELD_CHANNEL);
-          g_assert_nonnull (strstr (entry->label, cjm_channel_get_label (channel, cjm_layout_get_labels (layout))));
+          type = cjm_channel_get_label (channel, cjm_layout_get_labels (layout));
+          g_assert_nonnull (strstr (entry->label, type));
           if (!he)
             {
               g_autofree char *raw = g_strdup_printf ("Channel: %s", channel);

@@ -86,7 +86,8 @@ test_entry (void)
 {
   g_autoptr(GKeyFile) file = load_thumbnailer ();
   g_autofree char *try_exec = g_key_file_get_string (file, "Thumbnailer Entry", "TryExec", NULL);
-  g_auto(GStrv) types = g_key_file_get_string_list (file, "Thumbnailer Entry", "MimeType", NULL, NULL);
+  g_auto(GStrv) types = g_key_file_get_string_list (file, "Thumbnailer Entry", "MimeType", NULL,
+                                                    NULL);
   g_autofree char *mime_xml = NULL;
   g_autofree char *declared = NULL;
 
@@ -129,9 +130,9 @@ assert_thumbnail (const char *png,
     for (int x = 0; x < w; x++)
       {
         guint32 v = *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
+        guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (colors, GUINT_TO_POINTER (v)));
 
-        g_hash_table_insert (colors, GUINT_TO_POINTER (v),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (colors, GUINT_TO_POINTER (v))) + 1));
+        g_hash_table_insert (colors, GUINT_TO_POINTER (v), GUINT_TO_POINTER (seen + 1));
         dark += (v >> 16 & 0xff) + (v >> 8 & 0xff) + (v & 0xff) < 3 * 128;
       }
   g_hash_table_iter_init (&iter, colors);
@@ -149,7 +150,8 @@ test_run_exec_line (void)
   g_autoptr(GKeyFile) file = load_thumbnailer ();
   g_auto(GStrv) env = tool_env ();
   g_autofree char *english = export_test_sample ("bill-payment.cjm", "utility-bill-payment.cjm");
-  g_autofree char *hebrew = export_test_sample ("fiber-onboarding.he.cjm", "internet-onboarding.he.cjm");
+  g_autofree char *hebrew = export_test_sample ("fiber-onboarding.he.cjm",
+                                                "internet-onboarding.he.cjm");
   const char *maps[] = { english, hebrew };
   const int sizes[] = { 128, 256, 512 };
 

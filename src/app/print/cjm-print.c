@@ -636,7 +636,8 @@ build_ui (CjmPrintPreview *self)
                              switch_row (_("_Cover page"), _("Personas and a summary of the findings"),
                                          &self->cover_switch));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (_("Ac_tion plan"), _("The opportunities in the order to act on them"),
+                             switch_row (_("Ac_tion plan"),
+                                         _("The opportunities in the order to act on them"),
                                          &self->plan_switch));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row (_("Findings _appendix"), _("Every finding, with the cards it names"),
@@ -660,7 +661,8 @@ build_ui (CjmPrintPreview *self)
   g_signal_connect_swapped (self->rows_spin, "value-changed", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->overlap_spin, "value-changed", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->cover_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
-  g_signal_connect_swapped (self->plan_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
+  g_signal_connect_swapped (self->plan_switch, "notify::active",
+                            G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->appendix_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
   g_signal_connect_swapped (self->findings_switch, "notify::active", G_CALLBACK (on_setup_control_changed), self);
 }

@@ -34,6 +34,19 @@ static _Thread_local CjmLabels *message_labels;
 #undef C_
 #define C_(context, text) cjm_labels_pgettext (message_labels, context, text)
 
+/* What a kind of item is called, in the messages' language. */
+static inline const char *
+kind_label (CjmKind kind)
+{
+  return cjm_kind_get_label_for (kind, message_labels);
+}
+
+static inline const char *
+kind_noun (CjmKind kind)
+{
+  return cjm_kind_get_noun_for (kind, message_labels);
+}
+
 /* S01 faults, in the order they are listed for one item. */
 typedef enum {
   FAULT_ID_MISSING,
@@ -535,12 +548,12 @@ check_id (CjmCheck  *check,
     emit_fault (check, out, rec, FAULT_ID_MISSING, 0,
                 /* Translators: "Touchpoint “Pay by card”: the id is missing" */
                 format_message (_("%s “%s”: the id is missing"),
-                                 cjm_kind_get_label_for (rec->kind, message_labels), rec_label (rec)));
+                                 kind_label (rec->kind), rec_label (rec)));
   else if (!cjm_rules_id_is_valid (rec->id))
     emit_fault (check, out, rec, FAULT_ID_INVALID, 0,
                 format_message (_("%s “%s”: “%s” is not a valid id (it must start with a letter "
                                    "or “_” and go on with letters, digits, “_”, “-” or “.”)"),
-                                 cjm_kind_get_label_for (rec->kind, message_labels), rec_label (rec), rec->id));
+                                 kind_label (rec->kind), rec_label (rec), rec->id));
 }
 
 /* S01 faults of where a card sits */
@@ -549,7 +562,7 @@ check_placement (CjmCheck  *check,
                  CjmRec    *rec,
                  GPtrArray *out)
 {
-  const char *kind = cjm_kind_get_label_for (rec->kind, message_labels);
+  const char *kind = kind_label (rec->kind);
   const char *label = rec_label (rec);
 
   if (rec->stage_ref == NULL)
@@ -1376,8 +1389,8 @@ compute_duplicates (CjmCheck  *check,
                   /* Translators: "Touchpoint “Pay”: the id “t-pay” is already used by
                    * stage “Pay”" */
                   format_message (_("%s “%s”: the id “%s” is already used by %s “%s”"),
-                                   cjm_kind_get_label_for (rec->kind, message_labels), rec_label (rec), rec->id,
-                                   cjm_kind_get_noun_for (first->kind, message_labels), rec_label (first)));
+                                   kind_label (rec->kind), rec_label (rec), rec->id,
+                                   kind_noun (first->kind), rec_label (first)));
     }
 }
 
@@ -2015,10 +2028,10 @@ compute_trend (CjmCheck  *check,
           to = g_strdup_printf ("%.1f", (double) sums[prev] / counts[prev]);
           emit (check, out, CJM_RULE_T01,
                 format_message (cjm_labels_ngettext (message_labels,
-                                                     "The mean emotion falls at every step across %u "
-                                                     "stage, from %s in “%s” to %s in “%s”",
-                                                     "The mean emotion falls at every step across %u "
-                                                     "stages, from %s in “%s” to %s in “%s”", n),
+                                                     "The mean emotion falls at every step across "
+                                                     "%u stage, from %s in “%s” to %s in “%s”",
+                                                     "The mean emotion falls at every step across "
+                                                     "%u stages, from %s in “%s” to %s in “%s”", n),
                                  n, from, rec_label (run[0]), to, rec_label (run[n - 1])),
                 NULL, run, n, NULL);
         }

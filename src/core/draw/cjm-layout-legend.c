@@ -77,7 +77,8 @@ legend_entries (CjmLayout *layout)
     }
   if (any_target)
     {
-      e = (LegendEntry) { LEGEND_TARGET, g_strdup (cjm_labels_gettext (labels, "Target feeling (to-be)")) };
+      e = (LegendEntry) { LEGEND_TARGET,
+                          g_strdup (cjm_labels_gettext (labels, "Target feeling (to-be)")) };
       cjm_style_get_persona_color (personas->len > 0 ? g_ptr_array_index (personas, 0) : NULL, 0, &e.color);
       g_array_append_val (entries, e);
     }
@@ -119,7 +120,8 @@ legend_entries (CjmLayout *layout)
     }
   if (any_assumed || any_proposed)
     {
-      e = (LegendEntry) { LEGEND_EVIDENCE, g_strdup (cjm_labels_gettext (labels, "Assumed or proposed step")) };
+      e = (LegendEntry) { LEGEND_EVIDENCE,
+                          g_strdup (cjm_labels_gettext (labels, "Assumed or proposed step")) };
       g_array_append_val (entries, e);
     }
   if (cjm_layout_get_n_links (layout) > 0)
@@ -129,7 +131,9 @@ legend_entries (CjmLayout *layout)
     }
   if (cjm_layout_get_show_findings (layout))
     {
-      e = (LegendEntry) { LEGEND_FINDING, g_strdup (cjm_labels_gettext (labels, "Findings: error, warning, note")) };
+      const char *label = cjm_labels_gettext (labels, "Findings: error, warning, note");
+
+      e = (LegendEntry) { LEGEND_FINDING, g_strdup (label) };
       g_array_append_val (entries, e);
     }
 

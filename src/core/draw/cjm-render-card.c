@@ -322,10 +322,12 @@ cjm_render_draw_card (CjmLayout              *layout,
               CjmFact *fact = g_ptr_array_index (facts, i);
               g_autofree char *k = g_markup_escape_text (fact->key ? fact->key : "", -1);
               g_autofree char *v = g_markup_escape_text (fact->value ? fact->value : "", -1);
-              g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">%s</span>  %s", faint, k, v);
+              g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">%s</span>  %s",
+                                                         faint, k, v);
               CjmRect box = { inner_x, y, inner_w, small };
 
-              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP, &pal->text);
+              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP,
+                               &pal->text);
               y += small;
             }
           for (guint i = 0; i < card->n_kpis; i++)
@@ -351,14 +353,15 @@ cjm_render_draw_card (CjmLayout              *layout,
                 }
               markup = g_strdup_printf ("<span foreground=\"%s\">▮</span> <b>%s</b>  %s%s%s",
                                         accent_hex, n, v, u, t ? t : "");
-              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP, &pal->text);
+              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP,
+                               &pal->text);
               y += small;
             }
           if (nf > card->n_facts || nk > card->n_kpis)
             {
               guint more = (nf - card->n_facts) + (nk - card->n_kpis);
-              g_autofree char *line = g_strdup_printf (cjm_labels_ngettext (labels, "+%u more", "+%u more", more),
-                                                       more);
+              const char *format = cjm_labels_ngettext (labels, "+%u more", "+%u more", more);
+              g_autofree char *line = g_strdup_printf (format, more);
               CjmRect box = { inner_x, y, inner_w, small };
 
               cjm_render_text (layout, cr, CJM_FONT_SMALL, line, &box, 1, 0, &pal->text_faint);

@@ -114,11 +114,13 @@ cjm_render_draw_stage_header (CjmLayout              *layout,
 
   box = (CjmRect) { r->x + CJM_M_HEADER_PAD, r->y + CJM_M_HEADER_PAD, r->width - 2 * CJM_M_HEADER_PAD, 16 };
   /* Translators: the number of a stage in the map's header row */
-  number = g_strdup_printf (cjm_labels_gettext (cjm_layout_get_labels (layout), "STAGE %u"), stage_index + 1);
+  number = g_strdup_printf (cjm_labels_gettext (cjm_layout_get_labels (layout), "STAGE %u"),
+                            stage_index + 1);
   cjm_render_text (layout, cr, CJM_FONT_CAPTION, number, &box, 1, 0, &pal->accent);
 
   box.y += 18;
-  h = cjm_render_text (layout, cr, CJM_FONT_STAGE, cjm_item_get_display_text (st->item), &box, 2, 0, &pal->text);
+  h = cjm_render_text (layout, cr, CJM_FONT_STAGE, cjm_item_get_display_text (st->item), &box, 2, 0,
+                       &pal->text);
   (void) h;
 
   goal = cjm_item_get_field (st->item, CJM_FIELD_GOAL);
@@ -173,7 +175,8 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
   lane = cjm_layout_get_lane (layout, lane_index);
   r = &lane->header;
   rtl = cjm_layout_is_rtl (layout);
-  cjm_style_colors_get_lane_accent (pal, lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &accent);
+  cjm_style_colors_get_lane_accent (pal, lane->kind,
+                                    cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &accent);
 
   cairo_save (cr);
   cjm_render_set_color (cr, &pal->header);
@@ -190,7 +193,8 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
 
   box = (CjmRect) { rtl ? r->x + CJM_M_HEADER_PAD : r->x + CJM_M_HEADER_PAD + 30, r->y + CJM_M_HEADER_PAD,
                     r->width - 2 * CJM_M_HEADER_PAD - 30, 0 };
-  h = cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_item_get_display_text (lane->item), &box, 3, 0, &pal->text);
+  h = cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_item_get_display_text (lane->item), &box, 3,
+                       0, &pal->text);
 
   owner = cjm_item_get_field (lane->item, CJM_FIELD_OWNER);
   if (owner != NULL && *owner != '\0')
@@ -213,7 +217,8 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
 
           if (e == 3 || e == 0 || e == -3)
             cjm_render_draw_face (cr, rtl ? r->x + 48 : r->x + r->width - 48, y, 7, e);
-          cjm_render_text (layout, cr, CJM_FONT_CAPTION, label, &lb, 1, rtl ? 0 : CJM_TEXT_END, &pal->text_faint);
+          cjm_render_text (layout, cr, CJM_FONT_CAPTION, label, &lb, 1, rtl ? 0 : CJM_TEXT_END,
+                           &pal->text_faint);
         }
     }
 
@@ -276,7 +281,8 @@ cjm_render_draw_unplaced (CjmLayout              *layout,
 
   box = (CjmRect) { r.x + CJM_M_STAGE_PAD + 4, r.y + 12, r.width - 2 * CJM_M_STAGE_PAD - 8, 20 };
   cjm_render_text (layout, cr, CJM_FONT_LANE,
-                   cjm_labels_gettext (cjm_layout_get_labels (layout), "Unplaced — their stage or lane is missing"),
+                   cjm_labels_gettext (cjm_layout_get_labels (layout),
+                                       "Unplaced — their stage or lane is missing"),
                    &box, 1, 0, &pal->unplaced);
   cairo_restore (cr);
 }

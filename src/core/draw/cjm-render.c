@@ -50,7 +50,8 @@ cjm_render_color_to_hex (const CjmColor *c,
                          char            hex[8])
 {
   g_snprintf (hex, 8, "#%02x%02x%02x", (guint) round (CLAMP (c->red, 0, 1) * 255),
-              (guint) round (CLAMP (c->green, 0, 1) * 255), (guint) round (CLAMP (c->blue, 0, 1) * 255));
+              (guint) round (CLAMP (c->green, 0, 1) * 255),
+              (guint) round (CLAMP (c->blue, 0, 1) * 255));
 }
 
 /* Layer 1 */
@@ -108,7 +109,8 @@ cjm_render_draw_background (CjmLayout              *layout,
       cells.width -= CJM_M_LANE_HEADER_WIDTH;
       if (!cjm_layout_is_rtl (layout))
         cells.x += CJM_M_LANE_HEADER_WIDTH;
-      cjm_style_colors_get_lane_color (pal, lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &tint);
+      cjm_style_colors_get_lane_color (pal, lane->kind,
+                                       cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &tint);
       cjm_render_set_color (cr, &tint);
       cairo_rectangle (cr, cells.x, cells.y, cells.width, cells.height);
       cairo_fill (cr);

@@ -350,8 +350,10 @@ read_catalog (CjmLabels  *labels,
   for (guint32 i = 0; i < n; i++)
     {
       gsize olen, tlen;
-      const char *original = mo_string (data, size, originals + (gsize) i * 8, swapped, &olen);
-      const char *translation = mo_string (data, size, translations + (gsize) i * 8, swapped, &tlen);
+      const char *original = mo_string (data, size, originals + (gsize) i * 8, swapped,
+                                        &olen);
+      const char *translation = mo_string (data, size, translations + (gsize) i * 8, swapped,
+                                           &tlen);
 
       if (original == NULL || translation == NULL)
         continue;
@@ -398,8 +400,10 @@ catalog_names (const char *language)
   for (guint i = 1; parts[i] != NULL; i++)
     {
       gsize len = strlen (parts[i]);
+      gboolean is_region = (len == 2 && g_ascii_isalpha (parts[i][0]))
+                           || (len == 3 && g_ascii_isdigit (parts[i][0]));
 
-      if (region == NULL && ((len == 2 && g_ascii_isalpha (parts[i][0])) || (len == 3 && g_ascii_isdigit (parts[i][0]))))
+      if (region == NULL && is_region)
         region = parts[i];
       else if (len == 4 && g_ascii_strcasecmp (parts[i], "Latn") == 0)
         modifier = "latin";

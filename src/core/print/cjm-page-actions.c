@@ -183,7 +183,8 @@ row_height (CjmPagePlan        *self,
 static double
 rows_top (CjmPagePlan *self)
 {
-  return MARGIN + HEADER_H + 40 + cjm_layout_get_line_height (self->layout, CJM_FONT_SMALL_BOLD) + 2 * ROW_PAD;
+  return MARGIN + HEADER_H + 40 + cjm_layout_get_line_height (self->layout, CJM_FONT_SMALL_BOLD)
+         + 2 * ROW_PAD;
 }
 
 static double
@@ -202,7 +203,8 @@ cell_box (CjmPagePlan  *self,
           double        height)
 {
   double width = self->page_w - 2 * MARGIN;
-  double cx = cjm_layout_is_rtl (self->layout) ? MARGIN + width - x[column] - w[column] : MARGIN + x[column];
+  double cx = cjm_layout_is_rtl (self->layout) ? MARGIN + width - x[column] - w[column]
+                                                : MARGIN + x[column];
 
   return (CjmRect) { cx, y, w[column], height };
 }
@@ -320,8 +322,9 @@ cjm_page_draw_actions (CjmPagePlan *self,
               g_autofree char *text = cell_text (self, row, c);
 
               box = cell_box (self, x, w, c, y + ROW_PAD, row->height - 2 * ROW_PAD);
-              cjm_render_text (layout, cr, cell_font (c), text, &box, c == COL_TITLE ? TITLE_LINES : CELL_LINES,
-                               cell_flags (c), c == COL_RANK ? &c_page_dim : &c_page_text);
+              cjm_render_text (layout, cr, cell_font (c), text, &box,
+                               c == COL_TITLE ? TITLE_LINES : CELL_LINES, cell_flags (c),
+                               c == COL_RANK ? &c_page_dim : &c_page_text);
             }
           cjm_render_set_color (cr, &c_page_rule);
           cairo_rectangle (cr, MARGIN, y + row->height - 0.75, width, 0.75);

@@ -84,8 +84,8 @@ cjm_page_draw_footer (CjmPagePlan *self,
   double w = self->page_w - 2 * MARGIN;
   double y = self->page_h - MARGIN - self->legend_h;
   /* Translators: page number in the footer of printed pages */
-  g_autofree char *number = g_strdup_printf (cjm_labels_gettext (self->labels, "Page %u of %u"), page + 1,
-                                             cjm_page_plan_get_n_pages (self));
+  g_autofree char *number = g_strdup_printf (cjm_labels_gettext (self->labels, "Page %u of %u"),
+                                             page + 1, cjm_page_plan_get_n_pages (self));
   double th;
   CjmRect box;
 
@@ -366,6 +366,7 @@ draw_cover (CjmPagePlan *self,
             guint        page)
 {
   CjmLayout *layout = self->layout;
+  CjmLabels *labels = self->labels;
   CjmItem *map = cjm_document_get_map (self->document);
   gboolean rtl = cjm_layout_is_rtl (layout);
   GPtrArray *personas = cjm_document_get_items (self->document, CJM_KIND_PERSONA);
@@ -409,8 +410,9 @@ draw_cover (CjmPagePlan *self,
       double row_h = 0;
 
       box = (CjmRect) { MARGIN, y, w, 0 };
-      y += cjm_render_text (layout, cr, CJM_FONT_LANE, personas->len > 1 ? cjm_labels_gettext (self->labels, "Personas")
-                                                               : cjm_labels_gettext (self->labels, "Persona"),
+      y += cjm_render_text (layout, cr, CJM_FONT_LANE,
+                            personas->len > 1 ? cjm_labels_gettext (labels, "Personas")
+                                              : cjm_labels_gettext (labels, "Persona"),
                             &box, 1, 0, &c_page_text) + 8;
       for (guint i = 0; i < personas->len; i++)
         {
@@ -441,8 +443,8 @@ draw_cover (CjmPagePlan *self,
             }
           if (goal != NULL && *goal != '\0')
             {
-              g_autofree char *g = g_markup_printf_escaped ("<b>%s</b> %s", cjm_labels_gettext (self->labels, "Goal:"),
-                                                            goal);
+              const char *label = cjm_labels_gettext (labels, "Goal:");
+              g_autofree char *g = g_markup_printf_escaped ("<b>%s</b> %s", label, goal);
 
               box.y = py + h;
               h += cjm_render_text (layout, cr, CJM_FONT_SMALL, g, &box, 3, CJM_TEXT_MARKUP, &c_page_text);
@@ -454,25 +456,25 @@ draw_cover (CjmPagePlan *self,
 
   /* findings summary */
   box = (CjmRect) { MARGIN, y, w, 0 };
-  y += cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_labels_gettext (self->labels, "Findings"), &box, 1, 0,
-                        &c_page_text) + 8;
+  y += cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_labels_gettext (labels, "Findings"), &box, 1,
+                        0, &c_page_text) + 8;
   count_severities (self, counts);
   if (self->findings->len == 0)
     {
+      const char *none = cjm_labels_gettext (labels, "No findings: the channels agree.");
+
       box = (CjmRect) { MARGIN, y, w, 0 };
-      y += cjm_render_text (layout, cr, CJM_FONT_BODY,
-                            cjm_labels_gettext (self->labels, "No findings: the channels agree."), &box, 1, 0,
-                            &c_page_dim) + 12;
+      y += cjm_render_text (layout, cr, CJM_FONT_BODY, none, &box, 1, 0, &c_page_dim) + 12;
     }
   else
     {
-      CjmLabels *labels = self->labels;
-      g_autofree char *errors = g_strdup_printf (cjm_labels_ngettext (labels, "%u error", "%u errors", counts[2]),
-                                                 counts[2]);
-      g_autofree char *warnings = g_strdup_printf (cjm_labels_ngettext (labels, "%u warning", "%u warnings",
-                                                                        counts[1]), counts[1]);
-      g_autofree char *notes = g_strdup_printf (cjm_labels_ngettext (labels, "%u note", "%u notes", counts[0]),
-                                                counts[0]);
+      const char *error_format = cjm_labels_ngettext (labels, "%u error", "%u errors", counts[2]);
+      g_autofree char *errors = g_strdup_printf (error_format, counts[2]);
+      g_autofree char *warnings = g_strdup_printf (cjm_labels_ngettext (labels, "%u warning",
+                                                                        "%u warnings", counts[1]),
+                                                   counts[1]);
+      g_autofree char *notes = g_strdup_printf (cjm_labels_ngettext (labels, "%u note", "%u notes",
+                                                                     counts[0]), counts[0]);
       g_autofree char *line = g_strdup_printf ("%s  ·  %s  ·  %s", errors, warnings, notes);
       guint shown = 0;
 
@@ -491,8 +493,9 @@ draw_cover (CjmPagePlan *self,
       if (self->findings->len > shown)
         {
           guint rest = self->findings->len - shown;
-          g_autofree char *more = g_strdup_printf (cjm_labels_ngettext (self->labels, "… and %u more",
-                                                                        "… and %u more", rest), rest);
+          g_autofree char *more = g_strdup_printf (cjm_labels_ngettext (labels, "… and %u more",
+                                                                        "… and %u more", rest),
+                                                   rest);
 
           box = (CjmRect) { rtl ? MARGIN : MARGIN + 16, y, w - 16, 0 };
           y += cjm_render_text (layout, cr, CJM_FONT_SMALL, more, &box, 1, 0, &c_page_dim) + 4;
@@ -555,9 +558,10 @@ draw_appendix (CjmPagePlan *self,
 
   if (self->findings->len == 0)
     {
+      const char *none = cjm_labels_gettext (self->labels, "No findings: the channels agree.");
+
       box = (CjmRect) { MARGIN, y, w, 0 };
-      cjm_render_text (layout, cr, CJM_FONT_BODY, cjm_labels_gettext (self->labels, "No findings: the channels agree."),
-                       &box, 1, 0, &c_page_dim);
+      cjm_render_text (layout, cr, CJM_FONT_BODY, none, &box, 1, 0, &c_page_dim);
     }
 
   for (guint i = first; i < last; i++)
@@ -573,8 +577,8 @@ draw_appendix (CjmPagePlan *self,
       box = (CjmRect) { rtl ? MARGIN + w - 140 : MARGIN + 18, y, 122, 0 };
       cjm_render_text (layout, cr, CJM_FONT_SMALL, rule, &box, 2, CJM_TEXT_MARKUP, &c_page_text);
       box = (CjmRect) { rtl ? MARGIN : MARGIN + 150, y, w - 150, 0 };
-      mh = cjm_render_text (layout, cr, CJM_FONT_BODY, cjm_page_plan_get_message (self, f), &box, 0, 0,
-                            &c_page_text);
+      mh = cjm_render_text (layout, cr, CJM_FONT_BODY, cjm_page_plan_get_message (self, f), &box, 0,
+                            0, &c_page_text);
       box.y = y + mh + 2;
       cjm_render_text (layout, cr, CJM_FONT_SMALL, targets, &box, 3, 0, &c_page_dim);
 
