@@ -194,24 +194,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("CJM_TOOL") == NULL)
-    {
-      printf ("1..0 # SKIP CJM_TOOL is not set\n");
-      return 0;
-    }
-  tmpdir = g_dir_make_tmp ("cjm-usage-XXXXXX", NULL);
+  tmpdir = cli_test_begin (&argc, &argv, "cjm-usage", NULL);
+  if (tmpdir == NULL)
+    return 0;
 
   g_test_add_func ("/cli-usage/command-list", test_command_list);
   g_test_add_func ("/cli-usage/help", test_help);
   g_test_add_func ("/cli-usage/unreadable", test_unreadable);
   g_test_add_func ("/cli-usage/bad-usage", test_bad_usage);
 
-  status = g_test_run ();
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return cli_test_finish (tmpdir, g_test_run ());
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cjm-document.h"
+#include "cli-test-util.h"
 #include "export-test-util.h"
 
 static char *tmpdir;
@@ -573,16 +574,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("CJM_TOOL") == NULL)
-    {
-      printf ("1..0 # SKIP CJM_TOOL is not set\n");
-      return 0;
-    }
-  tmpdir = g_dir_make_tmp ("cjm-export-XXXXXX", NULL);
+  tmpdir = cli_test_begin (&argc, &argv, "cjm-export", NULL);
+  if (tmpdir == NULL)
+    return 0;
 
   g_test_add_func ("/export/pdf-fit-page", test_export_pdf_fit_page);
   g_test_add_func ("/export/pdf-hebrew", test_export_pdf_hebrew);
@@ -593,18 +587,5 @@ main (int   argc,
   g_test_add_func ("/export/errors", test_export_errors);
   g_test_add_func ("/export/print-settings", test_export_print_settings);
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
-  return status;
+  return cli_test_finish (tmpdir, g_test_run ());
 }

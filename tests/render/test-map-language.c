@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "export-test-util.h"
 
 #define EPOCH_5_MARCH_2026 "1772668800"
@@ -212,27 +213,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("CJM_TOOL") == NULL)
-    {
-      printf ("1..0 # SKIP CJM_TOOL is not set\n");
-      return 0;
-    }
-  tmpdir = g_dir_make_tmp ("cjm-language-XXXXXX", NULL);
+  tmpdir = cli_test_begin (&argc, &argv, "cjm-language", NULL);
+  if (tmpdir == NULL)
+    return 0;
 
   g_test_add_func ("/map-language/hebrew-map-english-desktop", test_hebrew_map_on_english_desktop);
   g_test_add_func ("/map-language/english-map-hebrew-desktop", test_english_map_on_hebrew_desktop);
 
-  status = g_test_run ();
-
-  {
-    const char *rm[] = { "rm", "-rf", tmpdir, NULL };
-
-    export_test_run (rm, NULL, NULL, NULL);
-  }
-  g_free (tmpdir);
-  return status;
+  return cli_test_finish (tmpdir, g_test_run ());
 }

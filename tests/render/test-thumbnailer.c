@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "export-test-util.h"
 
 static char *tmpdir;
@@ -208,23 +209,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("CJM_TOOL") == NULL || g_getenv ("CJM_THUMBNAILER") == NULL)
-    {
-      printf ("1..0 # SKIP CJM_TOOL or CJM_THUMBNAILER is not set\n");
-      return 0;
-    }
-  tmpdir = g_dir_make_tmp ("cjm-thumbnailer-XXXXXX", NULL);
+  tmpdir = cli_test_begin (&argc, &argv, "cjm-thumbnailer", "CJM_THUMBNAILER");
+  if (tmpdir == NULL)
+    return 0;
 
   g_test_add_func ("/thumbnailer/entry", test_entry);
   g_test_add_func ("/thumbnailer/exec-line", test_run_exec_line);
   g_test_add_func ("/thumbnailer/refusals", test_refusals);
 
-  status = g_test_run ();
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
-  return status;
+  return cli_test_finish (tmpdir, g_test_run ());
 }
