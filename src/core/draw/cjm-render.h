@@ -19,6 +19,10 @@
  *      "Unplaced" area title and the legend band.
  * A canvas that caches one render node per item calls the per-part
  * functions below instead; they draw at the part's own layout position.
+ *
+ * Every word drawn (stage numbers, the legend, "via", "target", evidence
+ * chips) is in the map's own language, from the layout's labels
+ * (cjm_layout_get_labels()), whatever the language of the desktop.
  */
 
 #pragma once
@@ -100,8 +104,9 @@ void     cjm_render_draw_unplaced       (CjmLayout              *layout,
 /* The legend (lane kinds, personas' curve colours, marks: moment of
  * truth, evidence, to-be curve, findings) flowed to fit area (map units
  * or page units alike; cjm_layout_measure_legend() gives the height it
- * needs). Returns the height it used. Drawn at the layout's legend
- * rectangle by cjm_render_draw() when the layout has show_legend. */
+ * needs), in the options' colours (NULL: light paper). Returns the height
+ * it used. Drawn at the layout's legend rectangle by cjm_render_draw()
+ * when the layout has show_legend. */
 double   cjm_render_draw_legend         (CjmLayout              *layout,
                                          cairo_t                *cr,
                                          const CjmRect          *area,
