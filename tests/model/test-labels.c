@@ -214,6 +214,43 @@ test_written_catalogs (void)
   }
 }
 
+/* A Plural-Forms rule that cannot be evaluated (nested too deep, a
+ * division by zero, not an expression) gives English's choice of form. */
+static void
+test_bad_plural_rules (void)
+{
+  g_autofree char *dir = test_make_folder ();
+  g_autofree char *opening = g_strnfill (200, '(');
+  g_autofree char *closing = g_strnfill (200, ')');
+  g_autofree char *deep = g_strdup_printf ("Plural-Forms: nplurals=2; plural=%sn%s;\n", opening,
+                                           closing);
+  const char *rules[] = {
+    deep,
+    "Plural-Forms: nplurals=3; plural=n%0;\n",
+    "Plural-Forms: nplurals=3; plural=n==1 ? 2 :;\n",
+    "Plural-Forms: nplurals=2; plural=n >< 1;\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad%u", i);
+      MoEntry entries[] = {
+        { "", 0, rules[i], strlen (rules[i]) },
+        ENTRY ("%u note\0%u notes", "one %u\0two %u\0three %u"),
+      };
+      CjmLabels *labels;
+
+      write_catalog (dir, name, entries, G_N_ELEMENTS (entries), FALSE);
+      cjm_labels_set_locale_dir (dir);
+      labels = cjm_labels_get (name);
+      g_assert_true (cjm_labels_has_catalog (labels));
+      g_assert_cmpstr (cjm_labels_ngettext (labels, "%u note", "%u notes", 1), ==, "one %u");
+      g_assert_cmpstr (cjm_labels_ngettext (labels, "%u note", "%u notes", 2), ==, "two %u");
+      g_assert_cmpstr (cjm_labels_ngettext (labels, "%u note", "%u notes", 0), ==, "two %u");
+    }
+  test_remove_tree (dir);
+}
+
 static void
 test_kinds_and_plan (void)
 {
@@ -302,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/labels/hebrew-catalog", test_hebrew_catalog);
   g_test_add_func ("/labels/written-catalogs", test_written_catalogs);
+  g_test_add_func ("/labels/bad-plural-rules", test_bad_plural_rules);
   g_test_add_func ("/labels/kinds-and-plan", test_kinds_and_plan);
   g_test_add_func ("/labels/checker-messages", test_checker_messages);
 

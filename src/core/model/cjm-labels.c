@@ -44,8 +44,11 @@ static char       *labels_dir;      /* cjm_labels_set_locale_dir() */
 typedef struct {
   const char *p;
   gulong      n;
+  guint       depth;          /* parentheses and conditions open */
   gboolean    failed;
 } Plural;
+
+#define PLURAL_MAX_DEPTH 32
 
 static gulong plural_ternary (Plural *e);
 
@@ -93,8 +96,15 @@ plural_primary (Plural *e)
     }
   if (plural_accept (e, "("))
     {
-      gulong v = plural_ternary (e);
+      gulong v;
 
+      if (++e->depth > PLURAL_MAX_DEPTH)
+        {
+          e->failed = TRUE;
+          return 0;
+        }
+      v = plural_ternary (e);
+      e->depth--;
       if (!plural_accept (e, ")"))
         e->failed = TRUE;
       return v;
@@ -107,7 +117,18 @@ static gulong
 plural_unary (Plural *e)
 {
   if (plural_accept (e, "!"))
-    return !plural_unary (e);
+    {
+      gulong v;
+
+      if (++e->depth > PLURAL_MAX_DEPTH)
+        {
+          e->failed = TRUE;
+          return 0;
+        }
+      v = !plural_unary (e);
+      e->depth--;
+      return v;
+    }
   return plural_primary (e);
 }
 
@@ -226,15 +247,21 @@ plural_ternary (Plural *e)
 
   if (!e->failed && plural_accept (e, "?"))
     {
-      gulong a = plural_ternary (e);
-      gulong b;
+      gulong a, b;
 
+      if (++e->depth > PLURAL_MAX_DEPTH)
+        {
+          e->failed = TRUE;
+          return 0;
+        }
+      a = plural_ternary (e);
       if (!plural_accept (e, ":"))
         {
           e->failed = TRUE;
           return 0;
         }
       b = plural_ternary (e);
+      e->depth--;
       return c ? a : b;
     }
   return c;
@@ -246,7 +273,7 @@ static gulong
 plural_index (const CjmLabels *labels,
               gulong           n)
 {
-  Plural e = { labels->plural, n, FALSE };
+  Plural e = { labels->plural, n, 0, FALSE };
   gulong v;
 
   if (labels->plural == NULL)
