@@ -12,7 +12,7 @@ packages=(
   libjson-glib-dev libxml2-dev libcairo2-dev libpango1.0-dev
   libxtst-dev xvfb xauth xdotool imagemagick poppler-utils
   desktop-file-utils appstream-util libxml2-utils
-  fonts-dejavu-core fonts-noto-core shared-mime-info
+  fonts-dejavu-core fonts-noto-core shared-mime-info locales
   libgl1-mesa-dri libegl-mesa0 libglx-mesa0 libgles2
 )
 

@@ -114,36 +114,31 @@ cjm_tool_check (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("cjm check");
-  context = g_option_context_new (_("FILE… — report where the channels of a journey map "
-                                    "disagree"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 when no finding is at or above --fail-on, "
-                                      "1 when one is, 2 when a file cannot be read."));
+  context = cjm_tool_option_context ("check", entries,
+    _("Reports where the channels of journey maps disagree: one finding a line,\n"
+      "FILE: severity: rule name: message, or a JSON report."),
+    _("Exit status: 0 when no finding is at or above --fail-on, "
+      "1 when one is, 2 when a file cannot be read or the command line "
+      "is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "cjm check: %s\n", error->message);
-      return 2;
-    }
+    return cjm_tool_usage_error (error->message);
   if (format != NULL && strcmp (format, "text") != 0 && strcmp (format, "json") != 0)
     {
-      fprintf (stderr, _("cjm check: unknown format “%s” (use text or json)\n"), format);
-      return 2;
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text or json)"),
+                                                  format);
+
+      return cjm_tool_usage_error (message);
     }
   if (fail_on != NULL && !cjm_severity_from_string (fail_on, &threshold))
     {
-      fprintf (stderr, _("cjm check: unknown severity “%s” (use error, warning, info or "
-                         "never)\n"), fail_on);
-      return 2;
+      g_autofree char *message = g_strdup_printf (_("unknown severity “%s” (use error, warning, "
+                                                    "info or never)"), fail_on);
+
+      return cjm_tool_usage_error (message);
     }
   if (files == NULL || files[0] == NULL)
-    {
-      fprintf (stderr, _("cjm check: no file given\n"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("no file given"));
 
   json = format != NULL && strcmp (format, "json") == 0;
   if (json)

@@ -151,18 +151,14 @@ cjm_tool_convert (int    argc,
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the converted map to FILE (.cjm or .json)"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("IN -o OUT") },
     { NULL }
   };
 
-  g_set_prgname ("cjm convert");
-  context = g_option_context_new (_("IN -o OUT"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
+  context = cjm_tool_option_context ("convert", entries,
     _("Converts a journey map between .cjm and .json, or re-saves a .cjm file in the\n"
       "canonical layout. The formats follow the file name extensions. Nothing is lost\n"
-      "either way (see docs/json.md for the JSON shape)."));
-  g_option_context_set_description (context,
+      "either way (see docs/json.md for the JSON shape)."),
     _("Examples:\n"
       "  cjm convert map.cjm -o map.json\n"
       "  cjm convert map.json -o map.cjm\n"
@@ -173,24 +169,15 @@ cjm_tool_convert (int    argc,
       "Exit status: 0 converted; 1 the output could not be written;\n"
       "2 bad usage, or the input could not be read or was refused\n"
       "(the reason is printed as FILE:LINE:COLUMN: reason)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error ("cjm convert: %s", error->message);
-      print_error (_("Run “cjm convert --help” for usage."));
-      return EXIT_BAD_INPUT;
-    }
+    return cjm_tool_usage_error (error->message);
 
   if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL || output == NULL)
-    {
-      print_error (inputs != NULL && inputs[0] != NULL && inputs[1] != NULL
-                   ? _("cjm convert: give one input file")
-                   : output == NULL ? _("cjm convert: give the output file with -o OUT")
-                                    : _("cjm convert: give the input file"));
-      print_error (_("Run “cjm convert --help” for usage."));
-      return EXIT_BAD_INPUT;
-    }
+    return cjm_tool_usage_error (inputs != NULL && inputs[0] != NULL && inputs[1] != NULL
+                                 ? _("give one input file")
+                                 : output == NULL ? _("give the output file with -o OUT")
+                                                  : _("give the input file"));
 
   input = inputs[0];
   in_format = format_from_name (input);

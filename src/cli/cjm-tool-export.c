@@ -3,11 +3,11 @@
  *
  * cjm export FILE -o OUT.{pdf,svg,png} [--paper=…] [--orientation=…]
  *   [--fit=…] [--tiles=COLSxROWS] [--overlap=MM] [--scale=N] [--no-findings]
- *   [--cover|--no-cover] [--appendix|--no-appendix]
+ *   [--cover|--no-cover] [--plan|--no-plan] [--appendix|--no-appendix]
  *
  * Page setup comes from the map's print element, then the options.
- * Exit status: 0 written, 1 the map could not be read or the output not
- * written, 2 bad usage.
+ * Exit status: 0 written, 1 the output could not be written, 2 the map
+ * could not be read or bad usage.
  */
 
 #include "config.h"
@@ -19,13 +19,25 @@
 #include "cjm-export.h"
 #include "cjm-tool.h"
 
-static void
-usage_error (GOptionContext *context,
-             const char     *message)
+/* --NAME and --no-NAME: the setting stays as the map has it when neither
+ * is given. Returns FALSE (after saying so) when both are. */
+static gboolean
+apply_switch (const char *name,
+              gboolean    on,
+              gboolean    off,
+              gboolean   *setting)
 {
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+  if (on && off)
+    {
+      g_autofree char *message = g_strdup_printf (_("--%s and --no-%s contradict each other"),
+                                                  name, name);
 
-  fprintf (stderr, "cjm export: %s\n\n%s", message, help);
+      cjm_tool_usage_error (message);
+      return FALSE;
+    }
+  if (on || off)
+    *setting = on;
+  return TRUE;
 }
 
 int
@@ -41,6 +53,7 @@ cjm_tool_export (int    argc,
   double scale = 1;
   gboolean no_findings = FALSE;
   gboolean cover = FALSE, no_cover = FALSE, appendix = FALSE, no_appendix = FALSE;
+  gboolean plan = FALSE, no_plan = FALSE;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.pdf, .svg or .png)"), N_("FILE") },
@@ -55,6 +68,10 @@ cjm_tool_export (int    argc,
     { "no-findings", 0, 0, G_OPTION_ARG_NONE, &no_findings, N_("Do not draw finding badges"), NULL },
     { "cover", 0, 0, G_OPTION_ARG_NONE, &cover, N_("Start with a cover page (PDF)"), NULL },
     { "no-cover", 0, 0, G_OPTION_ARG_NONE, &no_cover, N_("No cover page"), NULL },
+    { "plan", 0, 0, G_OPTION_ARG_NONE, &plan,
+      N_("Follow the map with its action plan (PDF; the default when it has opportunities)"),
+      NULL },
+    { "no-plan", 0, 0, G_OPTION_ARG_NONE, &no_plan, N_("No action plan page"), NULL },
     { "appendix", 0, 0, G_OPTION_ARG_NONE, &appendix, N_("End with a findings appendix (PDF)"), NULL },
     { "no-appendix", 0, 0, G_OPTION_ARG_NONE, &no_appendix, N_("No findings appendix"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
@@ -68,52 +85,38 @@ cjm_tool_export (int    argc,
   CjmExportFormat format;
   CjmPageSetup setup;
 
-  context = g_option_context_new (_("FILE — export a journey map to PDF, SVG or PNG"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Page setup comes from the map’s print settings; the options override it.\n"
-                                  "PDF follows the page setup; SVG and PNG show the whole map as one picture."));
+  context = cjm_tool_option_context ("export", entries,
+    _("Exports a journey map to PDF, SVG or PNG. Page setup comes from the map’s\n"
+      "print settings; the options override it. PDF follows the page setup; SVG\n"
+      "and PNG show the whole map as one picture. Every word drawn on the map is\n"
+      "in the map’s own language."),
+    _("Exit status: 0 written; 1 the output could not be written; 2 the map "
+      "cannot be read or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      usage_error (context, error->message);
-      return 2;
-    }
+    return cjm_tool_usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    {
-      usage_error (context, _("no map to export"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("no map to export"));
   if (files[1] != NULL)
-    {
-      usage_error (context, _("one map at a time"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("one map at a time"));
   if (output == NULL)
-    {
-      usage_error (context, _("say where to write with -o OUT.pdf, OUT.svg or OUT.png"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("say where to write with -o OUT.pdf, OUT.svg or OUT.png"));
   if (!cjm_export_format_from_filename (output, &format))
-    {
-      usage_error (context, _("the output must end in .pdf, .svg or .png"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("the output must end in .pdf, .svg or .png"));
 
   document = cjm_tool_load_document (files[0], &error);
   if (document == NULL)
     {
-      fprintf (stderr, "cjm export: %s\n", error->message);
-      return 1;
+      fprintf (stderr, "%s\n", error->message);
+      return 2;
     }
 
   cjm_page_setup_from_document (&setup, document);
   if (paper != NULL && !cjm_paper_from_string (paper, &setup.paper))
     {
       g_autofree char *msg = g_strdup_printf (_("unknown paper “%s”: use a4, a3, a2, letter or tabloid"), paper);
-      usage_error (context, msg);
-      return 2;
+
+      return cjm_tool_usage_error (msg);
     }
   if (orientation != NULL)
     {
@@ -125,8 +128,8 @@ cjm_tool_export (int    argc,
         {
           g_autofree char *msg = g_strdup_printf (_("unknown orientation “%s”: use landscape or portrait"),
                                                   orientation);
-          usage_error (context, msg);
-          return 2;
+
+          return cjm_tool_usage_error (msg);
         }
     }
   if (tiles != NULL)
@@ -134,8 +137,8 @@ cjm_tool_export (int    argc,
       if (!cjm_tiles_from_string (tiles, &setup.tile_columns, &setup.tile_rows))
         {
           g_autofree char *msg = g_strdup_printf (_("bad tiles “%s”: use COLSxROWS, e.g. 3x2"), tiles);
-          usage_error (context, msg);
-          return 2;
+
+          return cjm_tool_usage_error (msg);
         }
       setup.fit = CJM_FIT_NONE;
     }
@@ -144,50 +147,28 @@ cjm_tool_export (int    argc,
       if (!cjm_fit_from_string (fit, &setup.fit))
         {
           g_autofree char *msg = g_strdup_printf (_("unknown fit “%s”: use page, width or none"), fit);
-          usage_error (context, msg);
-          return 2;
+
+          return cjm_tool_usage_error (msg);
         }
       if (tiles != NULL && setup.fit != CJM_FIT_NONE)
-        {
-          usage_error (context, _("--tiles needs --fit=none"));
-          return 2;
-        }
+          return cjm_tool_usage_error (_("--tiles needs --fit=none"));
       if (setup.fit == CJM_FIT_NONE && tiles == NULL)
         setup.tile_columns = setup.tile_rows = 0;
     }
   if (overlap >= 0)
     {
       if (overlap > 100)
-        {
-          usage_error (context, _("the overlap is at most 100 mm"));
-          return 2;
-        }
+        return cjm_tool_usage_error (_("the overlap is at most 100 mm"));
       setup.overlap_mm = overlap;
     }
   else if (overlap != -1)
-    {
-      usage_error (context, _("the overlap cannot be negative"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("the overlap cannot be negative"));
   if (!(scale > 0.05 && scale <= 16))
-    {
-      usage_error (context, _("the scale must be between 0.05 and 16"));
-      return 2;
-    }
-  if (cover && no_cover)
-    {
-      usage_error (context, _("--cover and --no-cover contradict each other"));
-      return 2;
-    }
-  if (appendix && no_appendix)
-    {
-      usage_error (context, _("--appendix and --no-appendix contradict each other"));
-      return 2;
-    }
-  if (cover || no_cover)
-    setup.cover = cover;
-  if (appendix || no_appendix)
-    setup.appendix = appendix;
+    return cjm_tool_usage_error (_("the scale must be between 0.05 and 16"));
+  if (!apply_switch ("cover", cover, no_cover, &setup.cover)
+      || !apply_switch ("plan", plan, no_plan, &setup.plan)
+      || !apply_switch ("appendix", appendix, no_appendix, &setup.appendix))
+    return 2;
   if (no_findings)
     setup.findings = FALSE;
 
@@ -195,9 +176,9 @@ cjm_tool_export (int    argc,
 
   if (format == CJM_EXPORT_PDF)
     {
-      g_autoptr(CjmPagePlan) plan = cjm_page_plan_new (document, &setup, findings, NULL);
+      g_autoptr(CjmPagePlan) pages = cjm_page_plan_new (document, &setup, findings, NULL);
 
-      if (!cjm_page_plan_write_pdf (plan, output, &error))
+      if (!cjm_page_plan_write_pdf (pages, output, &error))
         {
           fprintf (stderr, "cjm export: %s\n", error->message);
           return 1;

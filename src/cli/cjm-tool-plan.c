@@ -39,35 +39,6 @@ static const char * const format_names[] = {
 
 /* Static helpers */
 
-static char *
-shown_title (const CjmPlanEntry *entry)
-{
-  g_autofree char *title = cjm_collapse_space (entry->title);
-
-  if (*title != '\0')
-    return g_steal_pointer (&title);
-  if (entry->id != NULL && *entry->id != '\0')
-    return g_strdup (entry->id);
-  return g_strdup (_("(untitled)"));
-}
-
-/* The stage's name, or its id when there is no such stage. */
-static char *
-shown_stage (CjmDocument        *document,
-             const CjmPlanEntry *entry)
-{
-  CjmItem *stage = cjm_document_lookup (document, entry->stage);
-
-  if (stage != NULL && cjm_item_get_kind (stage) == CJM_KIND_STAGE)
-    {
-      g_autofree char *name = cjm_collapse_space (cjm_item_get_field (stage, CJM_FIELD_NAME));
-
-      if (*name != '\0')
-        return g_steal_pointer (&name);
-    }
-  return cjm_collapse_space (entry->stage);
-}
-
 /* "Customer Service 5/2, IT 4/–" (– for a value that is absent) */
 static char *
 shown_scores (const CjmPlanEntry *entry,
@@ -92,22 +63,6 @@ shown_scores (const CjmPlanEntry *entry,
   return g_string_free (out, FALSE);
 }
 
-/* The heading of the section that entry @i of the plan starts (its
- * horizon; the done and dropped ones together), or NULL when it goes on
- * with the section of the entry before it. */
-static const char *
-section_heading (GPtrArray *plan,
-                 guint      i)
-{
-  const CjmPlanEntry *entry = g_ptr_array_index (plan, i);
-  const CjmPlanEntry *before = i > 0 ? g_ptr_array_index (plan, i - 1) : NULL;
-
-  if (before != NULL && before->open == entry->open
-      && (!entry->open || before->horizon == entry->horizon))
-    return NULL;
-  return entry->open ? cjm_horizon_get_label (entry->horizon) : _("Done and dropped");
-}
-
 /* Text */
 
 static void
@@ -116,8 +71,8 @@ print_text_entry (GString            *out,
                   const CjmPlanEntry *entry,
                   guint               rank)
 {
-  g_autofree char *title = shown_title (entry);
-  g_autofree char *stage = shown_stage (document, entry);
+  g_autofree char *title = cjm_plan_entry_dup_title (entry, NULL);
+  g_autofree char *stage = cjm_plan_entry_dup_stage_name (document, entry);
   g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
 
   if (rank > 0)
@@ -184,7 +139,7 @@ print_text (GString     *out,
   for (guint i = 0; i < plan->len; i++)
     {
       const CjmPlanEntry *entry = g_ptr_array_index (plan, i);
-      const char *heading = section_heading (plan, i);
+      const char *heading = cjm_plan_get_section_heading (plan, i, NULL);
 
       if (heading != NULL)
         g_string_append_printf (out, "%s\n", heading);
@@ -250,14 +205,14 @@ print_markdown (GString     *out,
   for (guint i = 0; i < plan->len; i++)
     {
       const CjmPlanEntry *entry = g_ptr_array_index (plan, i);
-      g_autofree char *title = shown_title (entry);
-      g_autofree char *stage = shown_stage (document, entry);
+      g_autofree char *title = cjm_plan_entry_dup_title (entry, NULL);
+      g_autofree char *stage = cjm_plan_entry_dup_stage_name (document, entry);
       g_autofree char *scores = shown_scores (entry, ", ");
       g_autofree char *rank_text = NULL;
       g_autofree char *impact = entry->impact ? g_strdup_printf ("%d", entry->impact) : NULL;
       g_autofree char *effort = entry->effort ? g_strdup_printf ("%d", entry->effort) : NULL;
       g_autofree char *reach = g_strdup_printf ("%u", entry->reach);
-      const char *heading = section_heading (plan, i);
+      const char *heading = cjm_plan_get_section_heading (plan, i, NULL);
 
       if (heading != NULL)
         {
@@ -472,24 +427,17 @@ cjm_tool_plan (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("cjm plan");
-  context = g_option_context_new (_("FILE… — list the action plan of journey maps: what to fix "
-                                    "first"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("The open opportunities come first, by horizon (now, next, "
-                                      "later, not scheduled), quadrant (quick win, big bet, "
-                                      "fill-in, money pit, unscored), impact, effort, reach and "
-                                      "order in the map; the done and dropped ones follow.\n\n"
-                                      "Exit status: 0 when every file was read, 2 when a file "
-                                      "cannot be read."));
+  context = cjm_tool_option_context ("plan", entries,
+    _("Lists the action plan of journey maps: what to fix first."),
+    _("The open opportunities come first, by horizon (now, next, "
+      "later, not scheduled), quadrant (quick win, big bet, "
+      "fill-in, money pit, unscored), impact, effort, reach and "
+      "order in the map; the done and dropped ones follow.\n\n"
+      "Exit status: 0 when every file was read, 2 when a file "
+      "cannot be read or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "cjm plan: %s\n", error->message);
-      return 2;
-    }
+    return cjm_tool_usage_error (error->message);
   for (guint i = 0; format_name != NULL && i < G_N_ELEMENTS (format_names); i++)
     if (strcmp (format_name, format_names[i]) == 0)
       {
@@ -498,15 +446,13 @@ cjm_tool_plan (int    argc,
       }
   if (format_name != NULL && !known)
     {
-      fprintf (stderr, _("cjm plan: unknown format “%s” (use text, csv, json or markdown)\n"),
-               format_name);
-      return 2;
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text, csv, json or "
+                                                    "markdown)"), format_name);
+
+      return cjm_tool_usage_error (message);
     }
   if (files == NULL || files[0] == NULL)
-    {
-      fprintf (stderr, _("cjm plan: no file given\n"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("no file given"));
 
   if (format == FORMAT_JSON)
     {

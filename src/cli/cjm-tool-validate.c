@@ -30,25 +30,18 @@ cjm_tool_validate (int    argc,
     { NULL }
   };
 
-  g_set_prgname ("cjm validate");
-  context = g_option_context_new (_("FILE… — check that journey maps open cleanly"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 when every file opens cleanly, 1 when a "
-                                      "file opens with broken references or values out of "
-                                      "range (listed), 2 when a file cannot be opened."));
+  context = cjm_tool_option_context ("validate", entries,
+    _("Checks that journey maps open cleanly, and lists the broken references\n"
+      "and values out of range of those that open with them."),
+    _("Exit status: 0 when every file opens cleanly, 1 when a "
+      "file opens with broken references or values out of "
+      "range (listed), 2 when a file cannot be read or the command line "
+      "is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "cjm validate: %s\n", error->message);
-      return 2;
-    }
+    return cjm_tool_usage_error (error->message);
   if (files == NULL || files[0] == NULL)
-    {
-      fprintf (stderr, _("cjm validate: no file given\n"));
-      return 2;
-    }
+    return cjm_tool_usage_error (_("no file given"));
 
   for (guint i = 0; files[i] != NULL; i++)
     {

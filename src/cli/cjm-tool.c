@@ -1,7 +1,9 @@
 /* cjm-tool.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `cjm`: check, plan, export, convert and validate journey maps from scripts.
+ * `cjm`: check, plan, export, convert, validate and make thumbnails of
+ * journey maps from scripts. Every subcommand exits with 2 when a file
+ * cannot be read or the command line is wrong, and says so in --help.
  */
 
 #include "config.h"
@@ -25,6 +27,7 @@ static const CjmToolCommand commands[] = {
   { "export",   cjm_tool_export,   N_("Export a map to PDF, SVG or PNG") },
   { "convert",  cjm_tool_convert,  N_("Convert between .cjm and .json") },
   { "validate", cjm_tool_validate, N_("Check that files open cleanly") },
+  { "thumbnail", cjm_tool_thumbnail, N_("Draw a small PNG picture of a map, for file managers") },
 };
 
 CjmDocument *
@@ -46,6 +49,33 @@ cjm_tool_load_document (const char  *path,
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+GOptionContext *
+cjm_tool_option_context (const char         *name,
+                         const GOptionEntry *entries,
+                         const char         *summary,
+                         const char         *description)
+{
+  g_autofree char *prgname = g_strdup_printf ("cjm %s", name);
+  GOptionContext *context;
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, description);
+  return context;
+}
+
+int
+cjm_tool_usage_error (const char *message)
+{
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), message);
+  /* Translators: %s is the command, "cjm export" */
+  fprintf (stderr, _("Run “%s --help” for usage.\n"), g_get_prgname ());
+  return 2;
 }
 
 gboolean
@@ -85,7 +115,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: cjm COMMAND [OPTION…] FILE…"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “cjm COMMAND --help” for the options of a command."));
 }
 

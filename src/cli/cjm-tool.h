@@ -19,6 +19,20 @@ int cjm_tool_convert  (int argc, char **argv);
 int cjm_tool_check    (int argc, char **argv);
 int cjm_tool_export   (int argc, char **argv);
 int cjm_tool_plan     (int argc, char **argv);
+int cjm_tool_thumbnail (int argc, char **argv);
+
+/* The option context of `cjm NAME`. Its --help reads "Usage: cjm NAME
+ * [OPTION…] ARGS" (ARGS: the arg_description of the entries'
+ * G_OPTION_REMAINING), then the summary, the options and the
+ * description, which says what the exit statuses mean. Sets the program
+ * name to "cjm NAME" for the messages. */
+GOptionContext *cjm_tool_option_context (const char         *name,
+                                         const GOptionEntry *entries,
+                                         const char         *summary,
+                                         const char         *description);
+/* "cjm NAME: message" and where to read the usage, on stderr; returns 2,
+ * the exit status of bad usage. */
+int             cjm_tool_usage_error    (const char         *message);
 
 /* The document of a file named on the command line; errors name the file
  * as it was given ("maps/a.cjm:3:1: …"), not as an absolute path. */

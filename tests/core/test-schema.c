@@ -122,6 +122,25 @@ test_plan_values (void)
     }
 }
 
+/* The print element's plan (our extension, docs/io.md) is a boolean. */
+static void
+test_print_plan (void)
+{
+  static const char * const values[] = { "true", "false", "maybe" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *xml = g_strdup_printf ("<journey-map xmlns='urn:x-cjm:1' version='1.0'>"
+                                              "<title>t</title><print cover='true' plan='%s'/>"
+                                              "</journey-map>", values[i]);
+      g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+      g_autofree char *output = NULL;
+
+      if (validates (bytes, &output) != (i < 2))
+        g_error ("%s %s:\n%s", xml, i < 2 ? "does not validate" : "validates", output);
+    }
+}
+
 static void
 test_faults_do_not_validate (void)
 {
@@ -167,6 +186,7 @@ main (int    argc,
   g_test_add_func ("/schema/built", test_built);
   g_test_add_func ("/schema/faults-do-not-validate", test_faults_do_not_validate);
   g_test_add_func ("/schema/plan-values", test_plan_values);
+  g_test_add_func ("/schema/print-plan", test_print_plan);
 
   return g_test_run ();
 }

@@ -3,9 +3,11 @@
  *
  * `cjm export` end to end, on the sample maps: the PDF has the pages the
  * page setup asks for (pdfinfo), carries every stage name and card title
- * (pdftotext, Hebrew for the Hebrew map) and renders (pdftoppm); the PNG
- * has the requested size and is not blank; the SVG is well-formed XML
- * (xmllint); bad options and files fail with a message and write nothing.
+ * (pdftotext, Hebrew for the Hebrew map) and renders (pdftoppm); the
+ * action plan follows the map, its actions in plan order, unless
+ * --no-plan or the map's print element says no; the PNG has the requested
+ * size and is not blank; the SVG is well-formed XML (xmllint); bad
+ * options and files fail with a message and write nothing.
  */
 
 #define G_LOG_DOMAIN "test-export"
@@ -14,9 +16,12 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cjm-document.h"
+#include "cli-test-util.h"
+#include "export-test-util.h"
 
 static char *tmpdir;
 
@@ -32,41 +37,14 @@ out_path (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
-static gboolean
-have_tool (const char *tool)
-{
-  g_autofree char *path = g_find_program_in_path (tool);
+#define have_tool export_test_have_tool
 
-  if (path == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf ("%s is not installed", tool);
-      g_test_skip (msg);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs argv; returns the exit status, stdout and stderr. */
 static int
 run (const char * const *argv,
      char              **out,
      char              **err)
 {
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  char *o = NULL, *e = NULL;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &o, &e, &status, &error))
-    g_error ("cannot run %s: %s", argv[0], error->message);
-  if (out)
-    *out = o;
-  else
-    g_free (o);
-  if (err)
-    *err = e;
-  else
-    g_free (e);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return export_test_run (argv, NULL, out, err);
 }
 
 /* cjm export SAMPLE -o OUT [options…]; asserts success. */
@@ -101,48 +79,13 @@ export (const char *sample,
   return out;
 }
 
-static guint
-pdf_pages (const char *pdf)
-{
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *out = NULL;
-  const char *line;
-
-  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
-  line = strstr (out, "Pages:");
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + 6 + strspn (line + 6, " "), NULL, 10);
-}
-
-/* Text without bidi controls and without white space: pdftotext guesses
- * word gaps from glyph positions and sometimes splits right-to-left words
- * ("ב ד י ק ת"); the letters and their order are what we check. */
-static char *
-flatten (const char *text)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        continue;
-      if (g_unichar_isspace (c))
-        continue;
-      g_string_append_unichar (s, c);
-    }
-  return g_string_free (s, FALSE);
-}
+#define pdf_pages export_test_pdf_pages
+#define flatten export_test_flatten
 
 static char *
 pdf_text (const char *pdf)
 {
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-
-  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
-  return flatten (out);
+  return export_test_pdf_text (pdf, 0, 0, TRUE);
 }
 
 static void
@@ -196,16 +139,25 @@ test_export_pdf_fit_page (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      g_autofree char *pdf = export (samples[i], "fit.pdf", "--fit=page", "--no-cover", "--no-appendix", NULL);
+      g_autofree char *pdf = export (samples[i], "fit.pdf", "--fit=page", "--no-cover", "--no-plan",
+                                     "--no-appendix", NULL);
       g_autofree char *text = NULL;
 
       g_assert_cmpuint (pdf_pages (pdf), ==, 1);
       text = pdf_text (pdf);
       assert_map_text (samples[i], text);
       assert_pdf_renders (pdf);
-      /* the page numbers and the legend */
-      g_assert_nonnull (strstr (text, "Page1of1"));
-      g_assert_nonnull (strstr (text, "Legend"));
+      /* the page numbers and the legend, in the map's language */
+      if (i == 0)
+        {
+          g_assert_nonnull (strstr (text, "Page1of1"));
+          g_assert_nonnull (strstr (text, "Legend"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (text, "עמוד1מתוך1"));
+          g_assert_nonnull (strstr (text, "מקרא"));
+        }
     }
 }
 
@@ -258,7 +210,8 @@ test_export_pdf_pages (void)
   /* tiled over 2 × 2 sheets, with assembly labels */
   g_free (pdf);
   g_free (text);
-  pdf = export ("bill-payment.cjm", "tiles.pdf", "--tiles=2x2", "--paper=a4", "--orientation=landscape", NULL);
+  pdf = export ("bill-payment.cjm", "tiles.pdf", "--tiles=2x2", "--paper=a4",
+                "--orientation=landscape", "--no-plan", NULL);
   g_assert_cmpuint (pdf_pages (pdf), ==, 4);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "SheetA1"));
@@ -317,6 +270,140 @@ test_export_pdf_pages (void)
     g_free (out);
     g_assert_cmpint (run (argv3, &out, NULL), ==, 0);
     g_assert_nonnull (strstr (out, "841.89 x 1190.55"));    /* A3 portrait */
+  }
+}
+
+/* pdftotext -layout of one page, flattened: the rows of a table stay rows. */
+static char *
+page_rows (const char *pdf,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = {
+    "pdftotext", "-layout", "-enc", "UTF-8", "-f", number, "-l", number, pdf, "-", NULL
+  };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  return flatten (out);
+}
+
+/* cjm export FILE -o OUT [options…]; returns the exit status. */
+static int
+export_file (const char *file,
+             const char *output,
+             const char *option1,
+             const char *option2)
+{
+  const char *argv[] = {
+    g_getenv ("CJM_TOOL"), "export", file, "-o", output, "--paper=a3", option1, option2, NULL
+  };
+
+  return run (argv, NULL, NULL);
+}
+
+/* The action plan after the map: the actions in plan order (as `cjm plan`
+ * lists them), ranked, the open ones under their horizons and the done and
+ * dropped ones apart; no plan page with --no-plan, when the map's print
+ * element says plan="false" (unless --plan) or when the map has no
+ * opportunities. */
+static void
+test_export_action_plan (void)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures",
+                                               "plan-order.cjm", NULL);
+  g_autofree char *pdf = out_path ("plan.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *plan_argv[] = { g_getenv ("CJM_TOOL"), "plan", "--format=json", fixture, NULL };
+  JsonArray *report, *actions;
+  const char *at;
+  guint rank = 0;
+
+  if (!have_tool ("pdfinfo") || !have_tool ("pdftotext"))
+    return;
+
+  /* the order cjm plan gives */
+  g_assert_cmpint (run (plan_argv, &json, NULL), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  report = json_node_get_array (json_parser_get_root (parser));
+  actions = json_object_get_array_member (json_array_get_object_element (report, 0), "actions");
+  g_assert_cmpuint (json_array_get_length (actions), ==, 18);
+
+  g_assert_cmpint (export_file (fixture, pdf, "--no-cover", NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+  text = page_rows (pdf, 2);
+  g_assert_true (g_str_has_prefix (strstr (text, "Actionplan"), "Actionplan"));
+  g_assert_nonnull (strstr (text, "Page2of2"));
+  /* the column headings */
+  g_assert_nonnull (strstr (text, "#ActionQuadrantImpactEffortReachOwnerStatusDueStage"));
+
+  at = strstr (text, "#Action");
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonObject *action = json_array_get_object_element (actions, i);
+      g_autofree char *title = flatten (json_object_get_string_member (action, "title"));
+      const char *status = json_object_get_string_member (action, "status");
+      gboolean open = strcmp (status, "done") != 0 && strcmp (status, "dropped") != 0;
+      g_autofree char *row = open ? g_strdup_printf ("%u%s", ++rank, title) : g_strdup (title);
+      const char *found = strstr (at, row);
+
+      if (found == NULL)
+        g_error ("action %u, “%s”, is not on the plan after the one before it", i + 1, row);
+      if (i == rank && !open)
+        {
+          /* the done and dropped ones under a heading of their own */
+          const char *heading = strstr (at, "Doneanddropped");
+
+          g_assert_true (heading != NULL && heading < found);
+        }
+      at = found + strlen (row);
+    }
+  g_assert_cmpuint (rank, ==, 15);
+  /* the horizons head their sections, in plan order */
+  g_assert_true (strstr (text, "Now") < strstr (text, "Next"));
+  g_assert_true (strstr (text, "Next") < strstr (text, "Later"));
+  g_assert_true (strstr (text, "Later") < strstr (text, "Notscheduled"));
+
+  /* --no-plan: the map alone */
+  g_assert_cmpint (export_file (fixture, pdf, "--no-cover", "--no-plan"), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+  g_free (text);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, "Actionplan"));
+
+  /* plan="false" in the map's print element; --plan overrides it */
+  {
+    g_autofree char *copy = out_path ("no-plan.cjm");
+    g_autofree char *contents = NULL;
+    GString *edited;
+
+    g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+    edited = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (edited, "<stages>",
+                                        "<print plan=\"false\"/>\n  <stages>", 1), ==, 1);
+    g_assert_true (g_file_set_contents (copy, edited->str, -1, NULL));
+    g_string_free (edited, TRUE);
+
+    g_assert_cmpint (export_file (copy, pdf, NULL, NULL), ==, 0);
+    g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+    g_assert_cmpint (export_file (copy, pdf, "--plan", NULL), ==, 0);
+    g_assert_cmpuint (pdf_pages (pdf), ==, 2);
+  }
+
+  /* a map without opportunities has no plan to print */
+  {
+    g_autofree char *blank = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                               "templates", "blank.cjm", NULL);
+
+    g_assert_cmpint (export_file (blank, pdf, "--plan", NULL), ==, 0);
+    g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+    g_free (text);
+    text = pdf_text (pdf);
+    g_assert_null (strstr (text, "Actionplan"));
   }
 }
 
@@ -401,8 +488,9 @@ test_export_errors (void)
     { { tool, "export", in, "-o", out, "--overlap=-4", NULL }, 2, "overlap" },
     { { tool, "export", in, "-o", bad_ext, NULL }, 2, ".pdf" },
     { { tool, "export", in, NULL }, 2, "-o" },
-    { { tool, "export", missing, "-o", out, NULL }, 1, "missing.cjm" },
-    { { tool, "export", broken, "-o", out, NULL }, 1, "broken.cjm" },
+    { { tool, "export", in, "-o", out, "--plan", "--no-plan", NULL }, 2, "--plan" },
+    { { tool, "export", missing, "-o", out, NULL }, 2, "missing.cjm" },
+    { { tool, "export", broken, "-o", out, NULL }, 2, "broken.cjm" },
   };
 
   g_assert_true (g_file_set_contents (broken, "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\"><title>x</ti", -1, NULL));
@@ -470,7 +558,7 @@ test_export_print_settings (void)
   argv_info[1] = pdf;
   g_assert_cmpint (run (argv_info, &info, NULL), ==, 0);
   g_assert_nonnull (strstr (info, "841.89 x 1190.55"));
-  g_assert_cmpuint (pdf_pages (pdf), ==, 5);   /* cover + 2×2 sheets */
+  g_assert_cmpuint (pdf_pages (pdf), ==, 6);   /* cover + 2×2 sheets + the action plan */
 
   /* options override the map's settings */
   {
@@ -478,7 +566,7 @@ test_export_print_settings (void)
     const char *argv[] = { g_getenv ("CJM_TOOL"), "export", copy, "-o", out, "--fit=page", "--no-cover", NULL };
 
     g_assert_cmpint (run (argv, NULL, NULL), ==, 0);
-    g_assert_cmpuint (pdf_pages (out), ==, 1);
+    g_assert_cmpuint (pdf_pages (out), ==, 2);   /* the map and its action plan */
   }
 }
 
@@ -486,37 +574,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("CJM_TOOL") == NULL)
-    {
-      printf ("1..0 # SKIP CJM_TOOL is not set\n");
-      return 0;
-    }
-  tmpdir = g_dir_make_tmp ("cjm-export-XXXXXX", NULL);
+  tmpdir = cli_test_begin (&argc, &argv, "cjm-export", NULL);
+  if (tmpdir == NULL)
+    return 0;
 
   g_test_add_func ("/export/pdf-fit-page", test_export_pdf_fit_page);
   g_test_add_func ("/export/pdf-hebrew", test_export_pdf_hebrew);
   g_test_add_func ("/export/pdf-pages", test_export_pdf_pages);
+  g_test_add_func ("/export/action-plan", test_export_action_plan);
   g_test_add_func ("/export/png", test_export_png);
   g_test_add_func ("/export/svg", test_export_svg);
   g_test_add_func ("/export/errors", test_export_errors);
   g_test_add_func ("/export/print-settings", test_export_print_settings);
 
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmpdir);
-  }
-  return status;
+  return cli_test_finish (tmpdir, g_test_run ());
 }

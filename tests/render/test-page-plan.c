@@ -2,8 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page plan that print and PDF export share: page setup from and to
- * the map's print fields (undoable), page counts for fit and tile
- * settings, sheet names, and what each sheet shows.
+ * the map's print fields (undoable; `plan` written only when it is not
+ * the default, so older files save the same), page counts for fit and
+ * tile settings, the action plan's pages, sheet names, and what each
+ * sheet shows.
  */
 
 #define G_LOG_DOMAIN "test-page-plan"
@@ -12,8 +14,10 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "cjm-export.h"
+#include "cjm-json.h"
 #include "cjm-render.h"
 #include "cjm-test-maps.h"
 
@@ -30,6 +34,7 @@ test_setup_defaults (void)
   g_assert_false (setup.cover);
   g_assert_false (setup.appendix);
   g_assert_true (setup.findings);
+  g_assert_true (setup.plan);
   g_assert_cmpfloat (setup.overlap_mm, ==, 10);
 }
 
@@ -89,6 +94,82 @@ test_setup_document (void)
   g_assert_true (cjm_document_undo (doc));
   g_assert_false (cjm_document_can_undo (doc));
   g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_PAPER), ==, "a9");
+}
+
+/* plan: true by default (a map with opportunities prints its action
+ * plan), written only when it differs, kept as the file has it when it
+ * says the same; one undo step like the rest. */
+static void
+test_setup_plan (void)
+{
+  g_autoptr(CjmDocument) doc = cjm_test_small_map (NULL);
+  CjmItem *map = cjm_document_get_map (doc);
+  CjmPageSetup setup;
+
+  cjm_page_setup_from_document (&setup, doc);
+  g_assert_true (setup.plan);
+  cjm_page_setup_to_document (&setup, doc);
+  g_assert_null (cjm_item_get_field (map, CJM_FIELD_PLAN));
+
+  setup.plan = FALSE;
+  cjm_page_setup_to_document (&setup, doc);
+  g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_PLAN), ==, "false");
+  cjm_page_setup_from_document (&setup, doc);
+  g_assert_false (setup.plan);
+  g_assert_true (cjm_document_undo (doc));
+  g_assert_null (cjm_item_get_field (map, CJM_FIELD_PLAN));
+
+  /* "true" and "1" as a file may say it are kept while they hold */
+  cjm_document_set_field (doc, map, CJM_FIELD_PLAN, "1");
+  cjm_page_setup_from_document (&setup, doc);
+  g_assert_true (setup.plan);
+  cjm_page_setup_to_document (&setup, doc);
+  g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_PLAN), ==, "1");
+  setup.plan = FALSE;
+  cjm_page_setup_to_document (&setup, doc);
+  g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_PLAN), ==, "false");
+  setup.plan = TRUE;
+  cjm_page_setup_to_document (&setup, doc);
+  g_assert_null (cjm_item_get_field (map, CJM_FIELD_PLAN));
+
+  /* a value that does not parse keeps the default */
+  cjm_document_set_field (doc, map, CJM_FIELD_PLAN, "sometimes");
+  cjm_page_setup_from_document (&setup, doc);
+  g_assert_true (setup.plan);
+}
+
+/* The print element's plan in the file: read, written after findings,
+ * kept byte for byte in a 1.0 file (the version stays), and in JSON. */
+static void
+test_plan_in_file (void)
+{
+  const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<journey-map xmlns=\"urn:x-cjm:1\" version=\"1.0\" xml:lang=\"en\">\n"
+                    "  <title>Plan off</title>\n"
+                    "  <print paper=\"a3\" cover=\"true\" findings=\"false\" plan=\"false\"/>\n"
+                    "</journey-map>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CjmDocument) doc = cjm_document_new_from_bytes (bytes, "plan-off.cjm", &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(CjmDocument) from_json = NULL;
+  g_autofree char *json = NULL;
+  CjmPageSetup setup;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cjm_item_get_field (cjm_document_get_map (doc), CJM_FIELD_PLAN), ==, "false");
+  cjm_page_setup_from_document (&setup, doc);
+  g_assert_false (setup.plan);
+  saved = cjm_document_serialize (doc);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), xml, strlen (xml));
+
+  json = cjm_document_to_json_data (doc, NULL);
+  g_assert_nonnull (strstr (json, "\"plan\" : \"false\""));
+  from_json = cjm_document_new_from_json_data (json, -1, "plan-off.json", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = cjm_document_serialize (from_json);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), xml, strlen (xml));
 }
 
 static void
@@ -281,6 +362,93 @@ check_sheets (CjmDocument *doc,
     }
 }
 
+/* The action plan's pages: after the map sheets, before the appendix; as
+ * many as its rows need on small paper, each drawn. */
+static void
+test_action_plan_pages (void)
+{
+  g_autoptr(CjmDocument) doc = cjm_test_small_map (NULL);
+  CjmPageSetup setup;
+
+  /* a map with an opportunity: the map, then its plan */
+  {
+    g_autoptr(CjmPagePlan) plan = NULL;
+
+    cjm_page_setup_init (&setup);
+    plan = cjm_page_plan_new (doc, &setup, NULL, NULL);
+    g_assert_cmpuint (cjm_page_plan_get_n_pages (plan), ==, 2);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, 0), ==, CJM_PAGE_MAP);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, 1), ==, CJM_PAGE_ACTION_PLAN);
+    g_assert_null (cjm_page_plan_dup_sheet_name (plan, 1));
+  }
+  {
+    g_autoptr(CjmPagePlan) plan = NULL;
+
+    setup.cover = setup.appendix = TRUE;
+    plan = cjm_page_plan_new (doc, &setup, NULL, NULL);
+    g_assert_cmpuint (cjm_page_plan_get_n_pages (plan), ==, 4);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, 0), ==, CJM_PAGE_COVER);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, 1), ==, CJM_PAGE_MAP);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, 2), ==, CJM_PAGE_ACTION_PLAN);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, 3), ==, CJM_PAGE_APPENDIX);
+  }
+  {
+    g_autoptr(CjmPagePlan) plan = NULL;
+
+    setup.plan = FALSE;
+    plan = cjm_page_plan_new (doc, &setup, NULL, NULL);
+    g_assert_cmpuint (cjm_page_plan_get_n_pages (plan), ==, 3);
+    for (guint p = 0; p < 3; p++)
+      g_assert_cmpint (cjm_page_plan_get_page_kind (plan, p), !=, CJM_PAGE_ACTION_PLAN);
+  }
+
+  /* 120 actions on portrait A4: several plan pages, every one drawn */
+  {
+    g_autoptr(CjmPagePlan) plan = NULL;
+    guint n_plan = 0, last_map = 0, first_plan = G_MAXUINT;
+
+    for (guint i = 0; i < 120; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("o-extra-%u", i);
+        g_autofree char *impact = g_strdup_printf ("%u", 1 + i % 5);
+        g_autofree char *title = g_strdup_printf ("Action %u, with a title long enough to wrap "
+                                                  "over two lines in a narrow column", i);
+
+        cjm_test_add (doc, CJM_KIND_OPPORTUNITY, id, CJM_FIELD_STAGE, "s-pay",
+                      CJM_FIELD_LANE, "l-opp", CJM_FIELD_IMPACT, impact, CJM_FIELD_EFFORT, "2",
+                      CJM_FIELD_HORIZON, i % 3 ? "now" : "later",
+                      CJM_FIELD_STATUS, i % 7 ? "planned" : "done", CJM_FIELD_DUE, "2027-03-31",
+                      CJM_FIELD_TITLE, title, -1);
+      }
+    cjm_page_setup_init (&setup);
+    setup.landscape = FALSE;
+    setup.appendix = TRUE;
+    plan = cjm_page_plan_new (doc, &setup, NULL, NULL);
+    for (guint p = 0; p < cjm_page_plan_get_n_pages (plan); p++)
+      {
+        cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, NULL);
+        cairo_t *cr = cairo_create (surface);
+        CjmPageKind kind = cjm_page_plan_get_page_kind (plan, p);
+
+        if (kind == CJM_PAGE_MAP)
+          last_map = p;
+        if (kind == CJM_PAGE_ACTION_PLAN)
+          {
+            n_plan++;
+            first_plan = MIN (first_plan, p);
+          }
+        cjm_page_plan_draw_page (plan, cr, p);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+    g_assert_cmpuint (n_plan, >=, 4);
+    g_assert_cmpuint (first_plan, ==, last_map + 1);
+    g_assert_cmpint (cjm_page_plan_get_page_kind (plan, cjm_page_plan_get_n_pages (plan) - 1), ==,
+                     CJM_PAGE_APPENDIX);
+  }
+}
+
 static void
 test_plan_sheets (void)
 {
@@ -325,7 +493,10 @@ main (int   argc,
 
   g_test_add_func ("/page-plan/setup-defaults", test_setup_defaults);
   g_test_add_func ("/page-plan/setup-document", test_setup_document);
+  g_test_add_func ("/page-plan/setup-plan", test_setup_plan);
+  g_test_add_func ("/page-plan/plan-in-file", test_plan_in_file);
   g_test_add_func ("/page-plan/parsers", test_parsers);
+  g_test_add_func ("/page-plan/action-plan-pages", test_action_plan_pages);
   g_test_add_func ("/page-plan/counts", test_plan_counts);
   g_test_add_func ("/page-plan/sheets", test_plan_sheets);
   g_test_add_func ("/page-plan/pdf", test_plan_pdf);

@@ -91,7 +91,7 @@ test_print_export (void)
     g_autoptr(GPtrArray) findings = cjm_check_document (doc);
     g_autoptr(CjmPagePlan) plan = cjm_page_plan_new (doc, NULL, findings, NULL);
 
-    /* the same pages as the page plan: cover, map, appendix */
+    /* the same pages as the page plan: cover, map, action plan, appendix */
     g_assert_cmpuint (pdf_pages (pdf), ==, cjm_page_plan_get_n_pages (plan));
     g_assert_cmpuint (pdf_pages (pdf), >=, 3);
   }
@@ -99,6 +99,7 @@ test_print_export (void)
   g_assert_nonnull (strstr (text, "Paying a monthly phone bill"));
   g_assert_nonnull (strstr (text, "Notice the bill"));
   g_assert_nonnull (strstr (text, "Findings"));
+  g_assert_nonnull (strstr (text, "Action plan"));
   /* the same paper as the map's: nothing to store, nothing to undo */
   g_assert_false (cjm_document_can_undo (doc));
 }
@@ -216,7 +217,10 @@ test_print_preview (void)
   preview = CJM_PRINT_PREVIEW (cjm_test_find_toplevel (CJM_TYPE_PRINT_PREVIEW, NULL));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preview)) == GTK_WINDOW (window));
   g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (preview)));
-  g_assert_cmpuint (cjm_print_preview_get_n_pages (preview), ==, 1);
+  /* the map and its action plan (the sample has opportunities) */
+  g_assert_cmpuint (cjm_print_preview_get_n_pages (preview), ==, 2);
+  g_assert_cmpint (cjm_page_plan_get_page_kind (cjm_print_preview_get_plan (preview), 1), ==,
+                   CJM_PAGE_ACTION_PLAN);
 
   /* it draws the page itself */
   area = find_drawing_area (GTK_WIDGET (preview));
@@ -233,7 +237,7 @@ test_print_preview (void)
     gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
   }
   g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_COVER), ==, "true");
-  g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (2), 5000));
+  g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (3), 5000));
   g_assert_cmpint (cjm_page_plan_get_page_kind (cjm_print_preview_get_plan (preview), 0), ==, CJM_PAGE_COVER);
 
   /* Page Down turns to the map */
@@ -243,10 +247,23 @@ test_print_preview (void)
   cjm_test_xdotool ("key Prior");
   g_assert_true (cjm_test_wait_for (page_is, GUINT_TO_POINTER (0), 5000));
 
-  /* undo in the map brings the preview back to one page */
+  /* undo in the map brings the preview back to two pages */
   g_assert_true (cjm_document_undo (doc));
   g_assert_null (cjm_item_get_field (map, CJM_FIELD_COVER));
+  g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (2), 5000));
+
+  /* the action plan switched off: plan="false" in the map, undoable */
+  {
+    GtkWidget *row = cjm_test_find_row (GTK_WIDGET (preview), "Ac_tion plan");
+
+    g_assert_nonnull (row);
+    gtk_switch_set_active (GTK_SWITCH (cjm_test_find_child (row, GTK_TYPE_SWITCH)), FALSE);
+  }
+  g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_PLAN), ==, "false");
   g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (1), 5000));
+  g_assert_true (cjm_document_undo (doc));
+  g_assert_null (cjm_item_get_field (map, CJM_FIELD_PLAN));
+  g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (2), 5000));
 
   /* tiles set in the preview */
   {
@@ -260,7 +277,7 @@ test_print_preview (void)
   }
   g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_FIT), ==, "none");
   g_assert_cmpstr (cjm_item_get_field (map, CJM_FIELD_TILES), ==, "2x2");
-  g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (4), 5000));
+  g_assert_true (cjm_test_wait_for (n_pages_is, GUINT_TO_POINTER (5), 5000));
 
   /* Escape closes it */
   cjm_test_xdotool ("key Escape");

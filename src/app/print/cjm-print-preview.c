@@ -50,6 +50,7 @@ struct _CjmPrintPreview
   GtkSpinButton    *rows_spin;
   GtkSpinButton    *overlap_spin;
   GtkSwitch        *cover_switch;
+  GtkSwitch        *plan_switch;
   GtkSwitch        *appendix_switch;
   GtkSwitch        *findings_switch;
 };
@@ -94,6 +95,7 @@ sync_controls (CjmPrintPreview *self)
   gtk_spin_button_set_value (self->rows_spin, setup->tile_rows);
   gtk_spin_button_set_value (self->overlap_spin, setup->overlap_mm);
   gtk_switch_set_active (self->cover_switch, setup->cover);
+  gtk_switch_set_active (self->plan_switch, setup->plan);
   gtk_switch_set_active (self->appendix_switch, setup->appendix);
   gtk_switch_set_active (self->findings_switch, setup->findings);
   gtk_widget_set_sensitive (self->tiles_group, setup->fit == CJM_FIT_NONE);
@@ -212,6 +214,7 @@ on_setup_control_changed (CjmPrintPreview *self)
     setup.tile_columns = setup.tile_rows = 0;
   setup.overlap_mm = gtk_spin_button_get_value (self->overlap_spin);
   setup.cover = gtk_switch_get_active (self->cover_switch);
+  setup.plan = gtk_switch_get_active (self->plan_switch);
   setup.appendix = gtk_switch_get_active (self->appendix_switch);
   setup.findings = gtk_switch_get_active (self->findings_switch);
 
@@ -303,6 +306,7 @@ cjm_print_preview_class_init (CjmPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmPrintPreview, rows_spin);
   gtk_widget_class_bind_template_child (widget_class, CjmPrintPreview, overlap_spin);
   gtk_widget_class_bind_template_child (widget_class, CjmPrintPreview, cover_switch);
+  gtk_widget_class_bind_template_child (widget_class, CjmPrintPreview, plan_switch);
   gtk_widget_class_bind_template_child (widget_class, CjmPrintPreview, appendix_switch);
   gtk_widget_class_bind_template_child (widget_class, CjmPrintPreview, findings_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_control_changed);

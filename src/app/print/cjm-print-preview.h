@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CjmPrintPreview, cjm_print_preview, CJM, PRINT_PREVIEW, AdwWindow)
 
 /* A window over parent showing the pages as they will print, with the
- * page setup (paper, orientation, fit, tiles, overlap, cover, appendix,
+ * page setup (paper, orientation, fit, tiles, overlap, cover, action plan, appendix,
  * badges) beside them and a Print button. */
 CjmPrintPreview   *cjm_print_preview_new       (GtkWindow       *parent,
                                                 CjmDocument     *document,

@@ -19,6 +19,7 @@
 
 #include "cjm-document.h"
 #include "cjm-finding-private.h"
+#include "cjm-labels.h"
 
 G_BEGIN_DECLS
 
@@ -94,6 +95,7 @@ typedef struct {
 
 typedef struct {
   CjmDocument  *document;
+  CjmLabels    *labels;            /* the messages' language; NULL: the user's */
 
   GHashTable   *recs;              /* CjmItem → CjmRec (owned) */
   GHashTable   *stages_by_id;      /* id → first stage CjmRec */

@@ -55,6 +55,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CjmChecker, cjm_checker, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_LABELS,
   PROP_SHOW_SUPPRESSED,
   PROP_N_ITEMS,
   N_PROPS
@@ -1457,6 +1458,9 @@ cjm_checker_set_property (GObject      *object,
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
       break;
+    case PROP_LABELS:
+      self->check.labels = g_value_get_pointer (value);
+      break;
     case PROP_SHOW_SUPPRESSED:
       cjm_checker_set_show_suppressed (self, g_value_get_boolean (value));
       break;
@@ -1479,6 +1483,10 @@ cjm_checker_class_init (CjmCheckerClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CJM_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The language of the messages (a CjmLabels; NULL: the user's). */
+  properties[PROP_LABELS] =
+    g_param_spec_pointer ("labels", NULL, NULL,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_SUPPRESSED] =
     g_param_spec_boolean ("show-suppressed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1567,12 +1575,19 @@ cjm_checker_find_for_target (CjmChecker *self,
 GPtrArray *
 cjm_check_document (CjmDocument *document)
 {
+  return cjm_check_document_with_labels (document, NULL);
+}
+
+GPtrArray *
+cjm_check_document_with_labels (CjmDocument *document,
+                                CjmLabels   *labels)
+{
   g_autoptr(CjmChecker) checker = NULL;
   GPtrArray *findings;
 
   g_return_val_if_fail (CJM_IS_DOCUMENT (document), NULL);
 
-  checker = cjm_checker_new (document);
+  checker = g_object_new (CJM_TYPE_CHECKER, "document", document, "labels", labels, NULL);
   /* The checker goes away: take its list (it holds a reference to each
    * finding) rather than copy it. */
   findings = g_steal_pointer (&checker->all);

@@ -13,6 +13,7 @@
 
 #include "cjm-document.h"
 #include "cjm-finding.h"
+#include "cjm-labels.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,10 @@ GPtrArray   *cjm_checker_find_for_target    (CjmChecker  *self,
 /* A one-shot full check: every finding, suppressed ones marked, sorted.
  * transfer full (a GPtrArray of CjmFinding with its free func set). */
 GPtrArray   *cjm_check_document             (CjmDocument *document);
+/* The same with the messages in the labels' language (a map's own, for
+ * what is printed on it: cjm-labels.h); NULL labels: the user's. */
+GPtrArray   *cjm_check_document_with_labels (CjmDocument *document,
+                                             CjmLabels   *labels);
 
 /* Whether the list model also holds suppressed findings (marked by their
  * "suppressed" property). Property "show-suppressed", default FALSE. */

@@ -17,12 +17,35 @@
 #include "cjm-checker-private.h"
 #include "cjm-plan.h"
 
-/* A full check makes thousands of messages: each translation is looked up
- * once per call site (the language does not change while the app runs). */
+/* The language of the messages while a scope is computed: NULL for the
+ * user's, a map's own when its findings are printed on it
+ * (cjm_check_document_with_labels()). Set by cjm_rules_compute_scope(). */
+static _Thread_local CjmLabels *message_labels;
+
+/* A full check makes thousands of messages: each translation into the
+ * user's language is looked up once per call site (the language does not
+ * change while the app runs); a map's catalog is a hash lookup. */
 #define CACHED(expr) \
   ({ static const char *cached_; if (G_UNLIKELY (cached_ == NULL)) cached_ = (expr); cached_; })
 #undef _
-#define _(text) CACHED (g_dgettext (GETTEXT_PACKAGE, text))
+#define _(text) \
+  (G_LIKELY (message_labels == NULL) ? CACHED (g_dgettext (GETTEXT_PACKAGE, text)) \
+                                     : cjm_labels_gettext (message_labels, text))
+#undef C_
+#define C_(context, text) cjm_labels_pgettext (message_labels, context, text)
+
+/* What a kind of item is called, in the messages' language. */
+static inline const char *
+kind_label (CjmKind kind)
+{
+  return cjm_kind_get_label_for (kind, message_labels);
+}
+
+static inline const char *
+kind_noun (CjmKind kind)
+{
+  return cjm_kind_get_noun_for (kind, message_labels);
+}
 
 /* S01 faults, in the order they are listed for one item. */
 typedef enum {
@@ -525,12 +548,12 @@ check_id (CjmCheck  *check,
     emit_fault (check, out, rec, FAULT_ID_MISSING, 0,
                 /* Translators: "Touchpoint “Pay by card”: the id is missing" */
                 format_message (_("%s “%s”: the id is missing"),
-                                 cjm_kind_get_label (rec->kind), rec_label (rec)));
+                                 kind_label (rec->kind), rec_label (rec)));
   else if (!cjm_rules_id_is_valid (rec->id))
     emit_fault (check, out, rec, FAULT_ID_INVALID, 0,
                 format_message (_("%s “%s”: “%s” is not a valid id (it must start with a letter "
                                    "or “_” and go on with letters, digits, “_”, “-” or “.”)"),
-                                 cjm_kind_get_label (rec->kind), rec_label (rec), rec->id));
+                                 kind_label (rec->kind), rec_label (rec), rec->id));
 }
 
 /* S01 faults of where a card sits */
@@ -539,7 +562,7 @@ check_placement (CjmCheck  *check,
                  CjmRec    *rec,
                  GPtrArray *out)
 {
-  const char *kind = cjm_kind_get_label (rec->kind);
+  const char *kind = kind_label (rec->kind);
   const char *label = rec_label (rec);
 
   if (rec->stage_ref == NULL)
@@ -1366,8 +1389,8 @@ compute_duplicates (CjmCheck  *check,
                   /* Translators: "Touchpoint “Pay”: the id “t-pay” is already used by
                    * stage “Pay”" */
                   format_message (_("%s “%s”: the id “%s” is already used by %s “%s”"),
-                                   cjm_kind_get_label (rec->kind), rec_label (rec), rec->id,
-                                   cjm_kind_get_noun (first->kind), rec_label (first)));
+                                   kind_label (rec->kind), rec_label (rec), rec->id,
+                                   kind_noun (first->kind), rec_label (first)));
     }
 }
 
@@ -2004,11 +2027,11 @@ compute_trend (CjmCheck  *check,
           from = g_strdup_printf ("%.1f", (double) sums[start] / counts[start]);
           to = g_strdup_printf ("%.1f", (double) sums[prev] / counts[prev]);
           emit (check, out, CJM_RULE_T01,
-                format_message (g_dngettext (GETTEXT_PACKAGE,
-                                              "The mean emotion falls at every step across %u "
-                                              "stage, from %s in “%s” to %s in “%s”",
-                                              "The mean emotion falls at every step across %u "
-                                              "stages, from %s in “%s” to %s in “%s”", n),
+                format_message (cjm_labels_ngettext (message_labels,
+                                                     "The mean emotion falls at every step across "
+                                                     "%u stage, from %s in “%s” to %s in “%s”",
+                                                     "The mean emotion falls at every step across "
+                                                     "%u stages, from %s in “%s” to %s in “%s”", n),
                                  n, from, rec_label (run[0]), to, rec_label (run[n - 1])),
                 NULL, run, n, NULL);
         }
@@ -2025,6 +2048,9 @@ cjm_rules_compute_scope (CjmCheck  *check,
                          CjmScope  *scope,
                          GPtrArray *out)
 {
+  CjmLabels *outer = message_labels;
+
+  message_labels = check->labels;
   switch (scope->type)
     {
     case CJM_SCOPE_ITEM:
@@ -2076,4 +2102,5 @@ cjm_rules_compute_scope (CjmCheck  *check,
     default:
       g_assert_not_reached ();
     }
+  message_labels = outer;
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cjm-kinds.h"
 #include "cjm-layout-private.h"
 #include "cjm-style-private.h"
 
@@ -41,6 +42,7 @@ static GArray *
 legend_entries (CjmLayout *layout)
 {
   CjmDocument *document = cjm_layout_get_document (layout);
+  CjmLabels *labels = cjm_layout_get_labels (layout);
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   GPtrArray *personas = cjm_document_get_items (document, CJM_KIND_PERSONA);
   gboolean any_target = FALSE, any_mot = FALSE, any_assumed = FALSE, any_proposed = FALSE;
@@ -63,7 +65,7 @@ legend_entries (CjmLayout *layout)
       any_proposed |= g_strcmp0 (ev, "proposed") == 0;
     }
 
-  e = (LegendEntry) { LEGEND_FACES, g_strdup (_("Feeling, −3 to +3")) };
+  e = (LegendEntry) { LEGEND_FACES, g_strdup (cjm_labels_gettext (labels, "Feeling, −3 to +3")) };
   g_array_append_val (entries, e);
   for (guint i = 0; i < personas->len; i++)
     {
@@ -75,8 +77,8 @@ legend_entries (CjmLayout *layout)
     }
   if (any_target)
     {
-      e = (LegendEntry) { LEGEND_TARGET, g_strdup (_("Target feeling (to-be)")) };
-      e.color = personas->len > 0 ? (CjmColor) HEX (0x5e5c64) : c_blue;
+      e = (LegendEntry) { LEGEND_TARGET,
+                          g_strdup (cjm_labels_gettext (labels, "Target feeling (to-be)")) };
       cjm_style_get_persona_color (personas->len > 0 ? g_ptr_array_index (personas, 0) : NULL, 0, &e.color);
       g_array_append_val (entries, e);
     }
@@ -92,36 +94,46 @@ legend_entries (CjmLayout *layout)
         continue;
       label = lane->kind == CJM_LANE_CHANNEL ? NULL
               : lane->kind == CJM_LANE_UNKNOWN ? cjm_item_get_display_text (lane->item)
-              : cjm_lane_kind_get_default_name (lane->kind);
+              : cjm_lane_kind_get_default_name_for (lane->kind, labels);
       g_hash_table_add (seen, g_steal_pointer (&key));
       e = (LegendEntry) { LEGEND_LANE, NULL };
       if (label != NULL)
         e.label = g_strdup (label);
       else
-        /* Translators: a channel lane in the legend, e.g. "Channel: web" */
-        e.label = g_strdup_printf (_("Channel: %s"), channel ? channel : cjm_item_get_display_text (lane->item));
+        {
+          /* the kind of channel in words, never the raw attribute: a
+           * kind FORMAT.md does not name is shown by its lane's name */
+          const char *type = cjm_channel_get_label (channel, labels);
+
+          /* Translators: a channel lane in the legend, e.g. "Channel: Website" */
+          e.label = g_strdup_printf (cjm_labels_gettext (labels, "Channel: %s"),
+                                     type ? type : cjm_item_get_display_text (lane->item));
+        }
       e.lane = lane->item;
       g_array_append_val (entries, e);
     }
 
   if (any_mot)
     {
-      e = (LegendEntry) { LEGEND_MOT, g_strdup (_("Moment of truth")) };
+      e = (LegendEntry) { LEGEND_MOT, g_strdup (cjm_labels_gettext (labels, "Moment of truth")) };
       g_array_append_val (entries, e);
     }
   if (any_assumed || any_proposed)
     {
-      e = (LegendEntry) { LEGEND_EVIDENCE, g_strdup (_("Assumed or proposed step")) };
+      e = (LegendEntry) { LEGEND_EVIDENCE,
+                          g_strdup (cjm_labels_gettext (labels, "Assumed or proposed step")) };
       g_array_append_val (entries, e);
     }
   if (cjm_layout_get_n_links (layout) > 0)
     {
-      e = (LegendEntry) { LEGEND_LINK, g_strdup (_("Leads to")) };
+      e = (LegendEntry) { LEGEND_LINK, g_strdup (cjm_labels_gettext (labels, "Leads to")) };
       g_array_append_val (entries, e);
     }
   if (cjm_layout_get_show_findings (layout))
     {
-      e = (LegendEntry) { LEGEND_FINDING, g_strdup (_("Findings: error, warning, note")) };
+      const char *label = cjm_labels_gettext (labels, "Findings: error, warning, note");
+
+      e = (LegendEntry) { LEGEND_FINDING, g_strdup (label) };
       g_array_append_val (entries, e);
     }
 
@@ -138,7 +150,7 @@ cjm_layout_flow_legend (CjmLayout *layout,
   LegendEntry heading = { CJM_LEGEND_TITLE };
   double title_w, title_h;
   double x = 0, y = 0;
-  const char *title = _("Legend");
+  const char *title = cjm_labels_gettext (cjm_layout_get_labels (layout), "Legend");
 
   cjm_layout_measure_text (layout, CJM_FONT_SMALL_BOLD, title, -1, 1, 0, &title_w, &title_h);
   heading.label = g_strdup (title);

@@ -100,6 +100,7 @@ struct _CjmLayout
   GObject       parent_instance;
 
   CjmDocument  *document;
+  CjmLabels    *labels;          /* the map's language (xml:lang) */
   PangoContext *context;
   double        card_width;
   int           rtl_option;

@@ -23,6 +23,13 @@ cjm_layout_get_document (CjmLayout *self)
   return self->document;
 }
 
+CjmLabels *
+cjm_layout_get_labels (CjmLayout *self)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), NULL);
+  return self->labels;
+}
+
 PangoContext *
 cjm_layout_get_pango_context (CjmLayout *self)
 {

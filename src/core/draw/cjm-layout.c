@@ -176,7 +176,7 @@ cjm_layout_dup_card_meta (CjmLayout *self,
             if (s->len > 0)
               g_string_append (s, " · ");
             /* Translators: a touchpoint run by a third party */
-            g_string_append_printf (s, _("via %s"), third);
+            g_string_append_printf (s, cjm_labels_gettext (self->labels, "via %s"), third);
           }
       }
       break;
@@ -187,12 +187,12 @@ cjm_layout_dup_card_meta (CjmLayout *self,
         int effort = cjm_item_get_int_field (item, CJM_FIELD_EFFORT, 1, 5, 0);
 
         if (impact > 0)
-          g_string_append_printf (s, _("Impact %d"), impact);
+          g_string_append_printf (s, cjm_labels_gettext (self->labels, "Impact %d"), impact);
         if (effort > 0)
           {
             if (s->len > 0)
               g_string_append (s, " · ");
-            g_string_append_printf (s, _("Effort %d"), effort);
+            g_string_append_printf (s, cjm_labels_gettext (self->labels, "Effort %d"), effort);
           }
         if (owner != NULL && *owner != '\0')
           {
@@ -408,6 +408,9 @@ layout_build (CjmLayout *self)
   g_autofree double *row_y = NULL;
   g_autofree double *row_h = NULL;
   GPtrArray **cell_cards;
+
+  /* the map's words follow its language, which an edit may change */
+  self->labels = cjm_labels_get_for_document (self->document);
   double header_h = CJM_M_STAGE_HEADER_MIN;
   double x, y, grid_w, grid_h;
   double cw = self->card_width;

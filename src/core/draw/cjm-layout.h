@@ -32,6 +32,7 @@
 #include <pango/pango.h>
 
 #include "cjm-document.h"
+#include "cjm-labels.h"
 #include "cjm-style.h"
 
 G_BEGIN_DECLS
@@ -214,6 +215,9 @@ void                  cjm_layout_set_findings      (CjmLayout              *self
 
 CjmDocument          *cjm_layout_get_document      (CjmLayout *self);
 PangoContext         *cjm_layout_get_pango_context (CjmLayout *self);
+/* The words the map is drawn with: its own language's (cjm-labels.h),
+ * as of the last build or update. */
+CjmLabels            *cjm_layout_get_labels        (CjmLayout *self);
 gboolean              cjm_layout_is_rtl            (CjmLayout *self);
 gboolean              cjm_layout_get_show_findings (CjmLayout *self);
 double                cjm_layout_get_card_width    (CjmLayout *self);

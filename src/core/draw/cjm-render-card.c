@@ -23,8 +23,11 @@
 static void
 draw_badge (CjmLayout           *layout,
             cairo_t             *cr,
-            const CjmLayoutCard *card)
+            const CjmLayoutCard *card,
+            const CjmStyleColors    *pal)
 {
+  /* the count on the badge: the same on either paper */
+  static const CjmColor on_yellow = HEX (0x241f31), on_colour = HEX (0xffffff);
   const CjmRect *b = &card->badge;
   double cx = b->x + b->width / 2, cy = b->y + b->height / 2;
   CjmColor color;
@@ -34,7 +37,7 @@ draw_badge (CjmLayout           *layout,
 
   cjm_style_get_severity_color (card->severity, &color);
   cairo_arc (cr, cx, cy, b->width / 2, 0, 2 * G_PI);
-  cjm_render_set_color (cr, &c_paper);
+  cjm_render_set_color (cr, &pal->paper);
   cairo_fill (cr);
   cairo_arc (cr, cx, cy, b->width / 2 - 1.5, 0, 2 * G_PI);
   cjm_render_set_color (cr, &color);
@@ -44,7 +47,7 @@ draw_badge (CjmLayout           *layout,
   box.y = cy - th / 2;
   box.height = th;
   cjm_render_text (layout, cr, CJM_FONT_SMALL_BOLD, count, &box, 1, CJM_TEXT_CENTER,
-             card->severity == CJM_SEVERITY_WARNING ? &c_text : &c_paper);
+             card->severity == CJM_SEVERITY_WARNING ? &on_yellow : &on_colour);
 }
 
 /* A small rounded label ("Assumed") ending at x_end (start-aligned in RTL);
@@ -106,6 +109,8 @@ cjm_render_draw_card (CjmLayout              *layout,
                       const CjmRenderOptions *options)
 {
   CjmRenderOptions storage;
+  const CjmStyleColors *pal;
+  CjmLabels *labels;
   CjmItem *item, *lane;
   CjmKind kind;
   CjmLaneKind lane_kind = CJM_LANE_UNKNOWN;
@@ -117,11 +122,16 @@ cjm_render_draw_card (CjmLayout              *layout,
   CjmFont title_font;
   int max_lines;
   g_autofree char *meta = NULL;
+  char faint[8], accent_hex[8];
 
   g_return_if_fail (CJM_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL && card != NULL);
 
   options = cjm_render_default_options (options, &storage);
+  pal = cjm_render_colors (options);
+  labels = cjm_layout_get_labels (layout);
+  cjm_render_color_to_hex (&pal->text_faint, faint);
+  cjm_render_color_to_hex (&pal->accent, accent_hex);
   item = card->item;
   lane = card->lane;
   kind = cjm_item_get_kind (item);
@@ -137,14 +147,8 @@ cjm_render_draw_card (CjmLayout              *layout,
     lane_kind = CJM_LANE_OPPORTUNITIES;
   else if (kind == CJM_KIND_NOTE)
     lane_kind = CJM_LANE_NOTES;
-  cjm_style_get_lane_accent (lane_kind, channel, &accent);
-
-  if (kind == CJM_KIND_TOUCHPOINT)
-    fill = c_paper;
-  else if (kind == CJM_KIND_NOTE)
-    fill = cjm_style_lighten (&accent, 0.86);
-  else
-    fill = cjm_style_lighten (&accent, 0.88);
+  cjm_style_colors_get_lane_accent (pal, lane_kind, channel, &accent);
+  cjm_style_colors_get_card_fill (pal, kind, lane_kind, channel, &fill);
 
   evidence = kind == CJM_KIND_TOUCHPOINT ? cjm_item_get_field (item, CJM_FIELD_EVIDENCE) : NULL;
   dashed = evidence != NULL && (g_str_equal (evidence, "assumed") || g_str_equal (evidence, "proposed"));
@@ -181,12 +185,12 @@ cjm_render_draw_card (CjmLayout              *layout,
     cjm_render_rounded_rect (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1, CJM_M_CARD_RADIUS - 0.5);
   if (mot)
     {
-      cjm_render_set_color (cr, &c_gold);
+      cjm_render_set_color (cr, &pal->gold);
       cairo_set_line_width (cr, 2);
     }
   else
     {
-      cjm_render_set_color (cr, kind == CJM_KIND_TOUCHPOINT ? &c_card_border : &accent);
+      cjm_render_set_color (cr, kind == CJM_KIND_TOUCHPOINT ? &pal->card_border : &accent);
       cairo_set_line_width (cr, 1);
       if (kind != CJM_KIND_TOUCHPOINT)
         cjm_render_set_color_alpha (cr, &accent, 0.45);
@@ -205,7 +209,7 @@ cjm_render_draw_card (CjmLayout              *layout,
     text = cjm_item_get_id (item) ? cjm_item_get_id (item) : "";
   title_font = kind == CJM_KIND_NOTE ? CJM_FONT_NOTE : CJM_FONT_CARD_TITLE;
   max_lines = kind == CJM_KIND_NOTE ? CJM_M_NOTE_LINES : CJM_M_TITLE_LINES;
-  cjm_render_text (layout, cr, title_font, text, &card->title, max_lines, 0, &c_text);
+  cjm_render_text (layout, cr, title_font, text, &card->title, max_lines, 0, &pal->text);
 
   /* the emotion face at the top end corner */
   if (kind == CJM_KIND_TOUCHPOINT)
@@ -222,7 +226,7 @@ cjm_render_draw_card (CjmLayout              *layout,
           const double dash[] = { 2, 2 };
 
           cairo_arc (cr, fx, fy, CJM_M_FACE_SIZE / 2 - 1, 0, 2 * G_PI);
-          cjm_render_set_color (cr, &c_grid);
+          cjm_render_set_color (cr, &pal->grid);
           cairo_set_line_width (cr, 1.2);
           cairo_set_dash (cr, dash, 2, 0);
           cairo_stroke (cr);
@@ -252,24 +256,26 @@ cjm_render_draw_card (CjmLayout              *layout,
 
           if (g_str_equal (evidence, "observed"))
             {
-              label = C_("evidence", "Observed");
+              label = cjm_labels_pgettext (labels, "evidence", "Observed");
               ec = cjm_style_color_from_hex (0x26a269);
             }
           else if (g_str_equal (evidence, "assumed"))
             {
-              label = C_("evidence", "Assumed");
+              label = cjm_labels_pgettext (labels, "evidence", "Assumed");
               ec = cjm_style_color_from_hex (0x9c6e03);
             }
           else if (g_str_equal (evidence, "proposed"))
             {
-              label = C_("evidence", "Proposed");
+              label = cjm_labels_pgettext (labels, "evidence", "Proposed");
               ec = cjm_style_color_from_hex (0x1c71d8);
             }
           else
             {
               label = evidence;
-              ec = c_text_dim;
+              ec = pal->text_dim;
             }
+          if (pal->scheme == CJM_STYLE_DARK)
+            ec = cjm_style_colors_readable (pal, &ec, &fill, 4.5);
           marks += draw_chip (layout, cr, label, rtl ? inner_l : inner_r, my + 0.5, &ec) + 4;
         }
       if (mot)
@@ -277,7 +283,7 @@ cjm_render_draw_card (CjmLayout              *layout,
           double sx = rtl ? inner_l + marks + small / 2 : inner_r - marks - small / 2;
 
           cjm_render_star_path (cr, sx, my + small / 2, small / 2);
-          cjm_render_set_color (cr, &c_gold);
+          cjm_render_set_color (cr, &pal->gold);
           cairo_fill (cr);
           marks += small + 4;
         }
@@ -285,7 +291,7 @@ cjm_render_draw_card (CjmLayout              *layout,
         {
           CjmRect box = { rtl ? inner_l + marks : inner_l, my, inner_r - inner_l - marks, small };
 
-          cjm_render_text (layout, cr, CJM_FONT_SMALL, meta, &box, 1, 0, &c_text_dim);
+          cjm_render_text (layout, cr, CJM_FONT_SMALL, meta, &box, 1, 0, &pal->text_dim);
         }
       y = my + small;
     }
@@ -304,7 +310,7 @@ cjm_render_draw_card (CjmLayout              *layout,
       if (card->n_facts + card->n_kpis > 0)
         {
           y += CJM_M_SECTION_GAP;
-          cjm_render_set_color (cr, &c_grid);
+          cjm_render_set_color (cr, &pal->grid);
           cairo_set_line_width (cr, 1);
           cairo_move_to (cr, inner_x, round (y) + 0.5);
           cairo_line_to (cr, inner_x + inner_w, round (y) + 0.5);
@@ -316,10 +322,12 @@ cjm_render_draw_card (CjmLayout              *layout,
               CjmFact *fact = g_ptr_array_index (facts, i);
               g_autofree char *k = g_markup_escape_text (fact->key ? fact->key : "", -1);
               g_autofree char *v = g_markup_escape_text (fact->value ? fact->value : "", -1);
-              g_autofree char *markup = g_strdup_printf ("<span foreground=\"#77767b\">%s</span>  %s", k, v);
+              g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">%s</span>  %s",
+                                                         faint, k, v);
               CjmRect box = { inner_x, y, inner_w, small };
 
-              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP, &c_text);
+              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP,
+                               &pal->text);
               y += small;
             }
           for (guint i = 0; i < card->n_kpis; i++)
@@ -340,27 +348,30 @@ cjm_render_draw_card (CjmLayout              *layout,
                   g_autofree char *te = g_markup_escape_text (kpi->target, -1);
 
                   /* Translators: a KPI's target value, e.g. "target 4.2" */
-                  t = g_strdup_printf ("  <span foreground=\"#77767b\">%s %s%s</span>", _("target"), te, u);
+                  t = g_strdup_printf ("  <span foreground=\"%s\">%s %s%s</span>", faint,
+                                       cjm_labels_gettext (labels, "target"), te, u);
                 }
-              markup = g_strdup_printf ("<span foreground=\"#1c71d8\">▮</span> <b>%s</b>  %s%s%s",
-                                        n, v, u, t ? t : "");
-              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP, &c_text);
+              markup = g_strdup_printf ("<span foreground=\"%s\">▮</span> <b>%s</b>  %s%s%s",
+                                        accent_hex, n, v, u, t ? t : "");
+              cjm_render_text (layout, cr, CJM_FONT_SMALL, markup, &box, 1, CJM_TEXT_MARKUP,
+                               &pal->text);
               y += small;
             }
           if (nf > card->n_facts || nk > card->n_kpis)
             {
               guint more = (nf - card->n_facts) + (nk - card->n_kpis);
-              g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", more), more);
+              const char *format = cjm_labels_ngettext (labels, "+%u more", "+%u more", more);
+              g_autofree char *line = g_strdup_printf (format, more);
               CjmRect box = { inner_x, y, inner_w, small };
 
-              cjm_render_text (layout, cr, CJM_FONT_SMALL, line, &box, 1, 0, &c_text_faint);
+              cjm_render_text (layout, cr, CJM_FONT_SMALL, line, &box, 1, 0, &pal->text_faint);
             }
         }
     }
 
   if (options->draw_findings && cjm_layout_get_show_findings (layout) && card->n_findings > 0 &&
       card->badge.width > 0)
-    draw_badge (layout, cr, card);
+    draw_badge (layout, cr, card, pal);
 
   cairo_restore (cr);
 }

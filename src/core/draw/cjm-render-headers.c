@@ -25,6 +25,7 @@ cjm_render_draw_corner (CjmLayout              *layout,
                         cairo_t                *cr,
                         const CjmRenderOptions *options)
 {
+  const CjmStyleColors *pal = cjm_render_colors (options);
   CjmDocument *document;
   CjmItem *map;
   CjmRect corner, box;
@@ -40,14 +41,14 @@ cjm_render_draw_corner (CjmLayout              *layout,
   cjm_layout_get_corner_rect (layout, &corner);
 
   cairo_save (cr);
-  cjm_render_set_color (cr, &c_corner_bg);
+  cjm_render_set_color (cr, &pal->corner);
   cairo_rectangle (cr, corner.x, corner.y, corner.width, corner.height);
   cairo_fill (cr);
 
   title = cjm_item_get_field (map, CJM_FIELD_TITLE);
   box = (CjmRect) { corner.x + CJM_M_HEADER_PAD, corner.y + CJM_M_HEADER_PAD,
                     corner.width - 2 * CJM_M_HEADER_PAD, corner.height - 2 * CJM_M_HEADER_PAD };
-  h = cjm_render_text (layout, cr, CJM_FONT_MAP_TITLE, title ? title : "", &box, 3, 0, &c_text);
+  h = cjm_render_text (layout, cr, CJM_FONT_MAP_TITLE, title ? title : "", &box, 3, 0, &pal->text);
 
   /* who the curves belong to */
   personas = cjm_document_get_items (document, CJM_KIND_PERSONA);
@@ -68,10 +69,10 @@ cjm_render_draw_corner (CjmLayout              *layout,
       if (!cjm_layout_is_rtl (layout))
         name.x += 16;
       box.y += cjm_render_text (layout, cr, CJM_FONT_SMALL_BOLD, cjm_item_get_display_text (persona), &name, 1, 0,
-                          &c_text_dim) + 3;
+                          &pal->text_dim) + 3;
     }
 
-  cjm_render_set_color (cr, &c_grid);
+  cjm_render_set_color (cr, &pal->grid);
   cairo_set_line_width (cr, 1);
   cairo_rectangle (cr, corner.x + 0.5, corner.y + 0.5, corner.width - 1, corner.height - 1);
   cairo_stroke (cr);
@@ -84,6 +85,7 @@ cjm_render_draw_stage_header (CjmLayout              *layout,
                               guint                   stage_index,
                               const CjmRenderOptions *options)
 {
+  const CjmStyleColors *pal = cjm_render_colors (options);
   const CjmLayoutStage *st;
   const CjmRect *r;
   const char *goal;
@@ -101,22 +103,24 @@ cjm_render_draw_stage_header (CjmLayout              *layout,
   rtl = cjm_layout_is_rtl (layout);
 
   cairo_save (cr);
-  cjm_render_set_color (cr, &c_header_bg);
+  cjm_render_set_color (cr, &pal->header);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
   cairo_fill (cr);
 
   /* a blue rule under the header, and the stage's number above its name */
-  cjm_render_set_color (cr, &c_blue);
+  cjm_render_set_color (cr, &pal->accent);
   cairo_rectangle (cr, r->x, r->y + r->height - 3, r->width, 3);
   cairo_fill (cr);
 
   box = (CjmRect) { r->x + CJM_M_HEADER_PAD, r->y + CJM_M_HEADER_PAD, r->width - 2 * CJM_M_HEADER_PAD, 16 };
   /* Translators: the number of a stage in the map's header row */
-  number = g_strdup_printf (_("STAGE %u"), stage_index + 1);
-  cjm_render_text (layout, cr, CJM_FONT_CAPTION, number, &box, 1, 0, &c_blue);
+  number = g_strdup_printf (cjm_labels_gettext (cjm_layout_get_labels (layout), "STAGE %u"),
+                            stage_index + 1);
+  cjm_render_text (layout, cr, CJM_FONT_CAPTION, number, &box, 1, 0, &pal->accent);
 
   box.y += 18;
-  h = cjm_render_text (layout, cr, CJM_FONT_STAGE, cjm_item_get_display_text (st->item), &box, 2, 0, &c_text);
+  h = cjm_render_text (layout, cr, CJM_FONT_STAGE, cjm_item_get_display_text (st->item), &box, 2, 0,
+                       &pal->text);
   (void) h;
 
   goal = cjm_item_get_field (st->item, CJM_FIELD_GOAL);
@@ -128,7 +132,7 @@ cjm_render_draw_stage_header (CjmLayout              *layout,
 
       /* a target icon before the goal */
       cairo_set_line_width (cr, 1.3);
-      cjm_render_set_color (cr, &c_text_faint);
+      cjm_render_set_color (cr, &pal->text_faint);
       cairo_arc (cr, ix + 6, gbox.y + line / 2, 5, 0, 2 * G_PI);
       cairo_stroke (cr);
       cairo_arc (cr, ix + 6, gbox.y + line / 2, 2, 0, 2 * G_PI);
@@ -137,10 +141,10 @@ cjm_render_draw_stage_header (CjmLayout              *layout,
       gbox.width -= 18;
       if (!rtl)
         gbox.x += 18;
-      cjm_render_text (layout, cr, CJM_FONT_GOAL, goal, &gbox, 3, 0, &c_text_dim);
+      cjm_render_text (layout, cr, CJM_FONT_GOAL, goal, &gbox, 3, 0, &pal->text_dim);
     }
 
-  cjm_render_set_color (cr, &c_grid);
+  cjm_render_set_color (cr, &pal->grid);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, (rtl ? r->x : r->x + r->width) - 0.5, r->y);
   cairo_line_to (cr, (rtl ? r->x : r->x + r->width) - 0.5, r->y + r->height - 3);
@@ -154,6 +158,7 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
                              guint                   lane_index,
                              const CjmRenderOptions *options)
 {
+  const CjmStyleColors *pal = cjm_render_colors (options);
   const CjmLayoutLane *lane;
   const CjmRect *r;
   const char *owner;
@@ -170,10 +175,11 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
   lane = cjm_layout_get_lane (layout, lane_index);
   r = &lane->header;
   rtl = cjm_layout_is_rtl (layout);
-  cjm_style_get_lane_accent (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &accent);
+  cjm_style_colors_get_lane_accent (pal, lane->kind,
+                                    cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &accent);
 
   cairo_save (cr);
-  cjm_render_set_color (cr, &c_header_bg);
+  cjm_render_set_color (cr, &pal->header);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
   cairo_fill (cr);
 
@@ -187,13 +193,14 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
 
   box = (CjmRect) { rtl ? r->x + CJM_M_HEADER_PAD : r->x + CJM_M_HEADER_PAD + 30, r->y + CJM_M_HEADER_PAD,
                     r->width - 2 * CJM_M_HEADER_PAD - 30, 0 };
-  h = cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_item_get_display_text (lane->item), &box, 3, 0, &c_text);
+  h = cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_item_get_display_text (lane->item), &box, 3,
+                       0, &pal->text);
 
   owner = cjm_item_get_field (lane->item, CJM_FIELD_OWNER);
   if (owner != NULL && *owner != '\0')
     {
       box.y += h + 4;
-      cjm_render_text (layout, cr, CJM_FONT_SMALL, owner, &box, 1, 0, &c_text_dim);
+      cjm_render_text (layout, cr, CJM_FONT_SMALL, owner, &box, 1, 0, &pal->text_dim);
     }
 
   if (lane->kind == CJM_LANE_EMOTION)
@@ -210,11 +217,12 @@ cjm_render_draw_lane_header (CjmLayout              *layout,
 
           if (e == 3 || e == 0 || e == -3)
             cjm_render_draw_face (cr, rtl ? r->x + 48 : r->x + r->width - 48, y, 7, e);
-          cjm_render_text (layout, cr, CJM_FONT_CAPTION, label, &lb, 1, rtl ? 0 : CJM_TEXT_END, &c_text_faint);
+          cjm_render_text (layout, cr, CJM_FONT_CAPTION, label, &lb, 1, rtl ? 0 : CJM_TEXT_END,
+                           &pal->text_faint);
         }
     }
 
-  cjm_render_set_color (cr, &c_grid);
+  cjm_render_set_color (cr, &pal->grid);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, r->x, r->y + r->height - 0.5);
   cairo_line_to (cr, r->x + r->width, r->y + r->height - 0.5);
@@ -251,6 +259,7 @@ cjm_render_draw_unplaced (CjmLayout              *layout,
                           cairo_t                *cr,
                           const CjmRenderOptions *options)
 {
+  const CjmStyleColors *pal = cjm_render_colors (options);
   CjmRect r, box;
   const double dash[] = { 6, 4 };
 
@@ -262,16 +271,19 @@ cjm_render_draw_unplaced (CjmLayout              *layout,
 
   cairo_save (cr);
   cjm_render_rounded_rect (cr, r.x + 6.5, r.y + 0.5, r.width - 13, r.height - 7, 10);
-  cjm_render_set_color_alpha (cr, &c_unplaced, 0.05);
+  cjm_render_set_color_alpha (cr, &pal->unplaced, 0.05);
   cairo_fill_preserve (cr);
-  cjm_render_set_color (cr, &c_unplaced);
+  cjm_render_set_color (cr, &pal->unplaced);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dash, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
   box = (CjmRect) { r.x + CJM_M_STAGE_PAD + 4, r.y + 12, r.width - 2 * CJM_M_STAGE_PAD - 8, 20 };
-  cjm_render_text (layout, cr, CJM_FONT_LANE, _("Unplaced — their stage or lane is missing"), &box, 1, 0, &c_unplaced);
+  cjm_render_text (layout, cr, CJM_FONT_LANE,
+                   cjm_labels_gettext (cjm_layout_get_labels (layout),
+                                       "Unplaced — their stage or lane is missing"),
+                   &box, 1, 0, &pal->unplaced);
   cairo_restore (cr);
 }
 
@@ -284,7 +296,8 @@ draw_legend_mark (cairo_t              *cr,
                   const CjmLegendEntry *e,
                   double                sx,
                   double                cy,
-                  gboolean              rtl)
+                  gboolean              rtl,
+                  const CjmStyleColors     *pal)
 {
   cairo_save (cr);
   switch (e->kind)
@@ -324,8 +337,8 @@ draw_legend_mark (cairo_t              *cr,
         CjmLaneKind kind = cjm_item_get_lane_kind (e->lane);
         const char *channel = cjm_item_get_field (e->lane, CJM_FIELD_CHANNEL);
 
-        cjm_style_get_lane_color (kind, channel, &tint);
-        cjm_style_get_lane_accent (kind, channel, &accent);
+        cjm_style_colors_get_lane_color (pal, kind, channel, &tint);
+        cjm_style_colors_get_lane_accent (pal, kind, channel, &accent);
         cjm_render_rounded_rect (cr, sx, cy - 10, CJM_M_LEGEND_SWATCH, 20, 4);
         cjm_render_set_color (cr, &tint);
         cairo_fill_preserve (cr);
@@ -337,7 +350,7 @@ draw_legend_mark (cairo_t              *cr,
       break;
     case CJM_LEGEND_MOT:
       cjm_render_star_path (cr, sx + CJM_M_LEGEND_SWATCH / 2, cy, 8);
-      cjm_render_set_color (cr, &c_gold);
+      cjm_render_set_color (cr, &pal->gold);
       cairo_fill (cr);
       break;
     case CJM_LEGEND_EVIDENCE:
@@ -345,14 +358,14 @@ draw_legend_mark (cairo_t              *cr,
         const double dash[] = { 4, 3 };
 
         cjm_render_rounded_rect (cr, sx + 1.5, cy - 9.5, CJM_M_LEGEND_SWATCH - 3, 19, 4);
-        cjm_render_set_color (cr, &c_card_border);
+        cjm_render_set_color (cr, &pal->card_border);
         cairo_set_dash (cr, dash, 2, 0);
         cairo_set_line_width (cr, 1.2);
         cairo_stroke (cr);
       }
       break;
     case CJM_LEGEND_LINK:
-      cjm_render_set_color (cr, &c_link);
+      cjm_render_set_color (cr, &pal->link);
       cairo_set_line_width (cr, 1.6);
       cairo_move_to (cr, rtl ? sx + CJM_M_LEGEND_SWATCH - 2 : sx + 2, cy);
       cairo_line_to (cr, rtl ? sx + 10 : sx + CJM_M_LEGEND_SWATCH - 10, cy);
@@ -381,10 +394,12 @@ draw_legend_mark (cairo_t              *cr,
 }
 
 double
-cjm_render_draw_legend (CjmLayout     *layout,
-                        cairo_t       *cr,
-                        const CjmRect *area)
+cjm_render_draw_legend (CjmLayout              *layout,
+                        cairo_t                *cr,
+                        const CjmRect          *area,
+                        const CjmRenderOptions *options)
 {
+  const CjmStyleColors *pal = cjm_render_colors (options);
   g_autoptr(GArray) entries = NULL;
   gboolean rtl;
   double height;
@@ -404,7 +419,7 @@ cjm_render_draw_legend (CjmLayout     *layout,
         {
           box = (CjmRect) { area->x, area->y + (CJM_M_LEGEND_ROW - e->label_height) / 2,
                             area->width, e->label_height };
-          cjm_render_text (layout, cr, CJM_FONT_SMALL_BOLD, e->label, &box, 1, 0, &c_text);
+          cjm_render_text (layout, cr, CJM_FONT_SMALL_BOLD, e->label, &box, 1, 0, &pal->text);
           continue;
         }
 
@@ -412,10 +427,10 @@ cjm_render_draw_legend (CjmLayout     *layout,
       cy = area->y + e->y + CJM_M_LEGEND_ROW / 2;
       sx = rtl ? ex + e->width - CJM_M_LEGEND_SWATCH : ex;
       tx = rtl ? ex : ex + cjm_legend_entry_mark_width (e) + 6;
-      draw_legend_mark (cr, e, sx, cy, rtl);
+      draw_legend_mark (cr, e, sx, cy, rtl, pal);
 
       box = (CjmRect) { tx, cy - e->label_height / 2, e->label_width + 1, e->label_height };
-      cjm_render_text (layout, cr, CJM_FONT_SMALL, e->label, &box, 1, 0, &c_text_dim);
+      cjm_render_text (layout, cr, CJM_FONT_SMALL, e->label, &box, 1, 0, &pal->text_dim);
     }
   return height;
 }

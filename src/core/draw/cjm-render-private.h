@@ -48,5 +48,10 @@ void     cjm_render_clip_rect        (cairo_t        *cr,
                                       CjmRect        *rect);
 const CjmRenderOptions *cjm_render_default_options (const CjmRenderOptions *options,
                                                     CjmRenderOptions       *storage);
+/* The colours of the options' scheme; NULL options: light paper. */
+const CjmStyleColors       *cjm_render_colors         (const CjmRenderOptions *options);
+/* "#rrggbb", for Pango markup. */
+void     cjm_render_color_to_hex     (const CjmColor *c,
+                                      char            hex[8]);
 
 G_END_DECLS

@@ -39,6 +39,21 @@ cjm_render_default_options (const CjmRenderOptions *options,
   return storage;
 }
 
+const CjmStyleColors *
+cjm_render_colors (const CjmRenderOptions *options)
+{
+  return cjm_style_get_colors (options != NULL ? options->scheme : CJM_STYLE_LIGHT);
+}
+
+void
+cjm_render_color_to_hex (const CjmColor *c,
+                         char            hex[8])
+{
+  g_snprintf (hex, 8, "#%02x%02x%02x", (guint) round (CLAMP (c->red, 0, 1) * 255),
+              (guint) round (CLAMP (c->green, 0, 1) * 255),
+              (guint) round (CLAMP (c->blue, 0, 1) * 255));
+}
+
 /* Layer 1 */
 
 void
@@ -57,6 +72,7 @@ cjm_render_draw_background (CjmLayout              *layout,
                             const CjmRenderOptions *options)
 {
   CjmRenderOptions storage;
+  const CjmStyleColors *pal;
   CjmRect clip, grid;
   double w, h;
   guint n_stages, n_lanes;
@@ -65,6 +81,7 @@ cjm_render_draw_background (CjmLayout              *layout,
   g_return_if_fail (cr != NULL);
 
   options = cjm_render_default_options (options, &storage);
+  pal = cjm_render_colors (options);
   cjm_render_clip_rect (cr, &clip);
   cjm_layout_get_size (layout, &w, &h);
   cjm_layout_get_grid_rect (layout, &grid);
@@ -75,7 +92,7 @@ cjm_render_draw_background (CjmLayout              *layout,
 
   if (options->draw_background)
     {
-      cjm_render_set_color (cr, &c_paper);
+      cjm_render_set_color (cr, &pal->paper);
       cairo_rectangle (cr, 0, 0, w, h);
       cairo_fill (cr);
     }
@@ -92,7 +109,8 @@ cjm_render_draw_background (CjmLayout              *layout,
       cells.width -= CJM_M_LANE_HEADER_WIDTH;
       if (!cjm_layout_is_rtl (layout))
         cells.x += CJM_M_LANE_HEADER_WIDTH;
-      cjm_style_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &tint);
+      cjm_style_colors_get_lane_color (pal, lane->kind,
+                                       cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &tint);
       cjm_render_set_color (cr, &tint);
       cairo_rectangle (cr, cells.x, cells.y, cells.width, cells.height);
       cairo_fill (cr);
@@ -109,12 +127,12 @@ cjm_render_draw_background (CjmLayout              *layout,
                 {
                   const double dash[] = { 6, 4 };
 
-                  cjm_render_set_color_alpha (cr, &c_text_faint, 0.6);
+                  cjm_render_set_color_alpha (cr, &pal->text_faint, 0.6);
                   cairo_set_dash (cr, dash, 2, 0);
                 }
               else
                 {
-                  cjm_render_set_color_alpha (cr, &c_grid, 0.9);
+                  cjm_render_set_color_alpha (cr, &pal->grid, 0.9);
                   cairo_set_dash (cr, NULL, 0, 0);
                 }
               cairo_move_to (cr, MAX (cells.x, clip.x), y + 0.5);
@@ -127,7 +145,7 @@ cjm_render_draw_background (CjmLayout              *layout,
     }
 
   /* grid lines */
-  cjm_render_set_color (cr, &c_grid);
+  cjm_render_set_color (cr, &pal->grid);
   cairo_set_line_width (cr, 1);
   for (guint s = 0; s < n_stages; s++)
     {
@@ -188,13 +206,14 @@ link_meets (const CjmLayoutLink *link,
 
 static void
 draw_link_path (cairo_t             *cr,
-                const CjmLayoutLink *link)
+                const CjmLayoutLink *link,
+                const CjmStyleColors    *pal)
 {
   const CjmPoint *p = link->path;
   double dx, dy, len, ux, uy;
   const double head = 9;
 
-  cjm_render_set_color (cr, &c_link);
+  cjm_render_set_color (cr, &pal->link);
   cairo_set_line_width (cr, 1.6);
   /* butt ends: the dot and the arrow head cover them, and round caps make
    * cairo's stroker slower on long curves */
@@ -230,19 +249,20 @@ draw_link_path (cairo_t             *cr,
 static void
 draw_link_label (CjmLayout           *layout,
                  cairo_t             *cr,
-                 const CjmLayoutLink *link)
+                 const CjmLayoutLink *link,
+                 const CjmStyleColors    *pal)
 {
   const CjmRect *r = &link->label;
   CjmRect text = { r->x + 6, r->y + 2, r->width - 12, r->height - 4 };
 
   cjm_render_rounded_rect (cr, r->x, r->y, r->width, r->height, r->height / 2);
-  cjm_render_set_color (cr, &c_paper);
+  cjm_render_set_color (cr, &pal->paper);
   cairo_fill_preserve (cr);
-  cjm_render_set_color (cr, &c_grid);
+  cjm_render_set_color (cr, &pal->grid);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
   cjm_render_text (layout, cr, CJM_FONT_SMALL, cjm_item_get_field (link->item, CJM_FIELD_LABEL),
-             &text, 2, CJM_TEXT_CENTER, &c_text_dim);
+             &text, 2, CJM_TEXT_CENTER, &pal->text_dim);
 }
 
 static void
@@ -250,15 +270,16 @@ draw_link_part (CjmLayout           *layout,
                 cairo_t             *cr,
                 const CjmLayoutLink *link,
                 gboolean             path,
-                gboolean             label)
+                gboolean             label,
+                const CjmStyleColors    *pal)
 {
   cairo_save (cr);
   /* long curves flatten into fewer segments; no visible difference */
   cairo_set_tolerance (cr, 0.3);
   if (path)
-    draw_link_path (cr, link);
+    draw_link_path (cr, link, pal);
   if (label && link->label.width > 0)
-    draw_link_label (layout, cr, link);
+    draw_link_label (layout, cr, link, pal);
   cairo_restore (cr);
 }
 
@@ -274,7 +295,7 @@ cjm_render_draw_link (CjmLayout              *layout,
   g_return_if_fail (cr != NULL && link != NULL);
 
   options = cjm_render_default_options (options, &storage);
-  draw_link_part (layout, cr, link, TRUE, options->draw_link_labels);
+  draw_link_part (layout, cr, link, TRUE, options->draw_link_labels, cjm_render_colors (options));
 }
 
 void
@@ -449,7 +470,7 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
               {
                 /* a hollow ring at the to-be feeling */
                 cairo_arc (cr, pt->x, pt->y, 5, 0, 2 * G_PI);
-                cjm_render_set_color (cr, &c_paper);
+                cjm_render_set_color (cr, &cjm_render_colors (options)->paper);
                 cairo_fill_preserve (cr);
                 cairo_set_line_width (cr, 2);
                 cjm_render_set_color (cr, &curve->color);
@@ -508,7 +529,7 @@ cjm_render_draw (CjmLayout              *layout,
       const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
 
       if (link_meets (link, &clip))
-        draw_link_part (layout, cr, link, TRUE, FALSE);
+        draw_link_part (layout, cr, link, TRUE, FALSE, cjm_render_colors (options));
     }
 
   cards = cjm_layout_get_cards_in_rect (layout, &clip);
@@ -530,7 +551,7 @@ cjm_render_draw (CjmLayout              *layout,
         const CjmLayoutLink *link = cjm_layout_get_link (layout, i);
 
         if (link->label.width > 0 && cjm_rect_intersects (&link->label, &clip))
-          draw_link_part (layout, cr, link, FALSE, TRUE);
+          draw_link_part (layout, cr, link, FALSE, TRUE, cjm_render_colors (options));
       }
 
   cjm_render_draw_headers (layout, cr, options);
@@ -541,12 +562,12 @@ cjm_render_draw (CjmLayout              *layout,
                        legend.width - 2 * CJM_M_LEGEND_PAD, legend.height - 2 * CJM_M_LEGEND_PAD };
 
       cairo_save (cr);
-      cjm_render_set_color (cr, &c_grid);
+      cjm_render_set_color (cr, &cjm_render_colors (options)->grid);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, legend.x, legend.y + 0.5);
       cairo_line_to (cr, legend.x + legend.width, legend.y + 0.5);
       cairo_stroke (cr);
       cairo_restore (cr);
-      cjm_render_draw_legend (layout, cr, &area);
+      cjm_render_draw_legend (layout, cr, &area, options);
     }
 }

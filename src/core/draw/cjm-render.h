@@ -19,6 +19,10 @@
  *      "Unplaced" area title and the legend band.
  * A canvas that caches one render node per item calls the per-part
  * functions below instead; they draw at the part's own layout position.
+ *
+ * Every word drawn (stage numbers, the legend, "via", "target", evidence
+ * chips) is in the map's own language, from the layout's labels
+ * (cjm_layout_get_labels()), whatever the language of the desktop.
  */
 
 #pragma once
@@ -39,6 +43,9 @@ typedef struct {
   /* For print: no link handles, no hover-only decorations. The renderer
    * draws no hover state anyway; this only drops screen-only hints. */
   gboolean print;
+  /* Light paper (the default; print and export always use it) or dark
+   * paper (cjm-style.h: the same hues, readable contrast). */
+  CjmStyleScheme scheme;
 } CjmRenderOptions;
 
 void     cjm_render_options_init        (CjmRenderOptions       *options);
@@ -97,11 +104,13 @@ void     cjm_render_draw_unplaced       (CjmLayout              *layout,
 /* The legend (lane kinds, personas' curve colours, marks: moment of
  * truth, evidence, to-be curve, findings) flowed to fit area (map units
  * or page units alike; cjm_layout_measure_legend() gives the height it
- * needs). Returns the height it used. Drawn at the layout's legend
- * rectangle by cjm_render_draw() when the layout has show_legend. */
+ * needs), in the options' colours (NULL: light paper). Returns the height
+ * it used. Drawn at the layout's legend rectangle by cjm_render_draw()
+ * when the layout has show_legend. */
 double   cjm_render_draw_legend         (CjmLayout              *layout,
                                          cairo_t                *cr,
-                                         const CjmRect          *area);
+                                         const CjmRect          *area,
+                                         const CjmRenderOptions *options);
 
 /* A face for an emotion (-3..3) centred at (x, y) with the given radius:
  * for the palette, the inspector and the legend. */
@@ -120,7 +129,8 @@ void     cjm_render_draw_channel_icon   (cairo_t                *cr,
                                          const CjmColor         *color);
 
 /* The style's colours (cjm-style.h) under the names the canvas uses,
- * so that its overlays match. */
+ * so that its overlays match (light paper; cjm_style_colors_get_lane_color()
+ * and cjm_style_colors_get_lane_accent() for either). */
 void     cjm_render_get_lane_color      (CjmLaneKind             kind,
                                          const char             *channel,
                                          CjmColor               *color);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "cjm-finding.h"
@@ -57,16 +58,106 @@ cjm_style_luminance (const CjmColor *c)
   return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
 }
 
+CjmColor
+cjm_style_mix (const CjmColor *a,
+               const CjmColor *b,
+               double          amount)
+{
+  return (CjmColor) { a->red + (b->red - a->red) * amount,
+                      a->green + (b->green - a->green) * amount,
+                      a->blue + (b->blue - a->blue) * amount,
+                      a->alpha };
+}
+
+/* WCAG 2: sRGB components made linear */
+static double
+relative_luminance (const CjmColor *c)
+{
+  double v[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+double
+cjm_style_contrast (const CjmColor *a,
+                    const CjmColor *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The colours of light and dark paper */
+
+static const CjmStyleColors light_colors = {
+  CJM_STYLE_LIGHT,
+  .paper       = HEX (0xffffff),
+  .card        = HEX (0xffffff),
+  .header      = HEX (0xf6f5f4),
+  .corner      = HEX (0xebebeb),
+  .grid        = HEX (0xdeddda),
+  .card_border = HEX (0xc0bfbc),
+  .text        = HEX (0x241f31),
+  .text_dim    = HEX (0x5e5c64),
+  .text_faint  = HEX (0x77767b),
+  .link        = HEX (0x77767b),
+  .gold        = HEX (0xe5a50a),
+  .accent      = HEX (0x3584e4),
+  .unplaced    = HEX (0xc64600),
+};
+
+/* Adwaita's dark view and card colours */
+static const CjmStyleColors dark_colors = {
+  CJM_STYLE_DARK,
+  .paper       = HEX (0x1e1e1e),
+  .card        = HEX (0x2e2e32),
+  .header      = HEX (0x303030),
+  .corner      = HEX (0x383838),
+  .grid        = HEX (0x454545),
+  .card_border = HEX (0x5e5c64),
+  .text        = HEX (0xf6f5f4),
+  .text_dim    = HEX (0xcfcfcb),
+  .text_faint  = HEX (0xb0afac),
+  .link        = HEX (0x9a9996),
+  .gold        = HEX (0xf6d32d),
+  .accent      = HEX (0x78aeed),
+  .unplaced    = HEX (0xff8c3a),
+};
+
+const CjmStyleColors *
+cjm_style_get_colors (CjmStyleScheme scheme)
+{
+  return scheme == CJM_STYLE_DARK ? &dark_colors : &light_colors;
+}
+
+CjmColor
+cjm_style_colors_readable (const CjmStyleColors *colors,
+                           const CjmColor       *color,
+                           const CjmColor       *ground,
+                           double                min_contrast)
+{
+  static const CjmColor white = HEX (0xffffff), black = HEX (0x000000);
+  const CjmColor *toward;
+  CjmColor c = *color;
+
+  g_return_val_if_fail (colors != NULL && color != NULL && ground != NULL, *color);
+
+  /* away from the ground: lighter on a dark one, darker on a light one */
+  toward = relative_luminance (ground) < 0.18 ? &white : &black;
+  for (guint i = 0; i < 20 && cjm_style_contrast (&c, ground) < min_contrast; i++)
+    c = cjm_style_mix (&c, toward, 0.1);
+  return c;
+}
+
 /* Colours of the map */
 
-void
-cjm_style_get_lane_accent (CjmLaneKind     kind,
-                           const char     *channel,
-                           CjmColor       *color)
+static guint32
+lane_accent_hex (CjmLaneKind  kind,
+                 const char  *channel)
 {
   guint32 v;
-
-  g_return_if_fail (color != NULL);
 
   switch (kind)
     {
@@ -88,30 +179,60 @@ cjm_style_get_lane_accent (CjmLaneKind     kind,
       v = 0x77767b;
       break;
     }
-  *color = cjm_style_color_from_hex (v);
+  return v;
+}
+
+/* The accent toward the ground: amount 0 the accent, 1 the
+ * ground (white on light paper; the paper or a card on dark paper, where
+ * a faint tint would read as grey, so more of the hue is kept). */
+static CjmColor
+tint (const CjmStyleColors *colors,
+      const CjmColor       *accent,
+      double                amount,
+      const CjmColor       *dark_ground)
+{
+  if (colors->scheme == CJM_STYLE_LIGHT)
+    return cjm_style_lighten (accent, amount);
+  return cjm_style_mix (accent, dark_ground, 1 - (1 - amount) * 2.2);
 }
 
 void
-cjm_style_get_lane_color (CjmLaneKind     kind,
-                          const char     *channel,
-                          CjmColor       *color)
+cjm_style_colors_get_lane_accent (const CjmStyleColors *colors,
+                                  CjmLaneKind           kind,
+                                  const char           *channel,
+                                  CjmColor             *color)
 {
-  CjmColor accent;
+  g_return_if_fail (colors != NULL && color != NULL);
 
-  g_return_if_fail (color != NULL);
+  *color = cjm_style_color_from_hex (lane_accent_hex (kind, channel));
+  /* the same hue, light enough to stand out from a dark header (3:1, as
+   * WCAG asks of marks) */
+  if (colors->scheme == CJM_STYLE_DARK)
+    *color = cjm_style_colors_readable (colors, color, &colors->header, 3.0);
+}
 
-  cjm_style_get_lane_accent (kind, channel, &accent);
+void
+cjm_style_colors_get_lane_color (const CjmStyleColors *colors,
+                                 CjmLaneKind           kind,
+                                 const char           *channel,
+                                 CjmColor             *color)
+{
+  CjmColor accent = cjm_style_color_from_hex (lane_accent_hex (kind, channel));
+  double amount;
+
+  g_return_if_fail (colors != NULL && color != NULL);
+
   switch (kind)
     {
     case CJM_LANE_EMOTION:
-      *color = cjm_style_lighten (&accent, 0.95);
+      amount = 0.95;
       break;
     case CJM_LANE_CHANNEL:
-      *color = cjm_style_lighten (&accent, 0.93);
+      amount = 0.93;
       break;
     case CJM_LANE_BACKSTAGE:
     case CJM_LANE_ACTIONS:
-      *color = cjm_style_lighten (&accent, 0.92);
+      amount = 0.92;
       break;
     case CJM_LANE_UNKNOWN:
     case CJM_LANE_THOUGHTS:
@@ -119,9 +240,43 @@ cjm_style_get_lane_color (CjmLaneKind     kind,
     case CJM_LANE_NOTES:
     case CJM_LANE_OPPORTUNITIES:
     default:
-      *color = cjm_style_lighten (&accent, 0.91);
+      amount = 0.91;
       break;
     }
+  *color = tint (colors, &accent, amount, &colors->paper);
+}
+
+void
+cjm_style_colors_get_card_fill (const CjmStyleColors *colors,
+                                CjmKind               kind,
+                                CjmLaneKind           lane_kind,
+                                const char           *channel,
+                                CjmColor             *color)
+{
+  CjmColor accent = cjm_style_color_from_hex (lane_accent_hex (lane_kind, channel));
+
+  g_return_if_fail (colors != NULL && color != NULL);
+
+  if (kind == CJM_KIND_TOUCHPOINT)
+    *color = colors->card;
+  else
+    *color = tint (colors, &accent, kind == CJM_KIND_NOTE ? 0.86 : 0.88, &colors->card);
+}
+
+void
+cjm_style_get_lane_accent (CjmLaneKind     kind,
+                           const char     *channel,
+                           CjmColor       *color)
+{
+  cjm_style_colors_get_lane_accent (&light_colors, kind, channel, color);
+}
+
+void
+cjm_style_get_lane_color (CjmLaneKind     kind,
+                          const char     *channel,
+                          CjmColor       *color)
+{
+  cjm_style_colors_get_lane_color (&light_colors, kind, channel, color);
 }
 
 static gboolean

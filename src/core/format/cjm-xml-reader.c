@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -779,6 +780,31 @@ is_regular_file (GFileInfo   *info,
   return FALSE;
 }
 
+/* Why a file could not be read, without the path that GIO puts in its
+ * messages: ours start with the file's name already. */
+static const char *
+read_error_reason (const GError *error)
+{
+  static const struct {
+    GIOErrorEnum code;
+    int          errsv;
+  } reasons[] = {
+    { G_IO_ERROR_NOT_FOUND, ENOENT },
+    { G_IO_ERROR_IS_DIRECTORY, EISDIR },
+    { G_IO_ERROR_NOT_DIRECTORY, ENOTDIR },
+    { G_IO_ERROR_PERMISSION_DENIED, EACCES },
+    { G_IO_ERROR_FILENAME_TOO_LONG, ENAMETOOLONG },
+    { G_IO_ERROR_TOO_MANY_LINKS, ELOOP },
+    { G_IO_ERROR_INVALID_FILENAME, EINVAL },
+  };
+
+  if (error->domain == G_IO_ERROR)
+    for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+      if (error->code == (int) reasons[i].code)
+        return g_strerror (reasons[i].errsv);
+  return error->message;
+}
+
 static GBytes *
 read_file_contents (GFile       *file,
                     const char  *display_name,
@@ -802,7 +828,8 @@ read_file_contents (GFile       *file,
   if (stream == NULL)
     {
       g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ,
-                   _("%s: could not open the file: %s"), display_name, local_error->message);
+                   _("%s: could not open the file: %s"), display_name,
+                   read_error_reason (local_error));
       return NULL;
     }
 
@@ -837,7 +864,8 @@ read_file_contents (GFile       *file,
       if (n < 0)
         {
           g_set_error (error, CJM_DOCUMENT_ERROR, CJM_DOCUMENT_ERROR_READ,
-                       _("%s: could not read the file: %s"), display_name, local_error->message);
+                       _("%s: could not read the file: %s"), display_name,
+                       read_error_reason (local_error));
           g_clear_pointer (etag, g_free);
           return NULL;
         }

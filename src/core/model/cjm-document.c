@@ -556,7 +556,9 @@ cjm_document_make_id (CjmDocument *self,
 gboolean
 cjm_document_is_rtl (CjmDocument *self)
 {
-  static const char * const rtl[] = { "he", "iw", "ar", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb" };
+  static const char * const rtl[] = {
+    "he", "iw", "ar", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", NULL
+  };
   const char *lang;
   g_autofree char *primary = NULL;
 

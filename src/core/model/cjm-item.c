@@ -63,6 +63,7 @@ static const char * const field_names[CJM_N_FIELDS] = {
   [CJM_FIELD_COVER] = "cover",
   [CJM_FIELD_APPENDIX] = "appendix",
   [CJM_FIELD_FINDINGS] = "findings",
+  [CJM_FIELD_PLAN] = "plan",
   [CJM_FIELD_TITLE] = "title",
   [CJM_FIELD_NAME] = "name",
   [CJM_FIELD_DESCRIPTION] = "description",

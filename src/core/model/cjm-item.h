@@ -72,6 +72,7 @@ typedef enum {
   CJM_FIELD_COVER,
   CJM_FIELD_APPENDIX,
   CJM_FIELD_FINDINGS,
+  CJM_FIELD_PLAN,             /* print: an action plan page (extension, docs/io.md) */
   /* text children */
   CJM_FIELD_TITLE,
   CJM_FIELD_NAME,

@@ -14,6 +14,7 @@
 
 #include "cjm-document-private.h"
 #include "cjm-kinds.h"
+#include "cjm-labels.h"
 
 /* The translated texts of a kind, each in its own translation context. */
 typedef enum {
@@ -125,6 +126,25 @@ static const LaneKindInfo lane_kinds[CJM_N_LANE_KINDS] = {
     { N_("Opportunities lane"), N_("Opportunities"), NULL } },
 };
 
+/* The kinds of channel FORMAT.md names, and what the legend calls them. */
+typedef struct {
+  const char *name;           /* in the file, lane channel="…" */
+  const char *label;          /* context "channel type" */
+} ChannelInfo;
+
+static const ChannelInfo channels[] = {
+  { "web",     NC_("channel type", "Website") },
+  { "app",     NC_("channel type", "Mobile app") },
+  { "phone",   NC_("channel type", "Phone") },
+  { "store",   NC_("channel type", "Store or branch") },
+  { "email",   NC_("channel type", "E-mail") },
+  { "sms",     NC_("channel type", "Text message") },
+  { "chat",    NC_("channel type", "Chat") },
+  { "social",  NC_("channel type", "Social networks") },
+  { "mail",    NC_("channel type", "Post") },
+  { "partner", NC_("channel type", "Partner") },
+};
+
 /* Translations, looked up once each: the checker asks for a label per
  * card, and the language does not change while the program runs. */
 static const char *kind_texts[CJM_N_KINDS][N_KIND_TEXTS];
@@ -132,32 +152,42 @@ static const char *lane_kind_texts[CJM_N_LANE_KINDS][N_LANE_TEXTS];
 
 /* Static helpers */
 
-/* context NULL: a string without a context. */
+/* context NULL: a string without a context. Labels NULL: the user's
+ * language, cached; other labels have their own catalog. */
 static const char *
-translate (const char  *context,
+translate (CjmLabels   *labels,
+           const char  *context,
            const char  *text,
            const char **cache)
 {
-  if (G_UNLIKELY (*cache == NULL) && text != NULL)
+  if (text == NULL)
+    return NULL;
+  if (labels != NULL)
+    return context != NULL ? cjm_labels_pgettext (labels, context, text)
+                           : cjm_labels_gettext (labels, text);
+  if (G_UNLIKELY (*cache == NULL))
     *cache = context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, text)
                              : g_dgettext (GETTEXT_PACKAGE, text);
   return *cache;
 }
 
 static const char *
-kind_text (CjmKind  kind,
-           KindText which)
+kind_text (CjmKind    kind,
+           KindText   which,
+           CjmLabels *labels)
 {
   g_return_val_if_fail (kind < CJM_N_KINDS, NULL);
-  return translate (kind_text_contexts[which], kinds[kind].texts[which], &kind_texts[kind][which]);
+  return translate (labels, kind_text_contexts[which], kinds[kind].texts[which],
+                    &kind_texts[kind][which]);
 }
 
 static const char *
 lane_kind_text (CjmLaneKind kind,
-                LaneText    which)
+                LaneText    which,
+                CjmLabels  *labels)
 {
   g_return_val_if_fail (kind < CJM_N_LANE_KINDS, NULL);
-  return translate (NULL, lane_kinds[kind].texts[which], &lane_kind_texts[kind][which]);
+  return translate (labels, NULL, lane_kinds[kind].texts[which], &lane_kind_texts[kind][which]);
 }
 
 /* Names used in the file (declared in cjm-item.h) */
@@ -228,25 +258,39 @@ cjm_kind_is_card (CjmKind kind)
 const char *
 cjm_kind_get_label (CjmKind kind)
 {
-  return kind_text (kind, KIND_LABEL);
+  return kind_text (kind, KIND_LABEL, NULL);
+}
+
+const char *
+cjm_kind_get_label_for (CjmKind    kind,
+                        CjmLabels *labels)
+{
+  return kind_text (kind, KIND_LABEL, labels);
 }
 
 const char *
 cjm_kind_get_plural (CjmKind kind)
 {
-  return kind_text (kind, KIND_PLURAL);
+  return kind_text (kind, KIND_PLURAL, NULL);
 }
 
 const char *
 cjm_kind_get_noun (CjmKind kind)
 {
-  return kind_text (kind, KIND_NOUN);
+  return kind_text (kind, KIND_NOUN, NULL);
+}
+
+const char *
+cjm_kind_get_noun_for (CjmKind    kind,
+                       CjmLabels *labels)
+{
+  return kind_text (kind, KIND_NOUN, labels);
 }
 
 const char *
 cjm_kind_get_default_title (CjmKind kind)
 {
-  return kind_text (kind, KIND_DEFAULT_TITLE);
+  return kind_text (kind, KIND_DEFAULT_TITLE, NULL);
 }
 
 /* Kinds of lane */
@@ -254,17 +298,42 @@ cjm_kind_get_default_title (CjmKind kind)
 const char *
 cjm_lane_kind_get_label (CjmLaneKind kind)
 {
-  return lane_kind_text (kind, LANE_LABEL);
+  return lane_kind_text (kind, LANE_LABEL, NULL);
 }
 
 const char *
 cjm_lane_kind_get_default_name (CjmLaneKind kind)
 {
-  return lane_kind_text (kind, LANE_DEFAULT_NAME) ?: cjm_kind_get_default_title (CJM_KIND_LANE);
+  return cjm_lane_kind_get_default_name_for (kind, NULL);
+}
+
+const char *
+cjm_lane_kind_get_default_name_for (CjmLaneKind  kind,
+                                    CjmLabels   *labels)
+{
+  return lane_kind_text (kind, LANE_DEFAULT_NAME, labels)
+         ?: kind_text (CJM_KIND_LANE, KIND_DEFAULT_TITLE, labels);
 }
 
 const char *
 cjm_lane_kind_get_card_title (CjmLaneKind kind)
 {
-  return lane_kind_text (kind, LANE_CARD_TITLE);
+  return lane_kind_text (kind, LANE_CARD_TITLE, NULL);
+}
+
+/* Kinds of channel */
+
+const char *
+cjm_channel_get_label (const char *channel,
+                       CjmLabels  *labels)
+{
+  g_autofree char *word = NULL;
+
+  if (channel == NULL)
+    return NULL;
+  word = g_strstrip (g_ascii_strdown (channel, -1));
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    if (strcmp (word, channels[i].name) == 0)
+      return cjm_labels_pgettext (labels, "channel type", channels[i].label);
+  return NULL;
 }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "cjm-item.h"
+#include "cjm-labels.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,12 @@ const char  *cjm_kind_get_noun              (CjmKind      kind);
 /* The translated title of a new item ("New touchpoint"), or NULL for the
  * kinds that start without one (links, suppressions). */
 const char  *cjm_kind_get_default_title     (CjmKind      kind);
+/* The label and the noun in a map's language (cjm-labels.h; NULL: the
+ * user's), for what is printed on the map and the checker's messages. */
+const char  *cjm_kind_get_label_for         (CjmKind      kind,
+                                             CjmLabels   *labels);
+const char  *cjm_kind_get_noun_for          (CjmKind      kind,
+                                             CjmLabels   *labels);
 
 /* Kinds of lane */
 
@@ -42,8 +49,18 @@ const char  *cjm_kind_get_default_title     (CjmKind      kind);
 const char  *cjm_lane_kind_get_label        (CjmLaneKind  kind);
 /* Translated: the name of a new lane of this kind ("Pain points"). */
 const char  *cjm_lane_kind_get_default_name (CjmLaneKind  kind);
+const char  *cjm_lane_kind_get_default_name_for (CjmLaneKind  kind,
+                                                 CjmLabels   *labels);
 /* Translated: the title of a new card in a lane of this kind ("New pain
  * point"), or NULL when it is the card kind's own default title. */
 const char  *cjm_lane_kind_get_card_title   (CjmLaneKind  kind);
+
+/* Kinds of channel */
+
+/* What a kind of channel FORMAT.md names (web, app, phone, store, email,
+ * sms, chat, social, mail, partner; any case) is called in the labels'
+ * language ("Website"); NULL for any other word. */
+const char  *cjm_channel_get_label          (const char  *channel,
+                                             CjmLabels   *labels);
 
 G_END_DECLS

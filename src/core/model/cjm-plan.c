@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cjm-labels.h"
 #include "cjm-plan.h"
 
 static const char * const status_words[] = {
@@ -270,18 +271,25 @@ cjm_quadrant_to_string (CjmQuadrant quadrant)
 const char *
 cjm_status_get_label (CjmStatus status)
 {
+  return cjm_status_get_label_for (status, NULL);
+}
+
+const char *
+cjm_status_get_label_for (CjmStatus  status,
+                          CjmLabels *labels)
+{
   switch (status)
     {
     case CJM_STATUS_IDEA:
-      return C_("opportunity status", "Idea");
+      return cjm_labels_pgettext (labels, "opportunity status", "Idea");
     case CJM_STATUS_PLANNED:
-      return C_("opportunity status", "Planned");
+      return cjm_labels_pgettext (labels, "opportunity status", "Planned");
     case CJM_STATUS_IN_PROGRESS:
-      return C_("opportunity status", "In progress");
+      return cjm_labels_pgettext (labels, "opportunity status", "In progress");
     case CJM_STATUS_DONE:
-      return C_("opportunity status", "Done");
+      return cjm_labels_pgettext (labels, "opportunity status", "Done");
     case CJM_STATUS_DROPPED:
-      return C_("opportunity status", "Dropped");
+      return cjm_labels_pgettext (labels, "opportunity status", "Dropped");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -290,16 +298,23 @@ cjm_status_get_label (CjmStatus status)
 const char *
 cjm_horizon_get_label (CjmHorizon horizon)
 {
+  return cjm_horizon_get_label_for (horizon, NULL);
+}
+
+const char *
+cjm_horizon_get_label_for (CjmHorizon  horizon,
+                           CjmLabels  *labels)
+{
   switch (horizon)
     {
     case CJM_HORIZON_NOW:
-      return C_("horizon", "Now");
+      return cjm_labels_pgettext (labels, "horizon", "Now");
     case CJM_HORIZON_NEXT:
-      return C_("horizon", "Next");
+      return cjm_labels_pgettext (labels, "horizon", "Next");
     case CJM_HORIZON_LATER:
-      return C_("horizon", "Later");
+      return cjm_labels_pgettext (labels, "horizon", "Later");
     case CJM_HORIZON_NONE:
-      return C_("horizon", "Not scheduled");
+      return cjm_labels_pgettext (labels, "horizon", "Not scheduled");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -308,18 +323,25 @@ cjm_horizon_get_label (CjmHorizon horizon)
 const char *
 cjm_quadrant_get_label (CjmQuadrant quadrant)
 {
+  return cjm_quadrant_get_label_for (quadrant, NULL);
+}
+
+const char *
+cjm_quadrant_get_label_for (CjmQuadrant  quadrant,
+                            CjmLabels   *labels)
+{
   switch (quadrant)
     {
     case CJM_QUADRANT_QUICK_WIN:
-      return C_("quadrant", "Quick win");
+      return cjm_labels_pgettext (labels, "quadrant", "Quick win");
     case CJM_QUADRANT_BIG_BET:
-      return C_("quadrant", "Big bet");
+      return cjm_labels_pgettext (labels, "quadrant", "Big bet");
     case CJM_QUADRANT_FILL_IN:
-      return C_("quadrant", "Fill-in");
+      return cjm_labels_pgettext (labels, "quadrant", "Fill-in");
     case CJM_QUADRANT_MONEY_PIT:
-      return C_("quadrant", "Money pit");
+      return cjm_labels_pgettext (labels, "quadrant", "Money pit");
     case CJM_QUADRANT_UNSCORED:
-      return C_("quadrant", "Unscored");
+      return cjm_labels_pgettext (labels, "quadrant", "Unscored");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -513,4 +535,58 @@ cjm_plan_new (CjmDocument *document)
     g_ptr_array_add (plan, entry_new (document, g_ptr_array_index (opportunities, i), i));
   g_ptr_array_sort (plan, compare_entries);
   return plan;
+}
+
+char *
+cjm_plan_entry_dup_title (const CjmPlanEntry *entry,
+                          CjmLabels          *labels)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  title = cjm_collapse_space (entry->title);
+  if (*title != '\0')
+    return g_steal_pointer (&title);
+  if (entry->id != NULL && *entry->id != '\0')
+    return g_strdup (entry->id);
+  return g_strdup (cjm_labels_gettext (labels, "(untitled)"));
+}
+
+char *
+cjm_plan_entry_dup_stage_name (CjmDocument        *document,
+                               const CjmPlanEntry *entry)
+{
+  CjmItem *stage;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  stage = entry->stage != NULL ? cjm_document_lookup (document, entry->stage) : NULL;
+  if (stage != NULL && cjm_item_get_kind (stage) == CJM_KIND_STAGE)
+    {
+      g_autofree char *name = cjm_collapse_space (cjm_item_get_field (stage, CJM_FIELD_NAME));
+
+      if (*name != '\0')
+        return g_steal_pointer (&name);
+    }
+  return cjm_collapse_space (entry->stage);
+}
+
+const char *
+cjm_plan_get_section_heading (GPtrArray *plan,
+                              guint      index,
+                              CjmLabels *labels)
+{
+  const CjmPlanEntry *entry, *before;
+
+  g_return_val_if_fail (plan != NULL && index < plan->len, NULL);
+
+  entry = g_ptr_array_index (plan, index);
+  before = index > 0 ? g_ptr_array_index (plan, index - 1) : NULL;
+  if (before != NULL && before->open == entry->open
+      && (!entry->open || before->horizon == entry->horizon))
+    return NULL;
+  return entry->open ? cjm_horizon_get_label_for (entry->horizon, labels)
+                     : cjm_labels_gettext (labels, "Done and dropped");
 }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "cjm-document.h"
+#include "cjm-labels.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,13 @@ const char  *cjm_quadrant_to_string    (CjmQuadrant  quadrant);
 const char  *cjm_status_get_label      (CjmStatus    status);
 const char  *cjm_horizon_get_label     (CjmHorizon   horizon);
 const char  *cjm_quadrant_get_label    (CjmQuadrant  quadrant);
+/* The same in a map's language (cjm-labels.h), for the printed plan. */
+const char  *cjm_status_get_label_for  (CjmStatus    status,
+                                        CjmLabels   *labels);
+const char  *cjm_horizon_get_label_for (CjmHorizon   horizon,
+                                        CjmLabels   *labels);
+const char  *cjm_quadrant_get_label_for (CjmQuadrant quadrant,
+                                         CjmLabels  *labels);
 
 /* Whether the text is a calendar date YYYY-MM-DD (ASCII white space
  * around it allowed); fills @date (may be NULL) when it is. */
@@ -135,6 +143,20 @@ int           cjm_plan_entry_compare   (const CjmPlanEntry *a,
 /* Every opportunity of the document in plan order. transfer full: a
  * GPtrArray of CjmPlanEntry with its free function set. */
 GPtrArray    *cjm_plan_new             (CjmDocument        *document);
+
+/* How the plan shows an entry: its title on one line (the id when it
+ * has none, "(untitled)" in the labels' language when it has neither);
+ * the name of its stage (the stage id when no stage has it). */
+char         *cjm_plan_entry_dup_title (const CjmPlanEntry *entry,
+                                        CjmLabels          *labels);
+char         *cjm_plan_entry_dup_stage_name (CjmDocument        *document,
+                                             const CjmPlanEntry *entry);
+/* The heading of the section that entry @index of a plan starts (its
+ * horizon; the done and dropped ones together: "Done and dropped"), or
+ * NULL when it goes on with the section of the entry before it. */
+const char   *cjm_plan_get_section_heading (GPtrArray   *plan,
+                                            guint        index,
+                                            CjmLabels   *labels);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CjmPlanEntry, cjm_plan_entry_free)
 

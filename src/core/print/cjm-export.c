@@ -27,6 +27,7 @@ typedef struct {
   CjmExportFormat  format;
   double           scale;
   gboolean         show_findings;
+  gboolean         bare;           /* the map alone: no title band (thumbnails) */
   double           width;          /* map units */
   double           band;           /* the title band's height */
   int              pixel_width;    /* PNG */
@@ -169,7 +170,8 @@ draw_picture (const Picture   *picture,
     cairo_scale (cr, picture->scale, picture->scale);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  draw_title_band (picture->layout, cr, picture->width);
+  if (!picture->bare)
+    draw_title_band (picture->layout, cr, picture->width);
   cairo_translate (cr, 0, picture->band);
 
   cjm_render_options_init (&options);
@@ -284,7 +286,7 @@ cjm_export_image (CjmDocument     *document,
   options.show_legend = TRUE;
   layout = cjm_layout_new (document, &options);
 
-  picture = (Picture) { layout, format, scale, show_findings };
+  picture = (Picture) { layout, format, scale, show_findings, FALSE };
   cjm_layout_get_size (layout, &picture.width, &map_h);
   picture.band = draw_title_band (layout, NULL, picture.width);
   picture.pixel_width = (int) ceil (picture.width * scale);
@@ -298,6 +300,32 @@ cjm_export_image (CjmDocument     *document,
                    display, picture.pixel_width, picture.pixel_height);
       return FALSE;
     }
+
+  return write_file (filename, write_picture, &picture, error);
+}
+
+gboolean
+cjm_export_thumbnail (CjmDocument  *document,
+                      const char   *filename,
+                      int           size,
+                      GError      **error)
+{
+  g_autoptr(CjmLayout) layout = NULL;
+  Picture picture;
+  double map_h;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (size >= CJM_THUMBNAIL_MIN_SIZE && size <= CJM_THUMBNAIL_MAX_SIZE, FALSE);
+
+  /* the map as the canvas shows it, without badges or a legend: at this
+   * size they would only be noise */
+  layout = cjm_layout_new (document, NULL);
+  picture = (Picture) { layout, CJM_EXPORT_PNG, 1, FALSE, TRUE };
+  cjm_layout_get_size (layout, &picture.width, &map_h);
+  picture.scale = size / MAX (picture.width, map_h);
+  picture.pixel_width = CLAMP ((int) round (picture.width * picture.scale), 1, size);
+  picture.pixel_height = CLAMP ((int) round (map_h * picture.scale), 1, size);
 
   return write_file (filename, write_picture, &picture, error);
 }

@@ -45,6 +45,17 @@ gboolean      cjm_export_image                (CjmDocument        *document,
                                                GPtrArray          *findings,
                                                gboolean            show_findings,
                                                GError            **error);
+#define CJM_THUMBNAIL_MIN_SIZE 16
+#define CJM_THUMBNAIL_MAX_SIZE 4096
+
+/* A thumbnail for file managers: a PNG of the map (headers and cards, in
+ * the map's own language; no title band, legend or badges) whose larger
+ * side is size pixels (CJM_THUMBNAIL_MIN_SIZE to _MAX_SIZE). The file
+ * appears only when complete. */
+gboolean      cjm_export_thumbnail            (CjmDocument        *document,
+                                               const char         *filename,
+                                               int                 size,
+                                               GError            **error);
 /* The format of an output file name ("map.pdf"), from its extension. */
 gboolean      cjm_export_format_from_filename (const char         *filename,
                                                CjmExportFormat    *format);

@@ -3,7 +3,8 @@
  *
  * Drawing the pages of a plan: the header strip (title, date, personas),
  * the footer (legend, page number), the map sheets with their crop marks
- * and assembly labels, the cover and the findings appendix.
+ * and assembly labels, the cover and the findings appendix (the action
+ * plan's pages are in cjm-page-actions.c).
  *
  * Pages are drawn in "page units": 1/96 inch, the same unit as the map at
  * actual size, so that the layout's fonts have their true point size on
@@ -33,10 +34,10 @@
 
 /* Drawing */
 
-static void
-draw_header_strip (CjmPagePlan *self,
-                   cairo_t     *cr,
-                   const char  *extra)
+void
+cjm_page_draw_header_strip (CjmPagePlan *self,
+                            cairo_t     *cr,
+                            const char  *extra)
 {
   CjmLayout *layout = self->layout;
   gboolean rtl = cjm_layout_is_rtl (layout);
@@ -72,18 +73,19 @@ draw_header_strip (CjmPagePlan *self,
   (void) th;
 }
 
-static void
-draw_footer (CjmPagePlan *self,
-             cairo_t     *cr,
-             guint        page,
-             gboolean     legend)
+void
+cjm_page_draw_footer (CjmPagePlan *self,
+                      cairo_t     *cr,
+                      guint        page,
+                      gboolean     legend)
 {
   CjmLayout *layout = self->layout;
   gboolean rtl = cjm_layout_is_rtl (layout);
   double w = self->page_w - 2 * MARGIN;
   double y = self->page_h - MARGIN - self->legend_h;
   /* Translators: page number in the footer of printed pages */
-  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, cjm_page_plan_get_n_pages (self));
+  g_autofree char *number = g_strdup_printf (cjm_labels_gettext (self->labels, "Page %u of %u"),
+                                             page + 1, cjm_page_plan_get_n_pages (self));
   double th;
   CjmRect box;
 
@@ -94,7 +96,7 @@ draw_footer (CjmPagePlan *self,
       cairo_save (cr);
       cairo_translate (cr, rtl ? MARGIN + PAGE_NUMBER_W : MARGIN, y);
       cairo_scale (cr, LEGEND_SCALE, LEGEND_SCALE);
-      cjm_render_draw_legend (layout, cr, &area);
+      cjm_render_draw_legend (layout, cr, &area, NULL);
       cairo_restore (cr);
     }
 
@@ -219,8 +221,8 @@ draw_map_sheet (CjmPagePlan *self,
   body = (CjmRect) { body_x, self->content.y + header_h, aw, ah };
 
   if (self->tiled)
-    extra = g_strdup_printf (_("Sheet %s"), name);
-  draw_header_strip (self, cr, extra);
+    extra = g_strdup_printf (cjm_labels_gettext (self->labels, "Sheet %s"), name);
+  cjm_page_draw_header_strip (self, cr, extra);
 
   /* body */
   cairo_save (cr);
@@ -272,7 +274,7 @@ draw_map_sheet (CjmPagePlan *self,
   if (self->tiled)
     {
       /* where this sheet meets its neighbours */
-      const char *fmt = _("continues on %s");
+      const char *fmt = cjm_labels_gettext (self->labels, "continues on %s");
       int start_edge = rtl ? 1 : 3, end_edge = rtl ? 3 : 1;
 
       draw_crop_marks (cr, &body);
@@ -327,7 +329,7 @@ draw_map_sheet (CjmPagePlan *self,
         }
     }
 
-  draw_footer (self, cr, page, TRUE);
+  cjm_page_draw_footer (self, cr, page, TRUE);
 }
 
 static void
@@ -364,6 +366,7 @@ draw_cover (CjmPagePlan *self,
             guint        page)
 {
   CjmLayout *layout = self->layout;
+  CjmLabels *labels = self->labels;
   CjmItem *map = cjm_document_get_map (self->document);
   gboolean rtl = cjm_layout_is_rtl (layout);
   GPtrArray *personas = cjm_document_get_items (self->document, CJM_KIND_PERSONA);
@@ -407,7 +410,9 @@ draw_cover (CjmPagePlan *self,
       double row_h = 0;
 
       box = (CjmRect) { MARGIN, y, w, 0 };
-      y += cjm_render_text (layout, cr, CJM_FONT_LANE, personas->len > 1 ? _("Personas") : _("Persona"),
+      y += cjm_render_text (layout, cr, CJM_FONT_LANE,
+                            personas->len > 1 ? cjm_labels_gettext (labels, "Personas")
+                                              : cjm_labels_gettext (labels, "Persona"),
                             &box, 1, 0, &c_page_text) + 8;
       for (guint i = 0; i < personas->len; i++)
         {
@@ -438,7 +443,8 @@ draw_cover (CjmPagePlan *self,
             }
           if (goal != NULL && *goal != '\0')
             {
-              g_autofree char *g = g_markup_printf_escaped ("<b>%s</b> %s", _("Goal:"), goal);
+              const char *label = cjm_labels_gettext (labels, "Goal:");
+              g_autofree char *g = g_markup_printf_escaped ("<b>%s</b> %s", label, goal);
 
               box.y = py + h;
               h += cjm_render_text (layout, cr, CJM_FONT_SMALL, g, &box, 3, CJM_TEXT_MARKUP, &c_page_text);
@@ -450,22 +456,25 @@ draw_cover (CjmPagePlan *self,
 
   /* findings summary */
   box = (CjmRect) { MARGIN, y, w, 0 };
-  y += cjm_render_text (layout, cr, CJM_FONT_LANE, _("Findings"), &box, 1, 0, &c_page_text) + 8;
+  y += cjm_render_text (layout, cr, CJM_FONT_LANE, cjm_labels_gettext (labels, "Findings"), &box, 1,
+                        0, &c_page_text) + 8;
   count_severities (self, counts);
   if (self->findings->len == 0)
     {
+      const char *none = cjm_labels_gettext (labels, "No findings: the channels agree.");
+
       box = (CjmRect) { MARGIN, y, w, 0 };
-      y += cjm_render_text (layout, cr, CJM_FONT_BODY, _("No findings: the channels agree."), &box, 1, 0,
-                            &c_page_dim) + 12;
+      y += cjm_render_text (layout, cr, CJM_FONT_BODY, none, &box, 1, 0, &c_page_dim) + 12;
     }
   else
     {
-      g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[2]),
-                                                 counts[2]);
-      g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                                                counts[1]), counts[1]);
-      g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", counts[0]),
-                                                counts[0]);
+      const char *error_format = cjm_labels_ngettext (labels, "%u error", "%u errors", counts[2]);
+      g_autofree char *errors = g_strdup_printf (error_format, counts[2]);
+      g_autofree char *warnings = g_strdup_printf (cjm_labels_ngettext (labels, "%u warning",
+                                                                        "%u warnings", counts[1]),
+                                                   counts[1]);
+      g_autofree char *notes = g_strdup_printf (cjm_labels_ngettext (labels, "%u note", "%u notes",
+                                                                     counts[0]), counts[0]);
       g_autofree char *line = g_strdup_printf ("%s  ·  %s  ·  %s", errors, warnings, notes);
       guint shown = 0;
 
@@ -475,7 +484,7 @@ draw_cover (CjmPagePlan *self,
         {
           CjmFinding *f = g_ptr_array_index (self->findings, i);
           g_autofree char *msg = g_markup_printf_escaped ("<b>%s</b>  %s", cjm_finding_get_rule (f),
-                                                          cjm_finding_get_message (f));
+                                                          cjm_page_plan_get_message (self, f));
 
           draw_severity_dot (cr, rtl ? MARGIN + w - 5 : MARGIN + 5, y + 7, cjm_finding_get_severity (f));
           box = (CjmRect) { rtl ? MARGIN : MARGIN + 16, y, w - 16, 0 };
@@ -483,9 +492,10 @@ draw_cover (CjmPagePlan *self,
         }
       if (self->findings->len > shown)
         {
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more", "… and %u more",
-                                                                self->findings->len - shown),
-                                                   self->findings->len - shown);
+          guint rest = self->findings->len - shown;
+          g_autofree char *more = g_strdup_printf (cjm_labels_ngettext (labels, "… and %u more",
+                                                                        "… and %u more", rest),
+                                                   rest);
 
           box = (CjmRect) { rtl ? MARGIN : MARGIN + 16, y, w - 16, 0 };
           y += cjm_render_text (layout, cr, CJM_FONT_SMALL, more, &box, 1, 0, &c_page_dim) + 4;
@@ -520,7 +530,7 @@ draw_cover (CjmPagePlan *self,
       }
   }
 
-  draw_footer (self, cr, page, FALSE);
+  cjm_page_draw_footer (self, cr, page, FALSE);
 }
 
 static void
@@ -530,7 +540,7 @@ draw_appendix (CjmPagePlan *self,
 {
   CjmLayout *layout = self->layout;
   gboolean rtl = cjm_layout_is_rtl (layout);
-  guint a = page - self->n_cover - self->columns * self->rows;
+  guint a = page - self->n_cover - self->columns * self->rows - self->n_actions;
   guint first = g_array_index (self->appendix_breaks, guint, a);
   guint last = a + 1 < self->appendix_breaks->len ? g_array_index (self->appendix_breaks, guint, a + 1)
                                                    : self->findings->len;
@@ -538,16 +548,20 @@ draw_appendix (CjmPagePlan *self,
   double y = MARGIN + HEADER_H + 8;
   CjmRect box;
 
-  draw_header_strip (self, cr, NULL);
+  cjm_page_draw_header_strip (self, cr, NULL);
   box = (CjmRect) { MARGIN, y, w, 0 };
-  cjm_render_text (layout, cr, CJM_FONT_STAGE, a == 0 ? _("Findings") : _("Findings (continued)"), &box, 1, 0,
+  cjm_render_text (layout, cr, CJM_FONT_STAGE,
+                   a == 0 ? cjm_labels_gettext (self->labels, "Findings")
+                          : cjm_labels_gettext (self->labels, "Findings (continued)"), &box, 1, 0,
                    &c_page_text);
   y = MARGIN + HEADER_H + 40;
 
   if (self->findings->len == 0)
     {
+      const char *none = cjm_labels_gettext (self->labels, "No findings: the channels agree.");
+
       box = (CjmRect) { MARGIN, y, w, 0 };
-      cjm_render_text (layout, cr, CJM_FONT_BODY, _("No findings: the channels agree."), &box, 1, 0, &c_page_dim);
+      cjm_render_text (layout, cr, CJM_FONT_BODY, none, &box, 1, 0, &c_page_dim);
     }
 
   for (guint i = first; i < last; i++)
@@ -563,7 +577,8 @@ draw_appendix (CjmPagePlan *self,
       box = (CjmRect) { rtl ? MARGIN + w - 140 : MARGIN + 18, y, 122, 0 };
       cjm_render_text (layout, cr, CJM_FONT_SMALL, rule, &box, 2, CJM_TEXT_MARKUP, &c_page_text);
       box = (CjmRect) { rtl ? MARGIN : MARGIN + 150, y, w - 150, 0 };
-      mh = cjm_render_text (layout, cr, CJM_FONT_BODY, cjm_finding_get_message (f), &box, 0, 0, &c_page_text);
+      mh = cjm_render_text (layout, cr, CJM_FONT_BODY, cjm_page_plan_get_message (self, f), &box, 0,
+                            0, &c_page_text);
       box.y = y + mh + 2;
       cjm_render_text (layout, cr, CJM_FONT_SMALL, targets, &box, 3, 0, &c_page_dim);
 
@@ -573,7 +588,7 @@ draw_appendix (CjmPagePlan *self,
       y += h;
     }
 
-  draw_footer (self, cr, page, FALSE);
+  cjm_page_draw_footer (self, cr, page, FALSE);
 }
 
 void
@@ -599,6 +614,9 @@ cjm_page_plan_draw_page (CjmPagePlan *self,
       break;
     case CJM_PAGE_MAP:
       draw_map_sheet (self, cr, page);
+      break;
+    case CJM_PAGE_ACTION_PLAN:
+      cjm_page_draw_actions (self, cr, page);
       break;
     case CJM_PAGE_APPENDIX:
     default:

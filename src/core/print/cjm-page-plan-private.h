@@ -33,7 +33,9 @@ struct _CjmPagePlan
 
   CjmDocument  *document;
   CjmLayout    *layout;
+  CjmLabels    *labels;          /* the map's language: every word on the pages */
   GPtrArray    *findings;        /* visible findings, sorted as given */
+  GHashTable   *messages;        /* CjmFinding → its message in the map's language */
   CjmPageSetup  setup;
 
   double        page_w;          /* page units */
@@ -53,6 +55,10 @@ struct _CjmPagePlan
   double        body_h;
 
   guint         n_cover;
+  GPtrArray    *actions;         /* CjmPlanEntry in plan order (the plan pages) */
+  GArray       *action_rows;     /* CjmActionRow */
+  GArray       *action_breaks;   /* guint: first row of each plan page */
+  guint         n_actions;       /* pages of the action plan */
   guint         n_appendix;
   GArray       *appendix_breaks; /* guint: first finding of each appendix page */
   char         *date;
@@ -63,12 +69,38 @@ static const CjmColor c_page_dim  = HEX (0x5e5c64);
 static const CjmColor c_page_rule = HEX (0xc0bfbc);
 static const CjmColor c_page_accent = HEX (0x3584e4);
 
+/* A row of the action plan's pages: an action, or the heading of a
+ * section (a horizon; the done and dropped ones). */
+typedef struct {
+  int          entry;            /* in actions; -1 for a heading */
+  guint        rank;             /* 1… for open actions, 0 for the others */
+  const char  *heading;
+  double       height;
+} CjmActionRow;
+
 /* "A1" for the top left sheet: column letters, row number. */
 char   *cjm_page_sheet_name                  (guint        column,
                                               guint        row);
 /* The names of a finding's targets, "Sign up · Pay", for the pages. */
 char   *cjm_page_plan_dup_target_names       (CjmPagePlan *self,
                                               CjmFinding  *finding);
+/* What the finding says, in the map's language. */
+const char *cjm_page_plan_get_message        (CjmPagePlan *self,
+                                              CjmFinding  *finding);
+/* The header strip of a page (title, date, personas, extra) and its
+ * footer (the legend when asked, the page number). */
+void    cjm_page_draw_header_strip           (CjmPagePlan *self,
+                                              cairo_t     *cr,
+                                              const char  *extra);
+void    cjm_page_draw_footer                 (CjmPagePlan *self,
+                                              cairo_t     *cr,
+                                              guint        page,
+                                              gboolean     legend);
+/* cjm-page-actions.c: the action plan's pages, planned and drawn. */
+void    cjm_page_plan_actions                (CjmPagePlan *self);
+void    cjm_page_draw_actions                (CjmPagePlan *self,
+                                              cairo_t     *cr,
+                                              guint        page);
 /* Height of one appendix row in page units. */
 double  cjm_page_plan_get_appendix_row_height (CjmPagePlan *self,
                                                CjmFinding  *finding,

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "cjm-checker.h"
 #include "cjm-page-plan-private.h"
 
 G_DEFINE_FINAL_TYPE (CjmPagePlan, cjm_page_plan, G_TYPE_OBJECT)
@@ -27,7 +28,11 @@ cjm_page_plan_finalize (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->messages, g_hash_table_unref);
   g_clear_pointer (&self->appendix_breaks, g_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->action_rows, g_array_unref);
+  g_clear_pointer (&self->action_breaks, g_array_unref);
   g_clear_pointer (&self->date, g_free);
 
   G_OBJECT_CLASS (cjm_page_plan_parent_class)->finalize (object);
@@ -43,25 +48,95 @@ static void
 cjm_page_plan_init (CjmPagePlan *self)
 {
   self->appendix_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->action_rows = g_array_new (FALSE, FALSE, sizeof (CjmActionRow));
+  self->action_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
-/* Today, or SOURCE_DATE_EPOCH for reproducible output. */
+/* Today, or SOURCE_DATE_EPOCH for reproducible output, in the map's
+ * language. */
 static char *
-dup_date (void)
+dup_date (CjmLabels *labels)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
   g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
+  GDate day;
 
   if (epoch != NULL && g_ascii_isdigit (*epoch))
     now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
   if (now == NULL)
     now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
-
-  /* Translators: the date printed on each page, see g_date_time_format() */
-  date = g_date_time_format (now, _("%-d %B %Y"));
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  date = cjm_labels_format_date (labels, &day);
   /* isolated, so that it reads the same inside right-to-left text */
   return g_strdup_printf ("\u2068%s\u2069", date);
+}
+
+/* The same finding in another list: its rule, its targets and how many
+ * findings with both came before it. */
+static char *
+finding_key (CjmFinding *finding,
+             GHashTable *seen)
+{
+  const char * const *targets = cjm_finding_get_targets (finding);
+  GString *key = g_string_new (cjm_finding_get_rule (finding));
+  guint n;
+
+  for (guint i = 0; targets != NULL && targets[i] != NULL; i++)
+    {
+      g_string_append_c (key, '\037');
+      g_string_append (key, targets[i]);
+    }
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key->str));
+  g_hash_table_insert (seen, g_strdup (key->str), GUINT_TO_POINTER (n + 1));
+  g_string_append_printf (key, "\036%u", n);
+  return g_string_free (key, FALSE);
+}
+
+/* The cover and the appendix print what the findings say in the map's
+ * language: the findings the caller gave were worded in the user's, so
+ * the map is checked again with its own labels and each finding takes the
+ * message of its twin. */
+static void
+translate_messages (CjmPagePlan *self)
+{
+  g_autoptr(GPtrArray) worded = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->messages = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (self->labels == NULL || self->findings->len == 0)
+    return;
+
+  worded = cjm_check_document_with_labels (self->document, self->labels);
+  for (guint i = 0; i < worded->len; i++)
+    {
+      CjmFinding *finding = g_ptr_array_index (worded, i);
+
+      if (!cjm_finding_get_suppressed (finding))
+        g_hash_table_insert (by_key, finding_key (finding, seen), finding);
+    }
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      CjmFinding *finding = g_ptr_array_index (self->findings, i);
+      g_autofree char *key = finding_key (finding, seen);
+      CjmFinding *twin = g_hash_table_lookup (by_key, key);
+
+      if (twin != NULL)
+        g_hash_table_insert (self->messages, finding, g_strdup (cjm_finding_get_message (twin)));
+    }
+}
+
+const char *
+cjm_page_plan_get_message (CjmPagePlan *self,
+                           CjmFinding  *finding)
+{
+  const char *message = g_hash_table_lookup (self->messages, finding);
+
+  return message != NULL ? message : cjm_finding_get_message (finding);
 }
 
 char *
@@ -91,7 +166,7 @@ cjm_page_plan_get_appendix_row_height (CjmPagePlan *self,
   g_autofree char *targets = cjm_page_plan_dup_target_names (self, finding);
   double mh, th;
 
-  cjm_layout_measure_text (self->layout, CJM_FONT_BODY, cjm_finding_get_message (finding),
+  cjm_layout_measure_text (self->layout, CJM_FONT_BODY, cjm_page_plan_get_message (self, finding),
                            width - 150, 0, 0, NULL, &mh);
   cjm_layout_measure_text (self->layout, CJM_FONT_SMALL, targets, width - 150, 3, 0, NULL, &th);
   return MAX (mh + 2 + th, 28) + APPENDIX_ROW_GAP;
@@ -240,10 +315,13 @@ cjm_page_plan_new (CjmDocument        *document,
   cjm_paper_get_size_mm (self->setup.paper, &w_mm, &h_mm);
   self->page_w = (self->setup.landscape ? h_mm : w_mm) * MM;
   self->page_h = (self->setup.landscape ? w_mm : h_mm) * MM;
-  self->date = dup_date ();
+  self->labels = cjm_layout_get_labels (self->layout);
+  self->date = dup_date (self->labels);
+  translate_messages (self);
 
   plan_map (self);
   self->n_cover = self->setup.cover ? 1 : 0;
+  cjm_page_plan_actions (self);
   plan_appendix (self);
 
   return self;
@@ -267,7 +345,7 @@ guint
 cjm_page_plan_get_n_pages (CjmPagePlan *self)
 {
   g_return_val_if_fail (CJM_IS_PAGE_PLAN (self), 0);
-  return self->n_cover + self->columns * self->rows + self->n_appendix;
+  return self->n_cover + self->columns * self->rows + self->n_actions + self->n_appendix;
 }
 
 void
@@ -292,6 +370,8 @@ cjm_page_plan_get_page_kind (CjmPagePlan *self,
     return CJM_PAGE_COVER;
   if (page < self->n_cover + self->columns * self->rows)
     return CJM_PAGE_MAP;
+  if (page < self->n_cover + self->columns * self->rows + self->n_actions)
+    return CJM_PAGE_ACTION_PLAN;
   return CJM_PAGE_APPENDIX;
 }
 

@@ -8,8 +8,10 @@
  * repeats the stage header row and the lane header column, carries the
  * title, date, personas, legend and page number, and, when tiled, crop
  * marks and assembly labels ("continues on B2"). An optional cover page
- * shows the personas and a findings summary; an optional appendix lists
- * the findings.
+ * shows the personas and a findings summary; the action plan follows the
+ * map (when the map has opportunities and the setup asks for it); an
+ * optional appendix lists the findings. Every word on the pages is in the
+ * map's language (cjm-labels.h).
  *
  * The same plan drives the PDF export (cjm-export.h) and
  * GtkPrintOperation: draw page N with cjm_page_plan_draw_page() on a
@@ -31,6 +33,7 @@ G_BEGIN_DECLS
 typedef enum {
   CJM_PAGE_COVER,
   CJM_PAGE_MAP,
+  CJM_PAGE_ACTION_PLAN,
   CJM_PAGE_APPENDIX,
 } CjmPageKind;
 

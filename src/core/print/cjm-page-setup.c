@@ -30,6 +30,7 @@ cjm_page_setup_init (CjmPageSetup *setup)
   setup->landscape = TRUE;
   setup->fit = CJM_FIT_PAGE;
   setup->overlap_mm = 10;
+  setup->plan = TRUE;
   setup->findings = TRUE;
 }
 
@@ -156,6 +157,7 @@ cjm_page_setup_from_document (CjmPageSetup *setup,
   parse_bool (cjm_item_get_field (map, CJM_FIELD_COVER), &setup->cover);
   parse_bool (cjm_item_get_field (map, CJM_FIELD_APPENDIX), &setup->appendix);
   parse_bool (cjm_item_get_field (map, CJM_FIELD_FINDINGS), &setup->findings);
+  parse_bool (cjm_item_get_field (map, CJM_FIELD_PLAN), &setup->plan);
 }
 
 void
@@ -165,11 +167,17 @@ cjm_page_setup_to_document (const CjmPageSetup *setup,
   CjmItem *map;
   char overlap[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *tiles = NULL;
+  const char *plan;
+  gboolean stored_plan;
 
   g_return_if_fail (setup != NULL);
   g_return_if_fail (CJM_IS_DOCUMENT (document));
 
   map = cjm_document_get_map (document);
+  /* plan: as the file has it when that says the same, else only "false" */
+  plan = cjm_item_get_field (map, CJM_FIELD_PLAN);
+  if (!parse_bool (plan, &stored_plan) || stored_plan != !!setup->plan)
+    plan = setup->plan ? NULL : "false";
   if (setup->tile_columns > 0 && setup->tile_rows > 0)
     tiles = g_strdup_printf ("%ux%u", setup->tile_columns, setup->tile_rows);
   g_ascii_formatd (overlap, sizeof overlap, "%g", setup->overlap_mm);
@@ -183,5 +191,6 @@ cjm_page_setup_to_document (const CjmPageSetup *setup,
   cjm_document_set_field (document, map, CJM_FIELD_COVER, setup->cover ? "true" : "false");
   cjm_document_set_field (document, map, CJM_FIELD_APPENDIX, setup->appendix ? "true" : "false");
   cjm_document_set_field (document, map, CJM_FIELD_FINDINGS, setup->findings ? "true" : "false");
+  cjm_document_set_field (document, map, CJM_FIELD_PLAN, plan);
   cjm_document_end_group (document);
 }

@@ -3,9 +3,10 @@
  *
  * How a map goes on paper: paper size, orientation, fit (one page, the
  * page width, or actual size / tiles over several sheets), the overlap
- * between tiles, cover, appendix and finding badges. Kept in the map's
- * print element (FORMAT.md), so that a map prints the same from the
- * application and from `cjm export`.
+ * between tiles, cover, action plan, appendix and finding badges. Kept in
+ * the map's print element (FORMAT.md; `plan` is an extension of ours,
+ * docs/io.md), so that a map prints the same from the application and
+ * from `cjm export`.
  */
 
 #pragma once
@@ -41,20 +42,25 @@ typedef struct {
   guint    tile_rows;
   double   overlap_mm;            /* shared strip between tiled sheets */
   gboolean cover;                 /* a cover page first */
+  gboolean plan;                  /* the action plan after the map (when the
+                                   * map has opportunities) */
   gboolean appendix;              /* a findings appendix last */
   gboolean findings;              /* finding badges on the cards */
 } CjmPageSetup;
 
 /* The application's defaults: A4, landscape, fit to page, 10 mm overlap,
- * no cover, no appendix, badges on. */
+ * no cover, the action plan (a map without opportunities has none to
+ * print), no appendix, badges on. */
 void          cjm_page_setup_init             (CjmPageSetup       *setup);
 /* The defaults, overridden by the map's print element (the CJM_FIELD_PAPER,
- * _ORIENTATION, _FIT, _TILES, _OVERLAP, _COVER, _APPENDIX and _FINDINGS
- * fields of the map item); values that do not parse are ignored. */
+ * _ORIENTATION, _FIT, _TILES, _OVERLAP, _COVER, _APPENDIX, _FINDINGS and
+ * _PLAN fields of the map item); values that do not parse are ignored. */
 void          cjm_page_setup_from_document    (CjmPageSetup       *setup,
                                                CjmDocument        *document);
 /* Stores the setup in the map's print fields as undoable set_field
- * commands, grouped as one undo step ("Page Setup"). */
+ * commands, grouped as one undo step ("Page Setup"). `plan` is written
+ * only when it is not the default (plan="false"), or kept as the file
+ * has it, so that a map saved before it existed saves the same. */
 void          cjm_page_setup_to_document      (const CjmPageSetup *setup,
                                                CjmDocument        *document);
 
