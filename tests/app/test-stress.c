@@ -60,6 +60,13 @@ test_stress_open_close_100 (void)
   cjm_test_iterate (200);
   end = resident_bytes ();
   g_test_message ("resident: %zu KiB after 20 maps, %zu KiB after 100", warm / 1024, end / 1024);
+#if defined(__SANITIZE_ADDRESS__)
+  /* AddressSanitizer keeps freed blocks in its quarantine (256 MiB by
+   * default), so resident memory grows with every free until that fills:
+   * the figure says nothing about leaks there. The plain build checks the
+   * bound; the sanitizer run still catches use after free on the way. */
+  return;
+#endif
   /* Leaking one fixture map a round (about 100 KiB in objects) would pass
    * 8 MiB over 80 rounds; allocator noise stays well below. */
   g_assert_cmpuint (end, <, warm + 8 * 1024 * 1024);
