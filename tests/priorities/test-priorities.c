@@ -409,6 +409,83 @@ find_p01 (Fixture *f)
 }
 
 static GtkWidget *
+find_plan_button (GtkWidget  *root,
+                  CjmFinding *finding)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), "finding-row") == 0
+      && g_object_get_data (G_OBJECT (root), "cjm-finding") == finding)
+    {
+      for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL;
+           w = gtk_widget_get_next_sibling (w))
+        for (GtkWidget *b = gtk_widget_get_first_child (w); b != NULL;
+             b = gtk_widget_get_next_sibling (b))
+          if (g_strcmp0 (gtk_widget_get_name (b), "plan-action-button") == 0)
+            return b;
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_plan_button (child, finding);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+plan_button_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *button = find_plan_button (GTK_WIDGET (f->window->findings_panel), find_p01 (f));
+
+  return button != NULL && gtk_widget_get_mapped (button) && gtk_widget_get_width (button) > 0;
+}
+
+static void
+test_plan_action (void)
+{
+  Fixture f;
+  CjmFinding *finding;
+  GtkWidget *button;
+  CjmItem *planned;
+  guint n_opportunities;
+
+  open_map (&f, "bank-account-opening.cjm", add_pain);
+  n_opportunities = cjm_document_get_n_items (f.document, CJM_KIND_OPPORTUNITY);
+  finding = find_p01 (&f);
+  g_assert_nonnull (finding);
+
+  /* Find the row as a user would in a long list: the search entry
+   * (Ctrl+F) filtered to the rule, so the row is on screen. */
+  cjm_harness_key ("ctrl+f");
+  cjm_harness_type ("P01");
+  g_assert_true (cjm_harness_wait_for (plan_button_shown, &f, 5000));
+  button = find_plan_button (GTK_WIDGET (f.window->findings_panel), finding);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  cjm_harness_click (button, gtk_widget_get_width (button) / 2.0,
+                     gtk_widget_get_height (button) / 2.0, 1, NULL);
+
+  g_assert_cmpuint (cjm_document_get_n_items (f.document, CJM_KIND_OPPORTUNITY), ==,
+                    n_opportunities + 1);
+  g_assert_null (find_p01 (&f));
+  planned = cjm_inspector_get_item (f.window->inspector);
+  g_assert_nonnull (planned);
+  g_assert_cmpint (cjm_item_get_kind (planned), ==, CJM_KIND_OPPORTUNITY);
+  g_assert_cmpstr (cjm_item_get_field (planned, CJM_FIELD_ADDRESSES), ==, "t-web-compare");
+  g_assert_cmpstr (cjm_item_get_field (planned, CJM_FIELD_STAGE), ==,
+                   cjm_item_get_field (item (&f, "t-web-compare"), CJM_FIELD_STAGE));
+  /* It is in the action plan too, unscored. */
+  g_assert_nonnull (find_row (&f, cjm_item_get_id (planned)));
+
+  cjm_harness_key ("ctrl+z");
+  g_assert_nonnull (find_p01 (&f));
+  assert_undo_restores (&f, 0);
+  close_map (&f);
+}
+
+static GtkWidget *
 find_type (GtkWidget  *root,
            const char *type_name)
 {
@@ -553,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/priorities/tray", test_tray);
   g_test_add_func ("/priorities/horizon-drag", test_horizon_drag);
   g_test_add_func ("/priorities/filters", test_filters);
+  g_test_add_func ("/priorities/plan-action", test_plan_action);
   g_test_add_func ("/priorities/card-menu", test_card_menu);
   g_test_add_func ("/priorities/rtl", test_rtl);
 

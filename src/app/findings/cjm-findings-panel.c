@@ -379,6 +379,23 @@ on_menu_button_create_popup (GtkMenuButton *button,
     gtk_menu_button_set_popover (button, build_suppress_popover (self, finding));
 }
 
+/* "Plan an action": the window makes an opportunity that answers the
+ * finding of the row (win.plan-action, its rule and targets). */
+static void
+on_plan_button_clicked (GtkButton *button,
+                        GtkWidget *row)
+{
+  CjmFinding *finding = g_object_get_data (G_OBJECT (row), "cjm-finding");
+  const char * const *targets;
+
+  if (finding == NULL)
+    return;
+  targets = cjm_finding_get_targets (finding);
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.plan-action", "(s^as)",
+                              cjm_finding_get_rule (finding),
+                              targets ? targets : (const char * const[]) { NULL });
+}
+
 static void
 on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -386,6 +403,7 @@ on_factory_setup (GtkSignalListItemFactory *factory,
 {
   GtkWidget *menu = gtk_menu_button_new ();
   GtkWidget *row = build_row (menu);
+  GtkWidget *plan;
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "action-unavailable-symbolic");
   gtk_widget_set_tooltip_text (menu, _("Suppress this finding…"));
@@ -396,6 +414,13 @@ on_factory_setup (GtkSignalListItemFactory *factory,
                                          self, NULL);
   gtk_widget_set_name (row, "finding-row");
 
+  plan = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (plan, _("Plan an Action"));
+  gtk_widget_set_name (plan, "plan-action-button");
+  gtk_widget_add_css_class (plan, "flat");
+  gtk_widget_set_valign (plan, GTK_ALIGN_START);
+  gtk_widget_insert_before (plan, gtk_widget_get_parent (menu), menu);
+  g_signal_connect (plan, "clicked", G_CALLBACK (on_plan_button_clicked), row);
   gtk_list_item_set_child (list_item, row);
 }
 
