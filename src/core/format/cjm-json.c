@@ -763,7 +763,8 @@ check_string (Loader      *loader,
 
   if (strlen (text) > max_length)
     return fail (loader, node, error, CJM_DOCUMENT_ERROR_UNSAFE,
-                 _("the text is longer than %" G_GSIZE_FORMAT " bytes"), max_length);
+                 /* Translators: %u is a number of bytes */
+                 _("the text is longer than %u bytes"), (guint) max_length);
   bad = find_non_xml_char (text);
   if (bad != 0)
     return fail (loader, node, error, CJM_DOCUMENT_ERROR_ENCODING,
@@ -1476,8 +1477,9 @@ read_document (Loader       *loader,
       || json_node_get_value_type (format) != G_TYPE_STRING
       || strcmp (json_node_get_string (format), CJM_JSON_FORMAT) != 0)
     return fail (loader, format ? format : root, error, CJM_DOCUMENT_ERROR_NOT_A_MAP,
-                 _("not a journey map: the top-level object needs "
-                   "\"format\": \"" CJM_JSON_FORMAT "\""));
+                 /* Translators: %s is the format's name, urn:x-cjm:1 */
+                 _("not a journey map: the top-level object needs \"format\": \"%s\""),
+                 CJM_JSON_FORMAT);
 
   /* The defaults of a new document are not in the file. */
   for (guint f = 0; f < CJM_N_FIELDS; f++)
