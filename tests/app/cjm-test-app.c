@@ -166,20 +166,14 @@ char *
 cjm_test_find_data (const char *relative)
 {
   const char *shared = g_getenv ("CJM_SHARED_DIR");
-  g_autofree char *in_shared = NULL;
-  g_autofree char *in_tree = NULL;
+  g_autofree char *path = NULL;
 
-  if (shared != NULL)
-    {
-      in_shared = g_build_filename (shared, relative, NULL);
-      if (g_file_test (in_shared, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&in_shared);
-    }
-
-  /* Samples are also in the source tree, under data/. */
-  in_tree = g_test_build_filename (G_TEST_DIST, "..", "data", relative, NULL);
-  if (g_file_test (in_tree, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&in_tree);
+  /* Only there: the samples are not copied into the source tree. */
+  if (shared == NULL || *shared == '\0')
+    return NULL;
+  path = g_build_filename (shared, relative, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&path);
   return NULL;
 }
 

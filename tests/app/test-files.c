@@ -75,7 +75,11 @@ test_files_open (void)
   CjmWindow *window, *again;
   g_autofree char *basename = NULL;
 
-  g_assert_nonnull (sample);
+  if (sample == NULL)
+    {
+      g_test_skip ("$CJM_SHARED_DIR/samples is not there");
+      return;
+    }
   window = cjm_test_open_path (sample);
   basename = g_path_get_basename (sample);
 

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../cjm-shared-samples.h"
 #include "cjm-test-app.h"
 #include "cjm-window-private.h"
 
@@ -239,6 +240,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Every test edits a copy of a shared sample. */
+  cjm_shared_samples_require ();
   cjm_test_app_init (&argc, &argv);
 
   g_test_add_func ("/app/monitor/changed-by-someone-else", test_monitor_changed_by_someone_else);

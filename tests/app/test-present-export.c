@@ -5,13 +5,15 @@
  * chooser write a PNG of the map's size at the chosen scale; F5 presents
  * the map full screen, its title first, three Right presses reach the
  * third stage in large text, Escape leaves, and the map is unchanged.
- * Screenshots go to $CJM_SCREENSHOT_DIR when it is set.
+ * The slides' own words follow the map's language, not the desktop's
+ * (LANGUAGE=en here). Screenshots go to $CJM_SCREENSHOT_DIR when it is set.
  */
 
 #define G_LOG_DOMAIN "CjmTest"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "cjm-export-dialog.h"
@@ -278,14 +280,77 @@ test_present_rtl_steps_with_left (void)
   cjm_test_close_all ();
 }
 
+typedef struct {
+  CjmPresenter *presenter;
+  const char   *label;
+} LabelWait;
+
+static gboolean
+label_drawn (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return g_strcmp0 (cjm_presenter_get_label (wait->presenter), wait->label) == 0;
+}
+
+/* A Hebrew map presented on an English desktop: the slides' words (the
+ * number of stages, "Stage 1 of 5") are Hebrew, from the map's xml:lang. */
+static void
+test_present_labels_in_map_language (void)
+{
+  g_autoptr(CjmDocument) document = template_document ("internet-onboarding.he.cjm");
+  CjmWindow *window = open_window (document);
+  CjmLayout *layout = cjm_canvas_get_layout (cjm_window_get_canvas (window));
+  guint n = cjm_layout_get_n_stages (layout);
+  g_autofree char *count = g_strdup_printf ("%u שלבים", n);
+  g_autofree char *counter = g_strdup_printf ("שלב 1 מתוך %u", n);
+  CjmPresenter *presenter;
+  PageWait wait;
+  LabelWait label_wait;
+
+  /* The desktop is English: gettext gives the source strings. */
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
+  g_assert_cmpstr (_("Stage %u of %u"), ==, "Stage %u of %u");
+  g_assert_cmpstr (cjm_item_get_field (cjm_document_get_map (document), CJM_FIELD_LANG), ==, "he");
+  g_assert_cmpuint (n, >, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  presenter = CJM_PRESENTER (cjm_test_find_toplevel (CJM_TYPE_PRESENTER, NULL));
+  g_assert_nonnull (presenter);
+  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (presenter)));
+
+  wait = (PageWait) { presenter, 0 };
+  g_assert_true (cjm_test_wait_for (on_page, &wait, 3000));
+  g_assert_cmpstr (cjm_presenter_get_label (presenter), ==, count);
+
+  cjm_presenter_set_page (presenter, 1);
+  label_wait = (LabelWait) { presenter, counter };
+  if (!cjm_test_wait_for (label_drawn, &label_wait, 3000))
+    g_assert_cmpstr (cjm_presenter_get_label (presenter), ==, counter);
+  g_assert_cmpuint (cjm_presenter_get_page (presenter), ==, 1);
+  g_assert_cmpstr (cjm_presenter_get_heading (presenter), ==,
+                   cjm_item_get_display_text (cjm_layout_get_stage (layout, 0)->item));
+
+  gtk_window_close (GTK_WINDOW (presenter));
+  g_assert_true (cjm_test_wait_for (presenter_gone, NULL, 3000));
+  cjm_test_close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* An English desktop; the Hebrew map's slides must not follow it. The
+   * catalogs of the build, bound as the app's main() binds them. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  if (g_getenv ("JOURNEYMAN_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JOURNEYMAN_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   cjm_test_app_init (&argc, &argv);
 
   g_test_add_func ("/export/png-with-real-input", test_export_png_with_real_input);
   g_test_add_func ("/present/real-input", test_present_with_real_input);
   g_test_add_func ("/present/rtl", test_present_rtl_steps_with_left);
+  g_test_add_func ("/present/map-language", test_present_labels_in_map_language);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "../cjm-shared-samples.h"
 #include "canvas-fixture.h"
 
 static CjmApplication *app;
@@ -16,6 +17,8 @@ canvas_test_init (int    *argc,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The maps the tests edit are copies of the shared samples. */
+  cjm_shared_samples_require ();
   cjm_harness_init (argc, argv);
   app = cjm_application_new (APPLICATION_ID ".CanvasTest",
                              G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
@@ -51,11 +54,12 @@ void
 canvas_fixture_open (CanvasFixture *f,
                      const char    *sample)
 {
-  g_autofree char *source = g_build_filename (CJM_SOURCE_ROOT, "data", "samples", sample, NULL);
+  g_autofree char *source = cjm_shared_sample (sample);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
+  g_assert_nonnull (source);
   memset (f, 0, sizeof *f);
   f->path = g_build_filename (cjm_harness_get_tmpdir (), sample, NULL);
   bytes = cjm_harness_read_file (source);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "../cjm-shared-samples.h"
 #include "canvas-fixture.h"
 
 /* A small undecorated window with one label that drags `content`. */
@@ -66,8 +67,7 @@ static void
 test_drop_cjm_file_opens_it (void)
 {
   CanvasFixture f;
-  g_autofree char *sample = g_build_filename (CJM_SOURCE_ROOT, "data", "samples",
-                                              "fiber-onboarding.he.cjm", NULL);
+  g_autofree char *sample = cjm_shared_sample ("fiber-onboarding.he.cjm");
   g_autoptr(GFile) file = g_file_new_for_path (sample);
   GdkFileList *list;
   g_autoptr(GdkContentProvider) content = NULL;

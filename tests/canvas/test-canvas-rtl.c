@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "../cjm-shared-samples.h"
 #include "canvas-fixture.h"
 
 static void
@@ -31,12 +32,15 @@ open_narrow (const char   *sample,
              CjmWindow   **window_out,
              CjmDocument **document_out)
 {
-  g_autofree char *path = cjm_harness_source_path (sample);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = cjm_shared_sample (sample);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  CjmDocument *document = cjm_document_new_from_file (file, &error);
+  CjmDocument *document;
   CjmWindow *window;
 
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+  document = cjm_document_new_from_file (file, &error);
   g_assert_no_error (error);
   window = cjm_window_new (CJM_APPLICATION (g_application_get_default ()), document);
   /* Narrower than the map, so only some stages fit. */
@@ -57,7 +61,7 @@ test_rtl_opens_at_first_stage (void)
   CjmCanvas *canvas;
   double mw, mh;
 
-  open_narrow ("data/samples/fiber-onboarding.he.cjm", &window, &document);
+  open_narrow ("fiber-onboarding.he.cjm", &window, &document);
   canvas = cjm_window_get_canvas (window);
 
   /* The map is wider than the view, so where it starts matters. */
@@ -84,7 +88,7 @@ test_ltr_opens_at_first_stage (void)
   CjmWindow *window;
   CjmDocument *document;
 
-  open_narrow ("data/samples/bill-payment.cjm", &window, &document);
+  open_narrow ("bill-payment.cjm", &window, &document);
   assert_stage_in_view (cjm_window_get_canvas (window), document, "s-notice");
 
   gtk_window_destroy (GTK_WINDOW (window));

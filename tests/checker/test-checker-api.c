@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "../cjm-shared-samples.h"
 #include "checker-test-util.h"
 
 typedef struct {
@@ -35,10 +36,14 @@ on_items_changed (GListModel *model,
 static CjmDocument *
 load_sample (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = cjm_shared_sample (name);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  CjmDocument *document = cjm_document_new_from_file (file, &error);
+  CjmDocument *document;
+
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+  document = cjm_document_new_from_file (file, &error);
 
   g_assert_no_error (error);
   return document;
@@ -375,6 +380,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The tests read the shared samples. */
+  cjm_shared_samples_require ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checker/api/model", test_model_type);

@@ -4,14 +4,15 @@
  * The findings of the two sample maps, derived by hand from RULES.md (the
  * derivation is written out below) and compared exactly: every finding,
  * in order, with rule, severity, targets and the key parts of its message.
- * The samples are in data/samples (always tested) and in
- * $CJM_SHARED_DIR/samples (tested when that folder exists).
+ * The samples are read from $CJM_SHARED_DIR/samples (skipped where that
+ * folder is absent).
  */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "../cjm-shared-samples.h"
 #include "checker-test-util.h"
 
 typedef struct {
@@ -172,7 +173,6 @@ typedef struct {
   const char     *name;
   const Expected *expected;
   guint           n_expected;
-  gboolean        shared;
 } SampleCase;
 
 static void
@@ -186,19 +186,9 @@ test_sample (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
 
-  if (sample->shared)
-    {
-      const char *shared = g_getenv ("CJM_SHARED_DIR");
-
-      if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
-        {
-          g_test_skip ("CJM_SHARED_DIR is not there");
-          return;
-        }
-      path = g_build_filename (shared, "samples", sample->name, NULL);
-    }
-  else
-    path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", sample->name, NULL);
+  path = cjm_shared_sample_or_skip (sample->name);
+  if (path == NULL)
+    return;
 
   file = g_file_new_for_path (path);
   document = cjm_document_new_from_file (file, &error);
@@ -222,10 +212,8 @@ test_sample (gconstpointer data)
 }
 
 static const SampleCase samples[] = {
-  { "bill-payment.cjm", bill_payment, G_N_ELEMENTS (bill_payment), FALSE },
-  { "fiber-onboarding.he.cjm", fiber_onboarding, G_N_ELEMENTS (fiber_onboarding), FALSE },
-  { "bill-payment.cjm", bill_payment, G_N_ELEMENTS (bill_payment), TRUE },
-  { "fiber-onboarding.he.cjm", fiber_onboarding, G_N_ELEMENTS (fiber_onboarding), TRUE },
+  { "bill-payment.cjm", bill_payment, G_N_ELEMENTS (bill_payment) },
+  { "fiber-onboarding.he.cjm", fiber_onboarding, G_N_ELEMENTS (fiber_onboarding) },
 };
 
 int
@@ -236,9 +224,7 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/checker/samples/%s/%s",
-                                               samples[i].shared ? "shared" : "data",
-                                               samples[i].name);
+      g_autofree char *path = g_strdup_printf ("/checker/samples/shared/%s", samples[i].name);
       g_test_add_data_func (path, &samples[i], test_sample);
     }
 

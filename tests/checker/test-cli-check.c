@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "../cjm-shared-samples.h"
 #include "cli-test-util.h"
 
 static char *
@@ -22,7 +23,10 @@ fixture (const char *name)
 static char *
 sample (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+  char *path = cjm_shared_sample (name);
+
+  g_assert_nonnull (path);
+  return path;
 }
 
 static guint
@@ -267,6 +271,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The tests read the shared samples. */
+  cjm_shared_samples_require ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/check/clean", test_check_clean);

@@ -319,14 +319,16 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *samples = NULL;
+  g_autofree char *samples = test_shared_path ("samples");
   g_autoptr(GPtrArray) files = NULL;
   static const char * const fixtures_1_0[] = { "full.cjm", "unknown.cjm", "faults.cjm" };
 
   g_test_init (&argc, &argv, NULL);
 
-  samples = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", NULL);
-  files = test_list_files (samples, ".cjm");
+  if (samples != NULL)
+    files = test_list_files (samples, ".cjm");
+  else
+    files = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (fixtures_1_0); i++)
     g_ptr_array_add (files, test_fixture_path (fixtures_1_0[i]));
   for (guint i = 0; i < files->len; i++)

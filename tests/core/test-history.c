@@ -383,13 +383,15 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *samples = NULL;
+  g_autofree char *samples = test_shared_path ("samples");
   g_autoptr(GPtrArray) files = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
-  samples = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", NULL);
-  files = test_list_files (samples, ".cjm");
+  if (samples != NULL)
+    files = test_list_files (samples, ".cjm");
+  else
+    files = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (files, test_fixture_path ("unknown.cjm"));
   g_ptr_array_add (files, test_fixture_path ("faults.cjm"));
   g_ptr_array_add (files, test_fixture_path ("action-plan.cjm"));

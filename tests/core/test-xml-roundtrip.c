@@ -207,14 +207,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *samples = NULL;
   g_autofree char *fixtures = NULL;
   g_autofree char *shared_samples = test_shared_path ("samples");
 
   g_test_init (&argc, &argv, NULL);
 
-  samples = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", NULL);
-  add_folder (samples, "data", TRUE);
   if (shared_samples != NULL)
     add_folder (shared_samples, "shared", TRUE);
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cjm-document.h"
+#include "../cjm-shared-samples.h"
 #include "cli-test-util.h"
 #include "export-test-util.h"
 
@@ -28,7 +29,10 @@ static char *tmpdir;
 static char *
 sample_path (const char *name)
 {
-  return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "samples", name, NULL);
+  char *path = cjm_shared_sample (name);
+
+  g_assert_nonnull (path);
+  return path;
 }
 
 static char *
@@ -574,6 +578,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The tests read the shared samples. */
+  cjm_shared_samples_require ();
   tmpdir = cli_test_begin (&argc, &argv, "cjm-export", NULL);
   if (tmpdir == NULL)
     return 0;

@@ -18,12 +18,16 @@
 
 #include "cjm-print.h"
 #include "cjm-print-preview.h"
+#include "../cjm-shared-samples.h"
 #include "cjm-test-app.h"
 
 static char *
 sample (const char *name)
 {
-  return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "samples", name, NULL);
+  char *path = cjm_shared_sample (name);
+
+  g_assert_nonnull (path);
+  return path;
 }
 
 static CjmDocument *
@@ -290,6 +294,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The tests read the shared samples. */
+  cjm_shared_samples_require ();
   cjm_test_app_init (&argc, &argv);
 
   g_test_add_func ("/print/export", test_print_export);

@@ -3,6 +3,8 @@
  *
  * The presentation window: one drawing area that paints the current page
  * with Pango and cjm-render, and the keys that step through the pages.
+ * Every word drawn on a slide is in the map's language (the layout's
+ * CjmLabels), not the desktop's.
  */
 
 #define G_LOG_DOMAIN "CjmPresenter"
@@ -11,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-labels.h"
 #include "cjm-layout.h"
 #include "cjm-presenter.h"
 #include "cjm-render.h"
@@ -32,6 +35,7 @@ struct _CjmPresenter
 
   int           heading_height;
   char         *heading;
+  char         *label;
 };
 
 G_DEFINE_FINAL_TYPE (CjmPresenter, cjm_presenter, GTK_TYPE_WINDOW)
@@ -84,6 +88,21 @@ jump_timeout_cb (gpointer data)
   self->jump_id = 0;
   jump_to_typed (self);
   return G_SOURCE_REMOVE;
+}
+
+static CjmLabels *
+labels (CjmPresenter *self)
+{
+  return cjm_layout_get_labels (self->layout);
+}
+
+/* The slide's own words (not the map's): kept for tests. */
+static void
+set_label (CjmPresenter *self,
+           const char   *text)
+{
+  g_free (self->label);
+  self->label = g_strdup (text);
 }
 
 static void
@@ -180,7 +199,7 @@ draw_title_page (CjmPresenter *self,
   g_autofree char *stages = NULL;
 
   if (*title == '\0')
-    title = _("Untitled journey");
+    title = cjm_labels_gettext (labels (self), "Untitled journey");
   h = draw_text (self, cr, title, height / 10, TRUE, ink, margin, y, text_width, 3);
   set_heading (self, title, (int) h);
   y += h + height / 30;
@@ -192,7 +211,7 @@ draw_title_page (CjmPresenter *self,
     {
       if (names->len > 0)
         /* Translators: the separator between the names of personas */
-        g_string_append (names, _(", "));
+        g_string_append (names, cjm_labels_gettext (labels (self), ", "));
       g_string_append (names, cjm_item_get_display_text (g_ptr_array_index (personas, i)));
     }
   if (names->len > 0)
@@ -200,8 +219,10 @@ draw_title_page (CjmPresenter *self,
       h = draw_text (self, cr, names->str, height / 28, TRUE, ink, margin, y, text_width, 2);
       y += h + height / 60;
     }
-  stages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stage", "%u stages", n_stages (self)),
+  stages = g_strdup_printf (cjm_labels_ngettext (labels (self), "%u stage", "%u stages",
+                                                 n_stages (self)),
                             n_stages (self));
+  set_label (self, stages);
   draw_text (self, cr, stages, height / 36, FALSE, muted, margin, y, text_width, 1);
   if (*field (map, CJM_FIELD_AUTHOR) != '\0')
     draw_text (self, cr, field (map, CJM_FIELD_AUTHOR), height / 40, FALSE, muted, margin,
@@ -343,8 +364,10 @@ draw_stage_page (CjmPresenter *self,
   guint column = 0;
   const guint n_columns = 3;
   /* Translators: "Stage 3 of 5" on a presentation slide */
-  g_autofree char *counter = g_strdup_printf (_("Stage %u of %u"), index + 1, n_stages (self));
+  g_autofree char *counter = g_strdup_printf (cjm_labels_gettext (labels (self), "Stage %u of %u"),
+                                              index + 1, n_stages (self));
 
+  set_label (self, counter);
   y += draw_text (self, cr, counter, height / 40, FALSE, muted, margin, y, text_width, 1);
   h = draw_text (self, cr, name, height / 12, TRUE, ink, margin, y, text_width, 2);
   set_heading (self, name, (int) h);
@@ -390,7 +413,8 @@ draw_stage_page (CjmPresenter *self,
         {
           const CjmLayoutCard *card = cjm_layout_get_card (self->layout, cell->first_card + c);
           /* Translators: a bullet before a card's title on a slide */
-          g_autofree char *line = g_strdup_printf (_("• %s"), cjm_item_get_display_text (card->item));
+          g_autofree char *line = g_strdup_printf (cjm_labels_gettext (labels (self), "• %s"),
+                                                   cjm_item_get_display_text (card->item));
 
           cy += draw_text (self, cr, line, height / 34, FALSE, ink, cx, cy, column_width, 2);
         }
@@ -427,6 +451,7 @@ draw_map_page (CjmPresenter *self,
   cjm_render_draw (self->layout, self->document, cr, &options);
   cairo_restore (cr);
   set_heading (self, field (cjm_document_get_map (self->document), CJM_FIELD_TITLE), 0);
+  set_label (self, NULL);
 }
 
 /* Callbacks */
@@ -560,6 +585,7 @@ cjm_presenter_finalize (GObject *object)
 
   g_string_free (self->typed, TRUE);
   g_free (self->heading);
+  g_free (self->label);
   G_OBJECT_CLASS (cjm_presenter_parent_class)->finalize (object);
 }
 
@@ -679,4 +705,11 @@ cjm_presenter_get_heading (CjmPresenter *self)
 {
   g_return_val_if_fail (CJM_IS_PRESENTER (self), NULL);
   return self->heading;
+}
+
+const char *
+cjm_presenter_get_label (CjmPresenter *self)
+{
+  g_return_val_if_fail (CJM_IS_PRESENTER (self), NULL);
+  return self->label;
 }

@@ -36,5 +36,9 @@ void          cjm_presenter_set_page      (CjmPresenter *self,
 int           cjm_presenter_get_heading_height (CjmPresenter *self);
 /* The text of that heading. */
 const char   *cjm_presenter_get_heading   (CjmPresenter *self);
+/* The slide's own words as last drawn, in the map's language: the number
+ * of stages on the title page, "Stage 2 of 5" on a stage's page; NULL on
+ * the whole map's page and before the first frame. For tests. */
+const char   *cjm_presenter_get_label     (CjmPresenter *self);
 
 G_END_DECLS

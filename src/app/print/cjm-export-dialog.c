@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The export dialog: preference rows on the start side, the preview
- * (drawn by the renderer, on the light paper) on the end side.
+ * (drawn by the renderer, on the light paper) on the end side. The widgets
+ * are in cjm-export-dialog.ui.
  */
 
 #define G_LOG_DOMAIN "CjmExport"
@@ -118,38 +119,15 @@ update_preview (CjmExportDialog *self)
   gtk_label_set_text (self->size_label, size != NULL ? size : "");
 }
 
-static GtkStringList *
-string_list (const char *first,
-             ...)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  va_list args;
-
-  va_start (args, first);
-  for (const char *s = first; s != NULL; s = va_arg (args, const char *))
-    gtk_string_list_append (list, s);
-  va_end (args);
-  return list;
-}
-
-static AdwComboRow *
-combo_row (const char    *title,
-           GtkStringList *model)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  g_object_unref (model);
-  return row;
-}
-
 /* Callbacks */
 
 static void
 on_changed (CjmExportDialog *self)
 {
+  /* Not while the template is built and cjm_export_dialog_new() sets the
+   * rows up: the preview is drawn once, at the end of that. */
+  if (self->document == NULL)
+    return;
   update_preview (self);
 }
 
@@ -238,94 +216,31 @@ cjm_export_dialog_class_init (CjmExportDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/journeyman/Journeyman/ui/"
+                                               "cjm-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, fit_row);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, findings_switch);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, pdf_group);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, size_label);
+  gtk_widget_class_bind_template_child (widget_class, CjmExportDialog, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 }
 
 static void
 cjm_export_dialog_init (CjmExportDialog *self)
 {
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *format_group = adw_preferences_group_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  AdwActionRow *findings_row;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 900, 560);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  gtk_widget_init_template (GTK_WIDGET (self));
   /* For tests: the button that asks for the file. */
   g_object_set_data (G_OBJECT (self), "cjm-export-button", self->export_button);
-  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self, 0);
-
-  /* Format, scale, findings */
-  self->format_row = combo_row (_("_Format"), string_list (_("PDF document"), _("SVG picture"),
-                                                          _("PNG image"), NULL));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), GTK_WIDGET (self->format_row));
-  self->scale_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0.25, 8, 0.25));
-  gtk_spin_button_set_digits (self->scale_spin, 2);
-  gtk_widget_set_valign (GTK_WIDGET (self->scale_spin), GTK_ALIGN_CENTER);
-  self->scale_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scale_row), _("_Scale"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->scale_row), TRUE);
-  adw_action_row_set_subtitle (self->scale_row, _("1 is 96 pixels per inch"));
-  adw_action_row_add_suffix (self->scale_row, GTK_WIDGET (self->scale_spin));
-  adw_action_row_set_activatable_widget (self->scale_row, GTK_WIDGET (self->scale_spin));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), GTK_WIDGET (self->scale_row));
-  self->findings_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->findings_switch), GTK_ALIGN_CENTER);
-  findings_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (findings_row), _("Show _Findings"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (findings_row), TRUE);
-  adw_action_row_add_suffix (findings_row, GTK_WIDGET (self->findings_switch));
-  adw_action_row_set_activatable_widget (findings_row, GTK_WIDGET (self->findings_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), GTK_WIDGET (findings_row));
-  gtk_box_append (GTK_BOX (rows), format_group);
-
-  /* Paper and fit (PDF) */
-  self->pdf_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->pdf_group), _("Pages"));
-  self->paper_row = combo_row (_("_Paper"), string_list ("A4", "A3", "A2", _("Letter"),
-                                                        _("Tabloid"), NULL));
-  self->orientation_row = combo_row (_("_Orientation"), string_list (_("Landscape"),
-                                                                    _("Portrait"), NULL));
-  self->fit_row = combo_row (_("F_it"), string_list (_("Whole map on one page"),
-                                                    _("Fit the width"), NULL));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->pdf_group), GTK_WIDGET (self->paper_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->pdf_group),
-                             GTK_WIDGET (self->orientation_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->pdf_group), GTK_WIDGET (self->fit_row));
-  gtk_box_append (GTK_BOX (rows), self->pdf_group);
-  gtk_widget_set_size_request (rows, 340, -1);
-
-  /* Preview */
-  self->preview = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (self->preview, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->preview), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
-  gtk_widget_set_vexpand (frame, TRUE);
-  self->size_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->size_label), "dim-label");
-  gtk_box_append (GTK_BOX (preview_box), frame);
-  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->size_label));
-  gtk_widget_set_hexpand (preview_box, TRUE);
-
-  gtk_box_append (GTK_BOX (body), rows);
-  gtk_box_append (GTK_BOX (body), preview_box);
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 18);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_widget_set_vexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (content), header);
-  gtk_box_append (GTK_BOX (content), body);
-  adw_window_set_content (ADW_WINDOW (self), content);
 }
 
 /* Public API */
@@ -344,7 +259,6 @@ cjm_export_dialog_new (GtkWindow   *parent,
   g_return_val_if_fail (CJM_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (CJM_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->document = g_object_ref (document);
   self->checker = checker != NULL ? g_object_ref (checker) : NULL;
   self->settings = cjm_application_dup_settings ();
 
@@ -370,12 +284,8 @@ cjm_export_dialog_new (GtkWindow   *parent,
   gtk_spin_button_set_value (self->scale_spin, scale);
   gtk_switch_set_active (self->findings_switch, findings);
 
-  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scale_spin, "value-changed", G_CALLBACK (on_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_switch, "notify::active", G_CALLBACK (on_changed), self,
-                           G_CONNECT_SWAPPED);
+  /* From here on a change of the rows redraws the preview (on_changed). */
+  self->document = g_object_ref (document);
   update_preview (self);
   return self;
 }

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The template gallery: a flow box of tiles (preview, name, a remove
- * button on the user's own templates).
+ * button on the user's own templates). The window is
+ * cjm-template-gallery.ui, each tile cjm-template-tile.ui.
  */
 
 #define G_LOG_DOMAIN "CjmTemplateGallery"
@@ -15,8 +16,11 @@
 #include "cjm-map-image.h"
 #include "cjm-template-gallery.h"
 
+/* The size of a tile's preview (as in cjm-template-tile.ui). */
 #define PREVIEW_WIDTH  280
 #define PREVIEW_HEIGHT 170
+
+#define RESOURCE_PATH "/io/github/journeyman/Journeyman/ui/"
 
 struct _CjmTemplateGallery
 {
@@ -68,47 +72,34 @@ make_tile (CjmTemplateGallery *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CjmDocument) document = cjm_template_instantiate (template, &error);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (template->name);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                 "cjm-template-tile.ui");
+  GtkWidget *tile = GTK_WIDGET (gtk_builder_get_object (builder, "tile"));
+  GtkPicture *picture = GTK_PICTURE (gtk_builder_get_object (builder, "picture"));
+  GtkWidget *remove = GTK_WIDGET (gtk_builder_get_object (builder, "remove_button"));
 
-  gtk_widget_add_css_class (box, "template-tile");
-  gtk_widget_set_size_request (picture, PREVIEW_WIDTH, PREVIEW_HEIGHT);
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "name")), template->name);
   if (document != NULL)
     {
       g_autoptr(GdkTexture) texture = cjm_map_image_render_fit (document, PREVIEW_WIDTH,
                                                                 PREVIEW_HEIGHT);
 
-      gtk_picture_set_paintable (GTK_PICTURE (picture), GDK_PAINTABLE (texture));
+      gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
     }
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  gtk_box_append (GTK_BOX (box), frame);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (row), label);
   if (template->user)
     {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      gtk_widget_add_css_class (remove, "flat");
       /* Translators: %s is the name of a template */
-      {
-        g_autofree char *tip = g_strdup_printf (_("Remove the template “%s”"), template->name);
+      g_autofree char *tip = g_strdup_printf (_("Remove the template “%s”"), template->name);
 
-        gtk_widget_set_tooltip_text (remove, tip);
-      }
+      gtk_widget_set_tooltip_text (remove, tip);
       g_object_set_data (G_OBJECT (remove), "cjm-template", template);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
-      gtk_box_append (GTK_BOX (row), remove);
     }
-  gtk_box_append (GTK_BOX (box), row);
-  return box;
+  else
+    gtk_box_remove (GTK_BOX (gtk_builder_get_object (builder, "row")), remove);
+  /* The builder's reference goes with it; the flow box takes the tile. */
+  return g_object_ref (tile);
 }
 
 /* Vfuncs */
@@ -131,42 +122,18 @@ cjm_template_gallery_class_init (CjmTemplateGalleryClass *klass)
 
   object_class->dispose = cjm_template_gallery_dispose;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "cjm-template-gallery.ui");
+  gtk_widget_class_bind_template_child (widget_class, CjmTemplateGallery, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CjmTemplateGallery, flow_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_flow_box_child_activated);
 }
 
 static void
 cjm_template_gallery_init (CjmTemplateGallery *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("New from Template"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 960, 640);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  self->flow_box = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->flow_box, GTK_SELECTION_NONE);
-  gtk_flow_box_set_activate_on_single_click (self->flow_box, TRUE);
-  gtk_flow_box_set_homogeneous (self->flow_box, TRUE);
-  gtk_flow_box_set_min_children_per_line (self->flow_box, 2);
-  gtk_flow_box_set_max_children_per_line (self->flow_box, 4);
-  gtk_flow_box_set_row_spacing (self->flow_box, 18);
-  gtk_flow_box_set_column_spacing (self->flow_box, 18);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->flow_box), 24);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->flow_box), 24);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->flow_box), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->flow_box), 24);
-  gtk_widget_set_valign (GTK_WIDGET (self->flow_box), GTK_ALIGN_START);
-  g_signal_connect_object (self->flow_box, "child-activated",
-                           G_CALLBACK (on_flow_box_child_activated), self, 0);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->flow_box));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (content), header);
-  gtk_box_append (GTK_BOX (content), scroller);
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, content);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -199,7 +166,11 @@ cjm_template_gallery_reload (CjmTemplateGallery *self)
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   self->templates = cjm_templates_list ();
   for (guint i = 0; i < self->templates->len; i++)
-    gtk_flow_box_append (self->flow_box, make_tile (self, g_ptr_array_index (self->templates, i)));
+    {
+      g_autoptr(GtkWidget) tile = make_tile (self, g_ptr_array_index (self->templates, i));
+
+      gtk_flow_box_append (self->flow_box, tile);
+    }
 }
 
 GPtrArray *
