@@ -646,6 +646,28 @@ cjm_canvas_set_checker (CjmCanvas  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
 }
 
+void
+cjm_canvas_set_style_scheme (CjmCanvas      *self,
+                             CjmStyleScheme  scheme)
+{
+  g_return_if_fail (CJM_IS_CANVAS (self));
+  g_return_if_fail (scheme == CJM_STYLE_LIGHT || scheme == CJM_STYLE_DARK);
+
+  if (self->render_options.scheme == scheme)
+    return;
+  self->render_options.scheme = scheme;
+  /* Every cached part was recorded on the other paper. */
+  _cjm_canvas_invalidate_all (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+CjmStyleScheme
+cjm_canvas_get_style_scheme (CjmCanvas *self)
+{
+  g_return_val_if_fail (CJM_IS_CANVAS (self), CJM_STYLE_LIGHT);
+  return self->render_options.scheme;
+}
+
 CjmLayout *
 cjm_canvas_get_layout (CjmCanvas *self)
 {
