@@ -174,7 +174,10 @@ on_checker_items_changed (GListModel *model,
                           CjmCanvas  *self)
 {
   _cjm_canvas_invalidate_findings (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The layout is updated in the allocation, before the frame is drawn:
+   * the minimap's size follows it (turning a rule off changes only the
+   * findings). */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -658,7 +661,7 @@ cjm_canvas_set_style_scheme (CjmCanvas      *self,
   self->render_options.scheme = scheme;
   /* Every cached part was recorded on the other paper. */
   _cjm_canvas_invalidate_all (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 CjmStyleScheme

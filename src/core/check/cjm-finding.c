@@ -137,6 +137,14 @@ cjm_rule_list_ids (void)
   return ids;
 }
 
+CjmSeverity
+cjm_rule_id_get_severity (const char *rule_id)
+{
+  CjmRule rule = cjm_rule_from_id (rule_id);
+
+  return rule < CJM_N_RULES ? rules[rule].severity : CJM_SEVERITY_INFO;
+}
+
 const char *
 cjm_rule_id_canonicalize (const char *text)
 {

@@ -42,6 +42,9 @@ const char          *cjm_rule_id_get_title       (const char *rule_id);
 /* The ids of every rule ("CJM-C01" …), in the order of their ids;
  * NULL-terminated, static. */
 const char * const  *cjm_rule_list_ids           (void);
+/* The severity of the findings of the rule with this id ("CJM-F01"); info
+ * for an unknown id. */
+CjmSeverity          cjm_rule_id_get_severity    (const char *rule_id);
 /* The id of the rule that text names, "CJM-R01" or only "R01" (case and
  * surrounding white space ignored), or NULL for no rule. */
 const char          *cjm_rule_id_canonicalize    (const char *text);
