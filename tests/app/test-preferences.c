@@ -284,6 +284,13 @@ test_dark (void)
   dark = canvas_paper_brightness (window, "canvas-dark.png");
   g_assert_cmpuint (dark, <, 80);
 
+  /* The priorities in the dark, to be looked at. */
+  adw_view_stack_set_visible_child_name (window->main_stack, "priorities");
+  g_assert_true (cjm_test_wait_drawn (GTK_WIDGET (window->priorities)));
+  cjm_test_iterate (300);
+  g_free (cjm_test_screenshot (GTK_WIDGET (window), "priorities-dark.png"));
+  adw_view_stack_set_visible_child_name (window->main_stack, "map");
+
   /* Export while dark: light paper. */
   dialog = cjm_export_dialog_new (GTK_WINDOW (window), window->document, window->checker);
   cjm_export_dialog_set_format (dialog, CJM_EXPORT_PNG);
