@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "cjm-application.h"
 #include "cjm-drafts.h"
 #include "cjm-edit.h"
+#include "cjm-preferences-window.h"
 #include "cjm-template-gallery.h"
 #include "cjm-templates.h"
 #include "cjm-window.h"
@@ -18,6 +20,8 @@
 struct _CjmApplication
 {
   AdwApplication  parent_instance;
+
+  GSettings      *settings;      /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, ADW_TYPE_APPLICATION)
@@ -62,6 +66,26 @@ cjm_application_dup_settings (void)
   return schema != NULL ? g_settings_new (APPLICATION_ID) : NULL;
 }
 
+/* A new map takes the default emotion spread of the preferences, unless
+ * its template has one; it stays an untouched new map. */
+static void
+apply_new_map_defaults (CjmDocument *document)
+{
+  g_autoptr(GSettings) settings = cjm_application_dup_settings ();
+  CjmItem *map = cjm_document_get_map (document);
+  g_autofree char *spread = NULL;
+
+  if (settings == NULL || cjm_item_get_field (map, CJM_FIELD_EMOTION_SPREAD) != NULL)
+    return;
+  spread = g_strdup_printf ("%d", g_settings_get_int (settings, "default-emotion-spread"));
+  /* The checker's own default needs no attribute in the file. */
+  if (cjm_document_get_emotion_spread (document) == atoi (spread))
+    return;
+  cjm_document_set_field (document, map, CJM_FIELD_EMOTION_SPREAD, spread);
+  cjm_document_clear_history (document);
+  cjm_document_set_clean (document);
+}
+
 /* The map a new window starts with: the default template of the
  * preferences, else the built-in blank map. */
 static CjmDocument *
@@ -74,7 +98,31 @@ new_default_document (void)
 
   if (name != NULL && *name != '\0' && (template = cjm_templates_find (name)) != NULL)
     document = cjm_template_instantiate (template, NULL);
-  return document != NULL ? document : cjm_document_new_blank (NULL);
+  if (document == NULL)
+    document = cjm_document_new_blank (NULL);
+  apply_new_map_defaults (document);
+  return document;
+}
+
+/* The style the preferences ask for: the desktop's, light or dark. */
+static void
+apply_color_scheme (CjmApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+on_settings_color_scheme_changed (CjmApplication *self)
+{
+  apply_color_scheme (self);
 }
 
 static CjmWindow *
@@ -227,6 +275,30 @@ cjm_application_action_about (GSimpleAction *action,
 }
 
 static void
+cjm_application_action_preferences (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  CjmApplication *self = CJM_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CjmPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    {
+      g_warning ("Schema %s is not installed; there are no preferences to show", APPLICATION_ID);
+      return;
+    }
+  /* Over the preferences already open, that one comes forward. */
+  if (CJM_IS_PREFERENCES_WINDOW (parent))
+    {
+      gtk_window_present (parent);
+      return;
+    }
+  preferences = cjm_preferences_window_new (parent, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 cjm_application_action_shortcuts (GSimpleAction *action,
                                   GVariant      *param,
                                   gpointer       user_data)
@@ -257,6 +329,7 @@ static const GActionEntry app_actions[] = {
   { "new-from-template", cjm_application_action_new_from_template },
   { "open", cjm_application_action_open },
   { "open-uri", cjm_application_action_open_uri, "s" },
+  { "preferences", cjm_application_action_preferences },
   { "about", cjm_application_action_about },
   { "shortcuts", cjm_application_action_shortcuts },
   { "quit", cjm_application_action_quit },
@@ -279,6 +352,7 @@ cjm_application_startup (GApplication *application)
     { "win.map-properties", { "<Alt>Return", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
   };
 
   G_APPLICATION_CLASS (cjm_application_parent_class)->startup (application);
@@ -291,6 +365,15 @@ cjm_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   cjm_drafts_init_application (GTK_APPLICATION (self));
+
+  self->settings = cjm_application_dup_settings ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (on_settings_color_scheme_changed), self,
+                               G_CONNECT_SWAPPED);
+      apply_color_scheme (self);
+    }
 }
 
 static void
@@ -318,9 +401,22 @@ cjm_application_open (GApplication  *application,
 }
 
 static void
+cjm_application_dispose (GObject *object)
+{
+  CjmApplication *self = CJM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cjm_application_parent_class)->dispose (object);
+}
+
+static void
 cjm_application_class_init (CjmApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cjm_application_dispose;
 
   app_class->startup = cjm_application_startup;
   app_class->activate = cjm_application_activate;
@@ -384,6 +480,7 @@ cjm_application_new_from_template (CjmApplication    *self,
       show_open_error (self, window, heading, error);
       return NULL;
     }
+  apply_new_map_defaults (document);
 
   window = window_for_document (self, window, document);
   gtk_window_present (GTK_WINDOW (window));

@@ -3,16 +3,45 @@
  *
  * The window's map editor: the palette in the start-side slot, the canvas
  * (in a scrolled window) in the centre, and the canvas's selection shown
- * in the inspector.
+ * in the inspector. The canvas's paper follows the style manager's dark
+ * style; the checker leaves out the rules the preferences turn off.
  */
 
 #define G_LOG_DOMAIN "CjmWindow"
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "cjm-window-private.h"
+
+/* The rules turned off in the preferences. */
+static void
+apply_disabled_rules (CjmWindow *self)
+{
+  g_auto(GStrv) rules = NULL;
+
+  if (self->checker == NULL || self->settings == NULL)
+    return;
+  rules = g_settings_get_strv (self->settings, "disabled-rules");
+  cjm_checker_set_disabled_rules (self->checker, (const char * const *) rules);
+}
+
+static void
+on_settings_disabled_rules_changed (CjmWindow *self)
+{
+  apply_disabled_rules (self);
+}
+
+static void
+on_style_manager_notify_dark (CjmWindow *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  cjm_canvas_set_style_scheme (self->canvas, adw_style_manager_get_dark (manager)
+                                             ? CJM_STYLE_DARK : CJM_STYLE_LIGHT);
+}
 
 static void
 on_canvas_selection_changed (CjmWindow *self,
@@ -57,7 +86,21 @@ _cjm_window_init_canvas (CjmWindow *self)
                            G_CALLBACK (on_canvas_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->palette, "tile-activated",
                            G_CALLBACK (on_palette_tile_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_manager_notify_dark), self, G_CONNECT_SWAPPED);
+  on_style_manager_notify_dark (self);
   _cjm_window_update_canvas (self);
+}
+
+void
+_cjm_window_follow_rule_settings (CjmWindow *self)
+{
+  g_return_if_fail (self->settings != NULL);
+
+  g_signal_connect_object (self->settings, "changed::disabled-rules",
+                           G_CALLBACK (on_settings_disabled_rules_changed), self,
+                           G_CONNECT_SWAPPED);
+  apply_disabled_rules (self);
 }
 
 void
@@ -71,7 +114,13 @@ _cjm_window_update_canvas (CjmWindow *self)
       cjm_canvas_set_checker (self->canvas, NULL);
       g_clear_object (&self->checker);
       if (has_document)
-        self->checker = cjm_checker_new (self->document);
+        {
+          g_auto(GStrv) rules = self->settings ? g_settings_get_strv (self->settings,
+                                                                       "disabled-rules") : NULL;
+
+          self->checker = g_object_new (CJM_TYPE_CHECKER, "document", self->document,
+                                        "disabled-rules", rules, NULL);
+        }
     }
   cjm_canvas_set_document (self->canvas, self->document);
   cjm_canvas_set_checker (self->canvas, self->checker);

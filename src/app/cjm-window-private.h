@@ -77,6 +77,8 @@ void     _cjm_window_update_recent      (CjmWindow      *self);
 /* cjm-window-canvas.c */
 void     _cjm_window_init_canvas        (CjmWindow      *self);
 void     _cjm_window_update_canvas      (CjmWindow      *self);
+/* The window's settings exist: the checker follows "disabled-rules". */
+void     _cjm_window_follow_rule_settings (CjmWindow    *self);
 
 /* cjm-window-dnd.c */
 void     _cjm_window_init_dnd           (CjmWindow      *self);

@@ -2,10 +2,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cjm check [--format=text|json] [--fail-on=error|warning|info|never]
- *           [--show-suppressed] FILE…
+ *           [--show-suppressed] [--config=FILE] FILE…
+ *
+ * --config names a key file whose [check] group may turn rules off:
+ *   [check]
+ *   disabled-rules=R01;S01;
  *
  * Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
- * 2 when a file cannot be read or the command line is wrong.
+ * 2 when a file or the configuration cannot be read or the command line
+ * is wrong.
  */
 
 #include "config.h"
@@ -17,6 +22,51 @@
 
 #include "cjm-checker.h"
 #include "cjm-tool.h"
+
+/* The rules the configuration file at path turns off (canonical ids), or
+ * NULL with error set when it cannot be read or names an unknown rule. */
+static GStrv
+read_config (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) listed = NULL;
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
+    {
+      /* Translators: %s is a file name, then the reason */
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read the configuration “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  listed = g_key_file_get_string_list (keyfile, "check", "disabled-rules", NULL, &local_error);
+  if (listed == NULL && !g_error_matches (local_error, G_KEY_FILE_ERROR,
+                                          G_KEY_FILE_ERROR_GROUP_NOT_FOUND)
+      && !g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read the configuration “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  for (guint i = 0; listed != NULL && listed[i] != NULL; i++)
+    {
+      const char *id;
+
+      if (*g_strstrip (listed[i]) == '\0')
+        continue;
+      if ((id = cjm_rule_id_canonicalize (listed[i])) == NULL)
+        {
+          /* Translators: the first %s is a rule id, the second a file name */
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       _("Unknown rule “%s” in the configuration “%s”"), listed[i], path);
+          return NULL;
+        }
+      g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
 
 static void
 print_text (const char *path,
@@ -96,7 +146,9 @@ cjm_tool_check (int    argc,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *format = NULL;
   g_autofree char *fail_on = NULL;
+  g_autofree char *config = NULL;
   g_auto(GStrv) files = NULL;
+  g_auto(GStrv) disabled = NULL;
   gboolean show_suppressed = FALSE;
   gboolean json;
   gboolean unreadable = FALSE;
@@ -110,6 +162,8 @@ cjm_tool_check (int    argc,
          "warning, info or never"), N_("SEVERITY") },
     { "show-suppressed", 0, 0, G_OPTION_ARG_NONE, &show_suppressed,
       N_("Also list the findings that the map suppresses, marked as such"), NULL },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config,
+      N_("Read the rules to turn off from this key file (see below)"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -117,9 +171,14 @@ cjm_tool_check (int    argc,
   context = cjm_tool_option_context ("check", entries,
     _("Reports where the channels of journey maps disagree: one finding a line,\n"
       "FILE: severity: rule name: message, or a JSON report."),
-    _("Exit status: 0 when no finding is at or above --fail-on, "
-      "1 when one is, 2 when a file cannot be read or the command line "
-      "is wrong."));
+    _("A configuration file given with --config may turn rules off, by their ids:\n"
+      "\n"
+      "  [check]\n"
+      "  disabled-rules=R01;S01;\n"
+      "\n"
+      "Exit status: 0 when no finding is at or above --fail-on, "
+      "1 when one is, 2 when a file or the configuration cannot be read "
+      "or the command line is wrong."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return cjm_tool_usage_error (error->message);
@@ -139,6 +198,11 @@ cjm_tool_check (int    argc,
     }
   if (files == NULL || files[0] == NULL)
     return cjm_tool_usage_error (_("no file given"));
+  if (config != NULL && (disabled = read_config (config, &error)) == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      return 2;
+    }
 
   json = format != NULL && strcmp (format, "json") == 0;
   if (json)
@@ -162,7 +226,7 @@ cjm_tool_check (int    argc,
           continue;
         }
 
-      findings = cjm_check_document (document);
+      findings = cjm_check_document_full (document, NULL, (const char * const *) disabled);
       for (guint f = 0; f < findings->len; f++)
         {
           CjmFinding *finding = g_ptr_array_index (findings, f);

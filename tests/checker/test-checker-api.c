@@ -3,7 +3,8 @@
  *
  * What the findings panel and the canvas rely on: the list model, its
  * items-changed signals after edits, suppression as undoable commands,
- * showing suppressed findings, badges by target, the finding properties.
+ * showing suppressed findings, badges by target, the finding properties,
+ * rules turned off.
  */
 
 #include "config.h"
@@ -376,6 +377,122 @@ test_order (void)
     "CJM-M01 info [t1] “First” on Web has no KPI and no data source\n");
 }
 
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule)
+{
+  g_autoptr(GPtrArray) of_rule = tu_filter_rule (findings, rule);
+
+  return of_rule->len;
+}
+
+static guint
+count_rule_in_model (GListModel *model,
+                     const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CjmFinding) finding = g_list_model_get_item (model, i);
+
+      if (strcmp (cjm_finding_get_rule (finding), rule) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* The rule ids the preferences and `cjm check --config` name rules by. */
+static void
+test_rule_ids (void)
+{
+  const char * const *ids = cjm_rule_list_ids ();
+
+  g_assert_cmpuint (g_strv_length ((GStrv) ids), ==, 19);
+  g_assert_cmpstr (ids[0], ==, "CJM-C01");
+  g_assert_cmpstr (ids[18], ==, "CJM-X01");
+  g_assert_true (g_strv_contains (ids, "CJM-R01"));
+  g_assert_cmpstr (cjm_rule_id_canonicalize ("R01"), ==, "CJM-R01");
+  g_assert_cmpstr (cjm_rule_id_canonicalize (" cjm-s01 "), ==, "CJM-S01");
+  g_assert_cmpstr (cjm_rule_id_canonicalize ("s02"), ==, "CJM-S02");
+  g_assert_null (cjm_rule_id_canonicalize ("Z01"));
+  g_assert_null (cjm_rule_id_canonicalize (""));
+  g_assert_null (cjm_rule_id_canonicalize (NULL));
+}
+
+/* A disabled rule yields no finding, in a one-shot check and live; the
+ * other rules' findings stay as they were. */
+static void
+test_disabled_rules (void)
+{
+  g_autoptr(CjmDocument) document = load_sample ("bill-payment.cjm");
+  g_autoptr(GPtrArray) full = cjm_check_document (document);
+  const char *disabled[] = { "F01", "CJM-O01", "no-such-rule", NULL };
+  g_autoptr(GPtrArray) some = cjm_check_document_full (document, NULL, disabled);
+  g_autoptr(CjmChecker) checker = cjm_checker_new (document);
+  g_autoptr(GPtrArray) badges = NULL;
+  g_auto(GStrv) listed = NULL;
+  Signals signals = { 0 };
+  guint n_f01 = count_rule (full, "CJM-F01");
+  guint n_o01 = count_rule (full, "CJM-O01");
+  guint n_visible;
+
+  g_assert_cmpuint (n_f01, >, 0);
+  g_assert_cmpuint (n_o01, >, 0);
+  g_assert_cmpuint (count_rule (some, "CJM-F01"), ==, 0);
+  g_assert_cmpuint (count_rule (some, "CJM-O01"), ==, 0);
+  g_assert_cmpuint (some->len, ==, full->len - n_f01 - n_o01);
+  for (guint i = 0; i < some->len; i++)
+    {
+      g_autofree char *a = tu_describe (g_ptr_array_index (some, i));
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < full->len && !found; k++)
+        {
+          g_autofree char *b = tu_describe (g_ptr_array_index (full, k));
+
+          found = strcmp (a, b) == 0;
+        }
+      g_assert_true (found);
+    }
+
+  /* Live: turning a rule off takes its findings out of every list. */
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (checker));
+  g_assert_cmpuint (count_rule_in_model (G_LIST_MODEL (checker), "CJM-F01"), >, 0);
+  badges = cjm_checker_find_for_target (checker, "t-call-pay");
+  g_assert_cmpuint (count_rule (badges, "CJM-F01"), >, 0);
+  g_clear_pointer (&badges, g_ptr_array_unref);
+  g_signal_connect (checker, "items-changed", G_CALLBACK (on_items_changed), &signals);
+
+  cjm_checker_set_disabled_rules (checker, (const char *[]) { "f01", NULL });
+  listed = cjm_checker_dup_disabled_rules (checker);
+  g_assert_cmpstrv (listed, ((const char *[]) { "CJM-F01", NULL }));
+  g_assert_cmpuint (signals.n_signals, >, 0);
+  g_assert_cmpuint (count_rule_in_model (G_LIST_MODEL (checker), "CJM-F01"), ==, 0);
+  g_assert_cmpuint (count_rule (cjm_checker_get_all (checker), "CJM-F01"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (checker)), <, n_visible);
+  badges = cjm_checker_find_for_target (checker, "t-call-pay");
+  g_assert_cmpuint (count_rule (badges, "CJM-F01"), ==, 0);
+  g_clear_pointer (&badges, g_ptr_array_unref);
+
+  /* An edit that makes a new conflict of facts still shows none. */
+  tu_set_facts (document, cjm_document_lookup (document, "t-call-pay"),
+                "fee", "7", "posting time", "2 business days", NULL);
+  g_assert_cmpuint (count_rule_in_model (G_LIST_MODEL (checker), "CJM-F01"), ==, 0);
+  g_assert_cmpuint (count_rule (cjm_checker_get_all (checker), "CJM-F01"), ==, 0);
+
+  /* On again: the findings are back, as a full check has them. */
+  cjm_checker_set_disabled_rules (checker, NULL);
+  {
+    g_autoptr(GPtrArray) now = cjm_check_document (document);
+    g_autofree char *expected = tu_describe_array (now, FALSE);
+    g_autofree char *shown = tu_describe_model (G_LIST_MODEL (checker));
+
+    g_assert_cmpuint (count_rule (now, "CJM-F01"), >, 0);
+    g_assert_cmpstr (shown, ==, expected);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +510,8 @@ main (int    argc,
   g_test_add_func ("/checker/api/live-move", test_live_move);
   g_test_add_func ("/checker/api/reload", test_reload);
   g_test_add_func ("/checker/api/order", test_order);
+  g_test_add_func ("/checker/api/rule-ids", test_rule_ids);
+  g_test_add_func ("/checker/api/disabled-rules", test_disabled_rules);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -234,6 +235,114 @@ test_check_usage (void)
   g_assert_nonnull (strstr (help.out, "--fail-on"));
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static char *
+write_config (const char *folder,
+              const char *name,
+              const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (folder, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* --config: a key file's [check] disabled-rules turns rules off; a
+ * configuration that cannot be read is exit 2 naming it. */
+static void
+test_check_config (void)
+{
+  g_autofree char *bill = sample ("bill-payment.cjm");
+  g_autofree char *infos = fixture ("r01-fires.cjm");      /* R01 info only */
+  g_autofree char *folder = g_dir_make_tmp ("cjm-check-config-XXXXXX", NULL);
+  g_autofree char *off = write_config (folder, "off.conf",
+                                       "# rules we do not use\n[check]\ndisabled-rules=F01;CJM-X01;\n");
+  g_autofree char *r01 = write_config (folder, "r01.conf", "[check]\ndisabled-rules=R01;S01;\n");
+  g_autofree char *empty = write_config (folder, "empty.conf", "[other]\nkey=value\n");
+  g_autofree char *garbage = write_config (folder, "garbage.conf", "this is not a key file\n");
+  g_autofree char *unknown = write_config (folder, "unknown.conf", "[check]\ndisabled-rules=Z99\n");
+  g_autofree char *missing = g_build_filename (folder, "missing.conf", NULL);
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) fewer = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) info = { 0 };
+  g_auto(Run) quiet = { 0 };
+  g_auto(Run) nothing = { 0 };
+  g_auto(Run) absent = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) help = { 0 };
+  guint n_f01, n_x01;
+
+  g_assert_nonnull (folder);
+
+  run_cjm (&plain, "check", bill, NULL);
+  n_f01 = count_occurrences (plain.out, ": CJM-F01 ");
+  n_x01 = count_occurrences (plain.out, ": CJM-X01 ");
+  g_assert_cmpuint (n_f01, >, 0);
+  g_assert_cmpuint (n_x01, >, 0);
+
+  run_cjm (&fewer, "check", "--config", off, bill, NULL);
+  g_assert_cmpuint (count_occurrences (fewer.out, ": CJM-F01 "), ==, 0);
+  g_assert_cmpuint (count_occurrences (fewer.out, ": CJM-X01 "), ==, 0);
+  g_assert_cmpuint (count_lines (fewer.out), ==, count_lines (plain.out) - n_f01 - n_x01);
+  g_assert_cmpstr (fewer.err, ==, "");
+  /* F01 was the only error: nothing fails now at the default --fail-on */
+  g_assert_cmpint (plain.status, ==, 1);
+  g_assert_cmpint (fewer.status, ==, 0);
+
+  run_cjm (&json, "check", "--format=json", "--config", off, bill, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_null (strstr (json.out, "CJM-F01"));
+  g_assert_null (strstr (json.out, "CJM-X01"));
+  g_assert_nonnull (strstr (json.out, "CJM-O01"));
+
+  run_cjm (&info, "check", "--fail-on=info", infos, NULL);
+  g_assert_cmpint (info.status, ==, 1);
+  run_cjm (&quiet, "check", "--fail-on=info", "--config", r01, infos, NULL);
+  g_assert_cmpint (quiet.status, ==, 0);
+  g_assert_cmpstr (quiet.out, ==, "");
+
+  /* no [check] group: nothing is turned off */
+  run_cjm (&nothing, "check", "--config", empty, bill, NULL);
+  g_assert_cmpstr (nothing.out, ==, plain.out);
+  g_assert_cmpint (nothing.status, ==, 1);
+
+  run_cjm (&absent, "check", "--config", missing, bill, NULL);
+  g_assert_cmpint (absent.status, ==, 2);
+  g_assert_cmpstr (absent.out, ==, "");
+  g_assert_nonnull (strstr (absent.err, missing));
+  run_cjm (&bad, "check", "--config", garbage, bill, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, garbage));
+  run_cjm (&wrong, "check", "--config", unknown, bill, NULL);
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_nonnull (strstr (wrong.err, "Z99"));
+  g_assert_nonnull (strstr (wrong.err, unknown));
+
+  run_cjm (&help, "check", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--config=FILE"));
+  g_assert_nonnull (strstr (help.out, "disabled-rules=R01;S01;"));
+
+  for (const char *const *p = (const char *const[]) { off, r01, empty, garbage, unknown, NULL };
+       *p != NULL; p++)
+    g_assert_cmpint (g_remove (*p), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 static void
 test_validate (void)
 {
@@ -282,6 +391,7 @@ main (int    argc,
   g_test_add_func ("/cli/check/json", test_check_json);
   g_test_add_func ("/cli/check/unreadable", test_check_unreadable);
   g_test_add_func ("/cli/check/usage", test_check_usage);
+  g_test_add_func ("/cli/check/config", test_check_config);
   g_test_add_func ("/cli/validate", test_validate);
 
   return g_test_run ();

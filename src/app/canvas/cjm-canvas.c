@@ -174,7 +174,10 @@ on_checker_items_changed (GListModel *model,
                           CjmCanvas  *self)
 {
   _cjm_canvas_invalidate_findings (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The layout is updated in the allocation, before the frame is drawn:
+   * the minimap's size follows it (turning a rule off changes only the
+   * findings). */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -644,6 +647,28 @@ cjm_canvas_set_checker (CjmCanvas  *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
+}
+
+void
+cjm_canvas_set_style_scheme (CjmCanvas      *self,
+                             CjmStyleScheme  scheme)
+{
+  g_return_if_fail (CJM_IS_CANVAS (self));
+  g_return_if_fail (scheme == CJM_STYLE_LIGHT || scheme == CJM_STYLE_DARK);
+
+  if (self->render_options.scheme == scheme)
+    return;
+  self->render_options.scheme = scheme;
+  /* Every cached part was recorded on the other paper. */
+  _cjm_canvas_invalidate_all (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+CjmStyleScheme
+cjm_canvas_get_style_scheme (CjmCanvas *self)
+{
+  g_return_val_if_fail (CJM_IS_CANVAS (self), CJM_STYLE_LIGHT);
+  return self->render_options.scheme;
 }
 
 CjmLayout *

@@ -15,6 +15,7 @@
 #include "cjm-document.h"
 #include "cjm-layout.h"
 #include "cjm-palette.h"
+#include "cjm-style.h"
 
 G_BEGIN_DECLS
 
@@ -98,5 +99,12 @@ void         cjm_canvas_widget_to_map        (CjmCanvas   *self,
                                               double       wy,
                                               double      *mx,
                                               double      *my);
+
+/* The paper the map is drawn on: light (the default) or dark, as the
+ * desktop's style is; the map is drawn again when it changes. Print and
+ * export use light paper whatever the canvas shows. */
+void           cjm_canvas_set_style_scheme   (CjmCanvas      *self,
+                                              CjmStyleScheme  scheme);
+CjmStyleScheme cjm_canvas_get_style_scheme   (CjmCanvas      *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "cjm-map-image.h"
 #include "cjm-page-plan.h"
 #include "cjm-page-setup.h"
+#include "cjm-print.h"
 
 struct _CjmExportDialog
 {
@@ -63,7 +64,7 @@ static void
 read_setup (CjmExportDialog *self,
             CjmPageSetup    *setup)
 {
-  cjm_page_setup_from_document (setup, self->document);
+  cjm_print_setup_for_document (setup, self->document);
   setup->paper = adw_combo_row_get_selected (self->paper_row);
   setup->landscape = adw_combo_row_get_selected (self->orientation_row) == 0;
   setup->fit = adw_combo_row_get_selected (self->fit_row) == 0 ? CJM_FIT_PAGE : CJM_FIT_WIDTH;
@@ -77,7 +78,7 @@ remember (CjmExportDialog *self)
 {
   CjmPageSetup old, setup;
 
-  cjm_page_setup_from_document (&old, self->document);
+  cjm_print_setup_for_document (&old, self->document);
   read_setup (self, &setup);
   if (old.paper != setup.paper || old.landscape != setup.landscape || old.fit != setup.fit
       || old.findings != setup.findings)
@@ -262,7 +263,7 @@ cjm_export_dialog_new (GtkWindow   *parent,
   self->checker = checker != NULL ? g_object_ref (checker) : NULL;
   self->settings = cjm_application_dup_settings ();
 
-  cjm_page_setup_from_document (&setup, document);
+  cjm_print_setup_for_document (&setup, document);
   if (self->settings != NULL)
     {
       g_autofree char *name = g_settings_get_string (self->settings, "export-format");

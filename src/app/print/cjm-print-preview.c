@@ -107,9 +107,11 @@ rebuild (CjmPrintPreview *self)
 {
   g_autoptr(GPtrArray) findings = cjm_print_dup_findings (self->document, self->checker);
   const char *title = cjm_item_get_field (cjm_document_get_map (self->document), CJM_FIELD_TITLE);
+  CjmPageSetup setup;
 
+  cjm_print_setup_for_document (&setup, self->document);
   g_clear_object (&self->plan);
-  self->plan = cjm_page_plan_new (self->document, NULL, findings,
+  self->plan = cjm_page_plan_new (self->document, &setup, findings,
                                   gtk_widget_get_pango_context (GTK_WIDGET (self)));
   self->page = MIN (self->page, cjm_page_plan_get_n_pages (self->plan) - 1);
   adw_window_title_set_subtitle (self->title, title ? title : "");

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cjm-application.h"
 #include "cjm-print.h"
 
 /* What a print operation prints (its "cjm-print-job" data). */
@@ -195,6 +196,27 @@ cjm_print_dup_findings (CjmDocument *document,
   return cjm_check_document (document);
 }
 
+void
+cjm_print_setup_for_document (CjmPageSetup *setup,
+                              CjmDocument  *document)
+{
+  g_autoptr(GSettings) settings = cjm_application_dup_settings ();
+
+  g_return_if_fail (setup != NULL);
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+
+  cjm_page_setup_init (setup);
+  if (settings != NULL)
+    {
+      g_autofree char *paper = g_settings_get_string (settings, "default-paper");
+      g_autofree char *orientation = g_settings_get_string (settings, "default-orientation");
+
+      cjm_paper_from_string (paper, &setup->paper);
+      setup->landscape = g_strcmp0 (orientation, "portrait") != 0;
+    }
+  cjm_page_setup_apply_document (setup, document);
+}
+
 GtkPrintOperation *
 cjm_print_operation_new (CjmDocument *document,
                          CjmChecker  *checker)
@@ -210,7 +232,7 @@ cjm_print_operation_new (CjmDocument *document,
   job = g_new0 (PrintJob, 1);
   job->document = g_object_ref (document);
   job->findings = cjm_print_dup_findings (document, checker);
-  cjm_page_setup_from_document (&job->setup, document);
+  cjm_print_setup_for_document (&job->setup, document);
   job->used = job->setup;
 
   operation = gtk_print_operation_new ();

@@ -25,6 +25,12 @@ G_BEGIN_DECLS
 GtkPrintOperation *cjm_print_operation_new (CjmDocument             *document,
                                             CjmChecker              *checker);
 
+/* The page setup the application prints and exports a map with: the
+ * user's default paper and orientation (preferences), overridden by what
+ * the map's print element says. */
+void               cjm_print_setup_for_document (CjmPageSetup         *setup,
+                                                 CjmDocument          *document);
+
 /* Runs a print operation: GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for the
  * user (asynchronous when parent is set: errors are then shown in a dialog
  * over parent), or _EXPORT with export_filename to write a PDF without a

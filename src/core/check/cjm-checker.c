@@ -36,6 +36,7 @@ struct _CjmChecker
   guint        diff_j;          /* … after this many new rows */
   GHashTable  *by_target;       /* id → GPtrArray of visible findings, built on demand */
   gboolean     show_suppressed;
+  gboolean     disabled[CJM_N_RULES];  /* rules whose findings are left out */
 
   /* the update in progress */
   GPtrArray   *dirty;           /* CjmScope */
@@ -57,6 +58,7 @@ enum {
   PROP_DOCUMENT,
   PROP_LABELS,
   PROP_SHOW_SUPPRESSED,
+  PROP_DISABLED_RULES,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -968,12 +970,17 @@ scope_is_empty (CjmChecker *self,
          && !g_hash_table_contains (members, scope->key);
 }
 
-/* Removes the findings in removed from all, and merges those in added. */
+/* Removes the findings in removed from all, and merges those in added
+ * (but those of disabled rules). */
 static void
 patch_all (CjmChecker *self,
            GPtrArray  *removed,
            GPtrArray  *added)
 {
+  for (guint i = added->len; i > 0; i--)
+    if (self->disabled[((CjmFinding *) g_ptr_array_index (added, i - 1))->rule])
+      g_ptr_array_remove_index (added, i - 1);
+
   if (removed->len > 0)
     {
       guint n = 0;
@@ -1138,11 +1145,17 @@ update_visible (CjmChecker *self)
 }
 
 static void
-add_scope_findings (GPtrArray *out,
-                    CjmScope  *scope)
+add_scope_findings (CjmChecker *self,
+                    GPtrArray  *out,
+                    CjmScope   *scope)
 {
   for (guint i = 0; scope->findings != NULL && i < scope->findings->len; i++)
-    g_ptr_array_add (out, g_object_ref (g_ptr_array_index (scope->findings, i)));
+    {
+      CjmFinding *finding = g_ptr_array_index (scope->findings, i);
+
+      if (!self->disabled[finding->rule])
+        g_ptr_array_add (out, g_object_ref (finding));
+    }
 }
 
 /* Checks everything again. Findings equal to old ones keep their objects.
@@ -1250,7 +1263,7 @@ rebuild (CjmChecker *self)
                 }
             }
         }
-      add_scope_findings (all, scope);
+      add_scope_findings (self, all, scope);
     }
 
   /* Positions were set when the findings were made, and reused ones are
@@ -1437,6 +1450,9 @@ cjm_checker_get_property (GObject    *object,
     case PROP_SHOW_SUPPRESSED:
       g_value_set_boolean (value, self->show_suppressed);
       break;
+    case PROP_DISABLED_RULES:
+      g_value_take_boxed (value, cjm_checker_dup_disabled_rules (self));
+      break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->visible->len);
       break;
@@ -1464,6 +1480,9 @@ cjm_checker_set_property (GObject      *object,
     case PROP_SHOW_SUPPRESSED:
       cjm_checker_set_show_suppressed (self, g_value_get_boolean (value));
       break;
+    case PROP_DISABLED_RULES:
+      cjm_checker_set_disabled_rules (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1490,6 +1509,12 @@ cjm_checker_class_init (CjmCheckerClass *klass)
   properties[PROP_SHOW_SUPPRESSED] =
     g_param_spec_boolean ("show-suppressed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ids of the rules whose findings are left out ("CJM-R01" or
+   * "R01"; unknown ids are ignored). */
+  properties[PROP_DISABLED_RULES] =
+    g_param_spec_boxed ("disabled-rules", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY
+                        | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1582,12 +1607,21 @@ GPtrArray *
 cjm_check_document_with_labels (CjmDocument *document,
                                 CjmLabels   *labels)
 {
+  return cjm_check_document_full (document, labels, NULL);
+}
+
+GPtrArray *
+cjm_check_document_full (CjmDocument        *document,
+                         CjmLabels          *labels,
+                         const char * const *disabled_rules)
+{
   g_autoptr(CjmChecker) checker = NULL;
   GPtrArray *findings;
 
   g_return_val_if_fail (CJM_IS_DOCUMENT (document), NULL);
 
-  checker = g_object_new (CJM_TYPE_CHECKER, "document", document, "labels", labels, NULL);
+  checker = g_object_new (CJM_TYPE_CHECKER, "document", document, "labels", labels,
+                          "disabled-rules", disabled_rules, NULL);
   /* The checker goes away: take its list (it holds a reference to each
    * finding) rather than copy it. */
   findings = g_steal_pointer (&checker->all);
@@ -1615,6 +1649,47 @@ cjm_checker_get_show_suppressed (CjmChecker *self)
 {
   g_return_val_if_fail (CJM_IS_CHECKER (self), FALSE);
   return self->show_suppressed;
+}
+
+void
+cjm_checker_set_disabled_rules (CjmChecker         *self,
+                                const char * const *rules)
+{
+  gboolean disabled[CJM_N_RULES] = { FALSE, };
+
+  g_return_if_fail (CJM_IS_CHECKER (self));
+
+  for (guint i = 0; rules != NULL && rules[i] != NULL; i++)
+    {
+      const char *id = cjm_rule_id_canonicalize (rules[i]);
+
+      if (id != NULL)
+        disabled[cjm_rule_from_id (id)] = TRUE;
+    }
+  if (memcmp (disabled, self->disabled, sizeof disabled) == 0)
+    return;
+  memcpy (self->disabled, disabled, sizeof disabled);
+  /* Before the first check (a construct property) there is nothing to
+   * redo; after it, every scope's findings are merged again. */
+  if (self->built)
+    {
+      self->full = TRUE;
+      flush (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISABLED_RULES]);
+}
+
+GStrv
+cjm_checker_dup_disabled_rules (CjmChecker *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CJM_IS_CHECKER (self), NULL);
+
+  for (guint r = 0; r < CJM_N_RULES; r++)
+    if (self->disabled[r])
+      g_strv_builder_add (builder, cjm_rule_get_id (r));
+  return g_strv_builder_end (builder);
 }
 
 GPtrArray *

@@ -37,6 +37,21 @@ GPtrArray   *cjm_check_document             (CjmDocument *document);
 GPtrArray   *cjm_check_document_with_labels (CjmDocument *document,
                                              CjmLabels   *labels);
 
+/* A one-shot check that leaves out the findings of the rules whose ids
+ * disabled_rules lists ("CJM-R01" or "R01"; may be NULL). labels as
+ * above. transfer full. */
+GPtrArray   *cjm_check_document_full        (CjmDocument        *document,
+                                             CjmLabels          *labels,
+                                             const char * const *disabled_rules);
+
+/* Rules turned off: their findings are in no list of the checker (all,
+ * the list model, the findings of a target). Property "disabled-rules"
+ * (a GStrv of rule ids, "CJM-R01" or "R01"; unknown ids are ignored). */
+void         cjm_checker_set_disabled_rules (CjmChecker         *self,
+                                             const char * const *rules);
+/* The ids of the disabled rules, canonical ("CJM-R01"), in id order. */
+GStrv        cjm_checker_dup_disabled_rules (CjmChecker         *self);
+
 /* Whether the list model also holds suppressed findings (marked by their
  * "suppressed" property). Property "show-suppressed", default FALSE. */
 void         cjm_checker_set_show_suppressed (CjmChecker *self,

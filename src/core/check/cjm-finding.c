@@ -122,6 +122,48 @@ cjm_rule_id_get_title (const char *rule_id)
   return rule < CJM_N_RULES ? cjm_rule_get_title (rule) : NULL;
 }
 
+const char * const *
+cjm_rule_list_ids (void)
+{
+  static const char *ids[CJM_N_RULES + 1];
+  static gsize filled = 0;
+
+  if (g_once_init_enter (&filled))
+    {
+      for (guint i = 0; i < CJM_N_RULES; i++)
+        ids[i] = rules[i].id;
+      g_once_init_leave (&filled, 1);
+    }
+  return ids;
+}
+
+CjmSeverity
+cjm_rule_id_get_severity (const char *rule_id)
+{
+  CjmRule rule = cjm_rule_from_id (rule_id);
+
+  return rule < CJM_N_RULES ? rules[rule].severity : CJM_SEVERITY_INFO;
+}
+
+const char *
+cjm_rule_id_canonicalize (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  CjmRule rule;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  rule = cjm_rule_from_id (stripped);
+  if (rule == CJM_N_RULES)
+    {
+      g_autofree char *full = g_strconcat ("CJM-", stripped, NULL);
+
+      rule = cjm_rule_from_id (full);
+    }
+  return rule < CJM_N_RULES ? rules[rule].id : NULL;
+}
+
 /* Severities */
 
 const char *

@@ -39,6 +39,15 @@ gboolean             cjm_finding_has_target      (CjmFinding *self,
 /* The title of the rule with this id ("CJM-F01") in the user's language,
  * or NULL for an unknown id. */
 const char          *cjm_rule_id_get_title       (const char *rule_id);
+/* The ids of every rule ("CJM-C01" …), in the order of their ids;
+ * NULL-terminated, static. */
+const char * const  *cjm_rule_list_ids           (void);
+/* The severity of the findings of the rule with this id ("CJM-F01"); info
+ * for an unknown id. */
+CjmSeverity          cjm_rule_id_get_severity    (const char *rule_id);
+/* The id of the rule that text names, "CJM-R01" or only "R01" (case and
+ * surrounding white space ignored), or NULL for no rule. */
+const char          *cjm_rule_id_canonicalize    (const char *text);
 
 const char          *cjm_severity_to_string      (CjmSeverity severity); /* "error" */
 /* "error", "warning", "info" or "never" (above every severity); FALSE when

@@ -128,6 +128,17 @@ void
 cjm_page_setup_from_document (CjmPageSetup *setup,
                               CjmDocument  *document)
 {
+  g_return_if_fail (setup != NULL);
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+
+  cjm_page_setup_init (setup);
+  cjm_page_setup_apply_document (setup, document);
+}
+
+void
+cjm_page_setup_apply_document (CjmPageSetup *setup,
+                               CjmDocument  *document)
+{
   CjmItem *map;
   const char *v;
   char *end = NULL;
@@ -136,7 +147,6 @@ cjm_page_setup_from_document (CjmPageSetup *setup,
   g_return_if_fail (setup != NULL);
   g_return_if_fail (CJM_IS_DOCUMENT (document));
 
-  cjm_page_setup_init (setup);
   map = cjm_document_get_map (document);
 
   cjm_paper_from_string (cjm_item_get_field (map, CJM_FIELD_PAPER), &setup->paper);

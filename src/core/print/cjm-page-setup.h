@@ -57,6 +57,10 @@ void          cjm_page_setup_init             (CjmPageSetup       *setup);
  * _PLAN fields of the map item); values that do not parse are ignored. */
 void          cjm_page_setup_from_document    (CjmPageSetup       *setup,
                                                CjmDocument        *document);
+/* Overrides setup with what the map's print element says, and keeps the
+ * rest: the application starts from the user's own defaults. */
+void          cjm_page_setup_apply_document   (CjmPageSetup       *setup,
+                                               CjmDocument        *document);
 /* Stores the setup in the map's print fields as undoable set_field
  * commands, grouped as one undo step ("Page Setup"). `plan` is written
  * only when it is not the default (plan="false"), or kept as the file
