@@ -638,6 +638,19 @@ cjm_window_action_zoom (GtkWidget  *widget,
 }
 
 void
+_cjm_window_init_actions (CjmWindow *self)
+{
+  g_autoptr(GAction) show_minimap = NULL;
+
+  /* Stateful, and the setting itself: every canvas's minimap follows it,
+   * and it is remembered. */
+  if (self->settings == NULL)
+    return;
+  show_minimap = g_settings_create_action (self->settings, "show-minimap");
+  g_action_map_add_action (G_ACTION_MAP (self), show_minimap);
+}
+
+void
 _cjm_window_class_actions_init (CjmWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);

@@ -107,6 +107,7 @@ load_window_state (CjmWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-inspector"));
+  _cjm_window_init_actions (self);
 }
 
 static void
