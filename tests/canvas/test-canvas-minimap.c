@@ -218,8 +218,22 @@ test_moves_off_a_dragged_card (void)
   height = gtk_widget_get_height (GTK_WIDGET (f.canvas));
   g_assert_cmpfloat (fabs (bounds.origin.x + bounds.size.width - (width - MARGIN)), <, 1);
 
+  /* The card in view, below the headers and well away from the minimap. */
   g_assert_true (cjm_canvas_get_item_widget_rect (f.canvas, canvas_fixture_item (&f, "t-sms-due"),
                                                   &card));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f.canvas));
+    GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.canvas));
+
+    gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + card.origin.x - 300);
+    gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + card.origin.y - 250);
+  }
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  g_assert_true (minimap_bounds (&f, &bounds));
+  g_assert_true (cjm_canvas_get_item_widget_rect (f.canvas, canvas_fixture_item (&f, "t-sms-due"),
+                                                  &card));
+  g_assert_true (graphene_rect_contains_rect (&GRAPHENE_RECT_INIT (0, 0, width, height), &card));
   px = card.origin.x + card.size.width / 2;
   py = card.origin.y + MIN (card.size.height / 2, 30);
   tx = bounds.origin.x + bounds.size.width / 2;
