@@ -232,7 +232,10 @@ on_query_tooltip (CjmCanvas  *self,
       break;
 
     case CJM_HIT_EMOTION_POINT:
-      text = g_string_new (_("Drag up or down to change the emotion"));
+      if (hit.field == CJM_FIELD_EMOTION && cjm_item_get_emotion (hit.item) == CJM_EMOTION_UNSET)
+        text = g_string_new (_("No emotion yet: drag up or down to set one"));
+      else
+        text = g_string_new (_("Drag up or down to change the emotion"));
       break;
 
     case CJM_HIT_STAGE_HEADER:
