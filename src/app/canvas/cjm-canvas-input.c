@@ -260,6 +260,25 @@ on_query_tooltip (CjmCanvas  *self,
 
 /* Scroll and pinch */
 
+/* GTK hides the tooltip on a scroll event, after the canvas handled it
+ * (and a wheel can send a few): asked again once the scrolling paused, it
+ * is about what is under the pointer then. */
+static gboolean
+requery_tooltip (gpointer data)
+{
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_view_moved (CjmCanvas *self)
+{
+  if (is_dragging (self))
+    return;
+  update_hover (self, self->pointer_x, self->pointer_y);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, requery_tooltip, g_object_ref (self), g_object_unref);
+}
+
 static gboolean
 on_scroll (GtkEventControllerScroll *scroll,
            double                    dx,
@@ -275,8 +294,7 @@ on_scroll (GtkEventControllerScroll *scroll,
 
       _cjm_canvas_set_zoom_at (self, cjm_canvas_get_zoom (self) * factor,
                               self->pointer_x, self->pointer_y);
-      if (!is_dragging (self))
-        update_hover (self, self->pointer_x, self->pointer_y);
+      after_view_moved (self);
       return GDK_EVENT_STOP;
     }
 
@@ -292,8 +310,7 @@ on_scroll (GtkEventControllerScroll *scroll,
     }
   _cjm_canvas_scroll_by (self, dx, dy);
   /* Something else is under the pointer now. */
-  if (!is_dragging (self))
-    update_hover (self, self->pointer_x, self->pointer_y);
+  after_view_moved (self);
   return GDK_EVENT_STOP;
 }
 
