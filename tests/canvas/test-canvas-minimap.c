@@ -242,7 +242,8 @@ test_moves_off_a_dragged_card (void)
   cjm_harness_pointer_move (GTK_WIDGET (f.canvas), px, py);
   cjm_harness_button (1, TRUE);
   for (guint i = 1; i <= 8; i++)
-    cjm_harness_pointer_move (GTK_WIDGET (f.canvas), px + (tx - px) * i / 8, py + (ty - py) * i / 8);
+    cjm_harness_pointer_move (GTK_WIDGET (f.canvas), px + (tx - px) * i / 8,
+                              py + (ty - py) * i / 8);
   cjm_harness_iterate (100);
   cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
 

@@ -54,7 +54,8 @@ pixel_at (CanvasFixture *f,
   const guint8 *p;
 
   cjm_harness_to_surface (GTK_WIDGET (f->canvas), wx, wy, &sx, &sy);
-  if (sx < 0 || sy < 0 || sx >= gdk_pixbuf_get_width (pixbuf) || sy >= gdk_pixbuf_get_height (pixbuf))
+  if (sx < 0 || sy < 0 || sx >= gdk_pixbuf_get_width (pixbuf)
+      || sy >= gdk_pixbuf_get_height (pixbuf))
     return FALSE;
   p = gdk_pixbuf_read_pixels (pixbuf) + sy * gdk_pixbuf_get_rowstride (pixbuf)
       + sx * gdk_pixbuf_get_n_channels (pixbuf);
@@ -68,8 +69,11 @@ static int
 colour_distance (const guint8 rgb[3],
                  guint32      hex)
 {
-  return MAX (MAX (ABS (rgb[0] - (int) ((hex >> 16) & 0xff)), ABS (rgb[1] - (int) ((hex >> 8) & 0xff))),
-              ABS (rgb[2] - (int) (hex & 0xff)));
+  int dr = ABS (rgb[0] - (int) ((hex >> 16) & 0xff));
+  int dg = ABS (rgb[1] - (int) ((hex >> 8) & 0xff));
+  int db = ABS (rgb[2] - (int) (hex & 0xff));
+
+  return MAX (MAX (dr, dg), db);
 }
 
 /* The closest a pixel within radius of a canvas point comes to a colour. */
@@ -108,7 +112,8 @@ accent_around (CanvasFixture         *f,
       {
         guint8 rgb[3];
 
-        if (pixel_at (f, pixbuf, x, rect->origin.y - d, rgb) && colour_distance (rgb, 0x3584e4) < 40)
+        if (pixel_at (f, pixbuf, x, rect->origin.y - d, rgb)
+            && colour_distance (rgb, 0x3584e4) < 40)
           hits++;
         if (pixel_at (f, pixbuf, x, rect->origin.y + rect->size.height + d, rgb)
             && colour_distance (rgb, 0x3584e4) < 40)
@@ -201,7 +206,8 @@ tooltip_text (CanvasFixture *f)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->window)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow") && gtk_widget_get_mapped (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow")
+        && gtk_widget_get_mapped (child))
       return find_label_text (child);
   return NULL;
 }
@@ -280,8 +286,9 @@ test_hollow_emotion_point (void)
   for (int a = 0; a < 16; a++)
     {
       double angle = a * G_PI / 8;
+      double rx = wx + 12 * cos (angle), ry = wy + 12 * sin (angle);
 
-      if (nearest_colour (&f, pixbuf, wx + 12 * cos (angle), wy + 12 * sin (angle), 1, 0x5e5c64) < 40)
+      if (nearest_colour (&f, pixbuf, rx, ry, 1, 0x5e5c64) < 40)
         ring++;
     }
   g_assert_cmpuint (ring, >=, 12);
@@ -333,7 +340,8 @@ test_tooltip_follows_the_pointer (void)
   set_zoom (&f, 1.5);
   {
     CjmLayout *layout = cjm_canvas_get_layout (f.canvas);
-    const CjmLayoutCard *b = cjm_layout_lookup_card (layout, canvas_fixture_item (&f, "t-web-bill"));
+    CjmItem *b_item = canvas_fixture_item (&f, "t-web-bill");
+    const CjmLayoutCard *b = cjm_layout_lookup_card (layout, b_item);
     const char *c_text = NULL;
     graphene_rect_t rect;
     double px, py;

@@ -63,8 +63,8 @@ keep_minimap_clear (CjmCanvas *self)
     {
     case CJM_DRAG_CARDS:
       {
-        const CjmLayoutCard *card = cjm_layout_lookup_card (self->layout,
-                                                            g_ptr_array_index (self->drag_items, 0));
+        CjmItem *lead = g_ptr_array_index (self->drag_items, 0);
+        const CjmLayoutCard *card = cjm_layout_lookup_card (self->layout, lead);
         double mx, my, wx, wy;
 
         if (card == NULL)

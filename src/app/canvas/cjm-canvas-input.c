@@ -276,7 +276,8 @@ after_view_moved (CjmCanvas *self)
   if (is_dragging (self))
     return;
   update_hover (self, self->pointer_x, self->pointer_y);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, requery_tooltip, g_object_ref (self), g_object_unref);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, requery_tooltip, g_object_ref (self),
+                      g_object_unref);
 }
 
 static gboolean
