@@ -637,6 +637,45 @@ cjm_window_action_zoom (GtkWidget  *widget,
     cjm_canvas_zoom_fit (self->canvas);
 }
 
+static void
+on_show_minimap_change_state (GSimpleAction *action,
+                              GVariant      *value,
+                              CjmWindow     *self)
+{
+  /* The setting changes; the action's state follows it (below). */
+  g_settings_set_boolean (self->settings, "show-minimap", g_variant_get_boolean (value));
+}
+
+static void
+on_show_minimap_setting (GSettings     *settings,
+                         const char    *key,
+                         GSimpleAction *action)
+{
+  gboolean shown = g_settings_get_boolean (settings, key);
+
+  g_simple_action_set_state (action, g_variant_new_boolean (shown));
+}
+
+void
+_cjm_window_init_actions (CjmWindow *self)
+{
+  g_autoptr(GSimpleAction) show_minimap = NULL;
+  gboolean shown;
+
+  /* Stateful, holding the setting, which every canvas's minimap follows:
+   * it is remembered, and the preferences show the same. */
+  if (self->settings == NULL)
+    return;
+  shown = g_settings_get_boolean (self->settings, "show-minimap");
+  show_minimap = g_simple_action_new_stateful ("show-minimap", NULL,
+                                               g_variant_new_boolean (shown));
+  g_signal_connect_object (show_minimap, "change-state", G_CALLBACK (on_show_minimap_change_state),
+                           self, 0);
+  g_signal_connect_object (self->settings, "changed::show-minimap",
+                           G_CALLBACK (on_show_minimap_setting), show_minimap, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_minimap));
+}
+
 void
 _cjm_window_class_actions_init (CjmWindowClass *klass)
 {

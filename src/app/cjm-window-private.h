@@ -70,6 +70,8 @@ struct _CjmWindow
 
 void     _cjm_window_class_actions_init (CjmWindowClass *klass);
 void     _cjm_window_update_actions     (CjmWindow      *self);
+/* The window's stateful actions bound to its settings (win.show-minimap). */
+void     _cjm_window_init_actions       (CjmWindow      *self);
 /* Asks about unsaved changes; TRUE when the window may close now. */
 gboolean _cjm_window_confirm_close      (CjmWindow      *self);
 void     _cjm_window_update_recent      (CjmWindow      *self);

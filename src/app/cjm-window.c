@@ -108,6 +108,7 @@ load_window_state (CjmWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (self->settings, "show-inspector"));
   _cjm_window_follow_rule_settings (self);
+  _cjm_window_init_actions (self);
 }
 
 static void

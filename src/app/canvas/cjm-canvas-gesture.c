@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cjm-canvas-private.h"
+#include "cjm-minimap.h"
 
 #define AUTOSCROLL_EDGE  32.0
 #define AUTOSCROLL_SPEED 18.0
@@ -48,6 +49,52 @@ update_card_preview (CjmCanvas *self,
   for (guint i = 0; i < cards->len && self->preview.valid; i++)
     self->preview.valid = cjm_item_lane_holds (self->preview.target.lane)
                 == cjm_item_get_kind (g_ptr_array_index (cards, i));
+}
+
+/* Keeps the minimap off what the drag shows: the cards following the
+ * pointer, or the pointer itself (a link being drawn, an emotion point,
+ * a header, the rubber band's corner). */
+static void
+keep_minimap_clear (CjmCanvas *self)
+{
+  graphene_rect_t avoid = GRAPHENE_RECT_INIT (self->pointer_x - 24, self->pointer_y - 24, 48, 48);
+
+  switch (self->drag_mode)
+    {
+    case CJM_DRAG_CARDS:
+      {
+        CjmItem *lead = g_ptr_array_index (self->drag_items, 0);
+        const CjmLayoutCard *card = cjm_layout_lookup_card (self->layout, lead);
+        double mx, my, wx, wy;
+
+        if (card == NULL)
+          break;
+        _cjm_canvas_pointer_to_map (self, &mx, &my);
+        cjm_canvas_map_to_widget (self, mx - self->grab_dx, my - self->grab_dy, &wx, &wy);
+        /* The ghosts are stacked 6 px apart, up to four. */
+        graphene_rect_union (&avoid,
+                             &GRAPHENE_RECT_INIT (wx, wy, card->rect.width * self->zoom + 18,
+                                                  card->rect.height * self->zoom + 18),
+                             &avoid);
+      }
+      break;
+
+    case CJM_DRAG_STAGE:
+    case CJM_DRAG_LANE:
+    case CJM_DRAG_EMOTION:
+    case CJM_DRAG_LINK:
+    case CJM_DRAG_RUBBER_BAND:
+      break;
+
+    case CJM_DRAG_NONE:
+    case CJM_DRAG_PENDING:
+    case CJM_DRAG_PAN:
+    case CJM_DRAG_CANCELLED:
+    default:
+      cjm_minimap_set_avoid (CJM_MINIMAP (self->minimap), NULL);
+      return;
+    }
+  cjm_minimap_set_avoid (CJM_MINIMAP (self->minimap), &avoid);
 }
 
 static void
@@ -116,6 +163,7 @@ update_drag_preview (CjmCanvas *self)
     default:
       break;
     }
+  keep_minimap_clear (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -182,6 +230,7 @@ reset_drag (CjmCanvas *self)
   memset (&self->press_hit, 0, sizeof self->press_hit);
   _cjm_canvas_clear_preview (self);
   _cjm_canvas_update_cursor (self);
+  cjm_minimap_set_avoid (CJM_MINIMAP (self->minimap), NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

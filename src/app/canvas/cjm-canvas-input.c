@@ -97,14 +97,34 @@ on_click_pressed (GtkGestureClick *gesture,
 
 /* Hover */
 
+/* What is under a widget point now: hit-tested, never remembered from
+ * before a zoom or a scroll. When it changes, the outline, the pointer's
+ * shape and the tooltip follow (GTK asks for the tooltip again only when
+ * told). */
+static void
+update_hover (CjmCanvas *self,
+              double     x,
+              double     y)
+{
+  CjmHit hit;
+
+  _cjm_canvas_hit_test (self, x, y, &hit);
+  if (hit.kind != self->hover.kind || hit.item != self->hover.item
+      || hit.stage != self->hover.stage || hit.lane != self->hover.lane)
+    {
+      self->hover = hit;
+      _cjm_canvas_update_cursor (self);
+      gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
 static void
 on_motion (GtkEventControllerMotion *motion,
            double                    x,
            double                    y,
            CjmCanvas                *self)
 {
-  CjmHit hit;
-
   if (self->drag_mode == CJM_DRAG_NONE)
     {
       self->pointer_x = x;
@@ -113,14 +133,7 @@ on_motion (GtkEventControllerMotion *motion,
   if (self->document == NULL || is_dragging (self))
     return;
 
-  _cjm_canvas_hit_test (self, x, y, &hit);
-  if (hit.kind != self->hover.kind || hit.item != self->hover.item
-      || hit.stage != self->hover.stage || hit.lane != self->hover.lane)
-    {
-      self->hover = hit;
-      _cjm_canvas_update_cursor (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  update_hover (self, x, y);
 }
 
 static void
@@ -192,8 +205,37 @@ on_query_tooltip (CjmCanvas  *self,
       text = g_string_new (_("Drag to another card to link them"));
       break;
 
+    case CJM_HIT_LINK:
+      {
+        CjmItem *from = cjm_document_lookup (self->document,
+                                             cjm_item_get_field (hit.item, CJM_FIELD_FROM));
+        CjmItem *to = cjm_document_lookup (self->document,
+                                           cjm_item_get_field (hit.item, CJM_FIELD_TO));
+        const char *label = cjm_item_get_field (hit.item, CJM_FIELD_LABEL);
+        g_autofree char *ends = NULL;
+
+        if (from == NULL || to == NULL || cjm_item_get_display_text (from) == NULL
+            || cjm_item_get_display_text (to) == NULL)
+          return FALSE;
+        /* Translators: a link's tooltip; the titles of the cards it joins */
+        ends = g_markup_printf_escaped (_("Link from “%s” to “%s”"),
+                                        cjm_item_get_display_text (from),
+                                        cjm_item_get_display_text (to));
+        text = g_string_new (ends);
+        if (label != NULL && *label != '\0')
+          {
+            g_autofree char *line = g_markup_printf_escaped ("\n<i>%s</i>", label);
+
+            g_string_append (text, line);
+          }
+      }
+      break;
+
     case CJM_HIT_EMOTION_POINT:
-      text = g_string_new (_("Drag up or down to change the emotion"));
+      if (hit.field == CJM_FIELD_EMOTION && cjm_item_get_emotion (hit.item) == CJM_EMOTION_UNSET)
+        text = g_string_new (_("No emotion yet: drag up or down to set one"));
+      else
+        text = g_string_new (_("Drag up or down to change the emotion"));
       break;
 
     case CJM_HIT_STAGE_HEADER:
@@ -207,7 +249,6 @@ on_query_tooltip (CjmCanvas  *self,
     case CJM_HIT_NONE:
     case CJM_HIT_CORNER:
     case CJM_HIT_CELL:
-    case CJM_HIT_LINK:
     case CJM_HIT_UNPLACED:
     default:
       return FALSE;
@@ -218,6 +259,26 @@ on_query_tooltip (CjmCanvas  *self,
 }
 
 /* Scroll and pinch */
+
+/* GTK hides the tooltip on a scroll event, after the canvas handled it
+ * (and a wheel can send a few): asked again once the scrolling paused, it
+ * is about what is under the pointer then. */
+static gboolean
+requery_tooltip (gpointer data)
+{
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_view_moved (CjmCanvas *self)
+{
+  if (is_dragging (self))
+    return;
+  update_hover (self, self->pointer_x, self->pointer_y);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 150, requery_tooltip, g_object_ref (self),
+                      g_object_unref);
+}
 
 static gboolean
 on_scroll (GtkEventControllerScroll *scroll,
@@ -234,6 +295,7 @@ on_scroll (GtkEventControllerScroll *scroll,
 
       _cjm_canvas_set_zoom_at (self, cjm_canvas_get_zoom (self) * factor,
                               self->pointer_x, self->pointer_y);
+      after_view_moved (self);
       return GDK_EVENT_STOP;
     }
 
@@ -248,6 +310,8 @@ on_scroll (GtkEventControllerScroll *scroll,
       dy = 0;
     }
   _cjm_canvas_scroll_by (self, dx, dy);
+  /* Something else is under the pointer now. */
+  after_view_moved (self);
   return GDK_EVENT_STOP;
 }
 
@@ -320,6 +384,15 @@ on_focus_leave (GtkEventControllerFocus *focus,
       self->space_held = FALSE;
       _cjm_canvas_update_cursor (self);
     }
+}
+
+/* Public API */
+
+CjmItem *
+cjm_canvas_get_hovered_link (CjmCanvas *self)
+{
+  g_return_val_if_fail (CJM_IS_CANVAS (self), NULL);
+  return self->hover.kind == CJM_HIT_LINK ? self->hover.item : NULL;
 }
 
 /* Shared with the other canvas files */

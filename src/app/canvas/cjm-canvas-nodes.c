@@ -671,11 +671,6 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
                     self->geometry_stamp ^ (lane->index << 24), &view, draw_row_part);
     }
 
-  /* Layer 2: links. */
-  if (get_links_area (self, &area))
-    append_tiled (self, snapshot, PART_LINKS, 0, &area, self->links_stamp, &view,
-                  draw_links_part);
-
   /* Layer 3: cards, by tiles in view. */
   for (guint l = 0; l < n_lanes; l++)
     {
@@ -718,6 +713,12 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
       gtk_snapshot_append_node (snapshot, node);
       gtk_snapshot_restore (snapshot);
     }
+
+  /* Layer 2: links, over the cards here (with a halo) so that they stay
+   * readable where they cross them. */
+  if (get_links_area (self, &area))
+    append_tiled (self, snapshot, PART_LINKS, 0, &area, self->links_stamp, &view,
+                  draw_links_part);
 
   /* Layer 4: emotion curves. */
   for (guint i = 0; i < n_lanes; i++)
@@ -894,6 +895,7 @@ _cjm_canvas_init_nodes (CjmCanvas *self)
   self->render_options.draw_background = TRUE;
   self->render_options.draw_findings = TRUE;
   self->render_options.draw_link_labels = TRUE;
+  self->render_options.draw_unset_emotions = TRUE;
   self->render_options.print = FALSE;
 }
 

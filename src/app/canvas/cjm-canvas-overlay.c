@@ -167,6 +167,7 @@ snapshot_emotion_preview (CjmCanvas   *self,
 {
   const CjmLayoutPoint *point = NULL;
   const CjmLayoutCurve *curve = NULL;
+  CjmLayoutPoint unset = { 0 };
   double y, r = 11;
   cairo_t *cr;
   CjmRect lane_row, bounds;
@@ -188,6 +189,18 @@ snapshot_emotion_preview (CjmCanvas   *self,
             break;
           }
     }
+  /* A hollow point: no curve yet. */
+  for (guint i = 0; point == NULL && i < cjm_layout_get_n_unset_points (self->layout); i++)
+    {
+      const CjmLayoutUnsetPoint *candidate = cjm_layout_get_unset_point (self->layout, i);
+
+      if (candidate->item == self->press_hit.item
+          && (int) candidate->lane_index == self->press_hit.lane_index)
+        {
+          unset = (CjmLayoutPoint) { candidate->item, candidate->x, candidate->y, 0 };
+          point = &unset;
+        }
+    }
   if (point == NULL)
     return;
 
@@ -198,19 +211,22 @@ snapshot_emotion_preview (CjmCanvas   *self,
 
   /* The curve's neighbours joined to the new value, dashed. */
   cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
-  cairo_set_source_rgba (cr, curve->color.red, curve->color.green, curve->color.blue, 0.9);
-  if (point > curve->points)
+  if (curve != NULL)
     {
-      cairo_move_to (cr, point[-1].x, point[-1].y);
-      cairo_line_to (cr, point->x, y);
+      cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
+      cairo_set_source_rgba (cr, curve->color.red, curve->color.green, curve->color.blue, 0.9);
+      if (point > curve->points)
+        {
+          cairo_move_to (cr, point[-1].x, point[-1].y);
+          cairo_line_to (cr, point->x, y);
+        }
+      else
+        cairo_move_to (cr, point->x, y);
+      if (point + 1 < curve->points + curve->n_points)
+        cairo_line_to (cr, point[1].x, point[1].y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
-  else
-    cairo_move_to (cr, point->x, y);
-  if (point + 1 < curve->points + curve->n_points)
-    cairo_line_to (cr, point[1].x, point[1].y);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
 
   /* A guide from the old value to the new one, and the new face. */
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6);
@@ -271,9 +287,10 @@ snapshot_link_preview (CjmCanvas   *self,
 }
 
 static void
-snapshot_selected_link (CjmCanvas   *self,
-                        GtkSnapshot *snapshot,
-                        CjmItem     *item)
+snapshot_selected_link (CjmCanvas     *self,
+                        GtkSnapshot   *snapshot,
+                        CjmItem       *item,
+                        const GdkRGBA *color)
 {
   for (guint l = 0; l < cjm_layout_get_n_links (self->layout); l++)
     {
@@ -286,13 +303,40 @@ snapshot_selected_link (CjmCanvas   *self,
       bounds = (CjmRect) { link->bounds.x - 4, link->bounds.y - 4,
                            link->bounds.width + 8, link->bounds.height + 8 };
       cr = append_cairo (self, snapshot, &bounds);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.8);
+      gdk_cairo_set_source_rgba (cr, color);
       cairo_set_line_width (cr, 5 / self->zoom);
       cairo_move_to (cr, link->path[0].x, link->path[0].y);
       cairo_curve_to (cr, link->path[1].x, link->path[1].y, link->path[2].x, link->path[2].y,
                       link->path[3].x, link->path[3].y);
       cairo_stroke (cr);
       cairo_destroy (cr);
+    }
+}
+
+/* The link under the pointer stands out, and so do its ends: where it
+ * comes from and where it goes. */
+static void
+snapshot_hovered_link (CjmCanvas   *self,
+                       GtkSnapshot *snapshot,
+                       CjmItem     *item)
+{
+  GdkRGBA soft = accent;
+
+  soft.alpha = 0.5;
+  for (guint l = 0; l < cjm_layout_get_n_links (self->layout); l++)
+    {
+      const CjmLayoutLink *link = cjm_layout_get_link (self->layout, l);
+      CjmRect rect;
+
+      if (link->item != item)
+        continue;
+      if (!_cjm_canvas_is_selected (self, item))
+        snapshot_selected_link (self, snapshot, item, &soft);
+      if (link->from != NULL && cjm_layout_get_item_rect (self->layout, link->from, &rect))
+        append_outline (self, snapshot, &rect, 2.5, 6, &accent);
+      if (link->to != NULL && cjm_layout_get_item_rect (self->layout, link->to, &rect))
+        append_outline (self, snapshot, &rect, 2.5, 6, &accent);
+      break;
     }
 }
 
@@ -378,13 +422,19 @@ _cjm_canvas_snapshot_overlay (CjmCanvas   *self,
       append_outline (self, snapshot, &rect, 1, 6, &soft);
     }
 
+  /* A link under the pointer, and the two cards it joins. */
+  if (self->drag_mode == CJM_DRAG_NONE && self->hover.kind == CJM_HIT_LINK
+      && self->hover.item != NULL)
+    snapshot_hovered_link (self, snapshot, self->hover.item);
+
   /* Selection */
   for (guint i = 0; i < self->selection->len; i++)
     {
       CjmItem *item = g_ptr_array_index (self->selection, i);
 
       if (cjm_item_get_kind (item) == CJM_KIND_LINK)
-        snapshot_selected_link (self, snapshot, item);
+        snapshot_selected_link (self, snapshot, item,
+                                &(GdkRGBA) { accent.red, accent.green, accent.blue, 0.8 });
       else if (item_overlay_rect (self, item, &rect))
         append_outline (self, snapshot, &rect, 2.5, 6, &accent);
     }

@@ -88,6 +88,9 @@ void         cjm_canvas_select_all           (CjmCanvas   *self);
 gboolean     cjm_canvas_get_item_widget_rect (CjmCanvas       *self,
                                               CjmItem         *item,
                                               graphene_rect_t *rect);
+/* The link under the pointer, highlighted with its two cards; NULL when
+ * the pointer is not on a link. transfer none. */
+CjmItem     *cjm_canvas_get_hovered_link     (CjmCanvas       *self);
 /* Map units <-> widget coordinates. */
 void         cjm_canvas_map_to_widget        (CjmCanvas   *self,
                                               double       mx,

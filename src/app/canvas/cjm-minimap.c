@@ -7,6 +7,13 @@
  * each frame. It follows the canvas through its public API: the layout,
  * the coordinates, and the scroll adjustments, which it watches to redraw
  * the frame and sets to move the view.
+ *
+ * It keeps out of the way: it follows the "show-minimap" setting, and it
+ * moves to another corner of the canvas when it would cover the card
+ * being edited in place (the canvas's card editor, found among its
+ * children) or what the canvas says a drag is showing under the pointer
+ * (cjm_minimap_set_avoid()). It stays in the corner it moved to until it
+ * has to move again, so it does not jump back and forth.
  */
 
 #define G_LOG_DOMAIN "CjmCanvas"
@@ -15,12 +22,26 @@
 
 #include <math.h>
 
+#include "cjm-application.h"
+#include "cjm-card-editor.h"
 #include "cjm-minimap.h"
 #include "cjm-render.h"
 
 #define MAX_WIDTH  220.0
 #define MAX_HEIGHT 160.0
 #define MARGIN     12.0
+/* Room kept between the minimap and what it keeps clear of. */
+#define CLEARANCE  16.0
+
+/* The corners it can sit in, in the order it tries them. "End" is the
+ * side where the map ends (right, or left in a right-to-left map). */
+typedef enum {
+  CORNER_BOTTOM_END,
+  CORNER_BOTTOM_START,
+  CORNER_TOP_END,
+  CORNER_TOP_START,
+  N_CORNERS
+} Corner;
 
 struct _CjmMinimap
 {
@@ -33,6 +54,14 @@ struct _CjmMinimap
 
   GdkTexture   *texture;
   gboolean      texture_dirty;
+
+  GSettings    *settings;
+  gboolean      shown;           /* the user's choice: the "shown" property */
+  Corner        corner;
+  gboolean      has_avoid;
+  graphene_rect_t avoid;         /* in the canvas's coordinates */
+  GtkAllocation placed;          /* where it was last placed */
+  gboolean      is_placed;
 };
 
 G_DEFINE_FINAL_TYPE (CjmMinimap, cjm_minimap, GTK_TYPE_WIDGET)
@@ -40,6 +69,7 @@ G_DEFINE_FINAL_TYPE (CjmMinimap, cjm_minimap, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CANVAS,
+  PROP_SHOWN,
   N_PROPS
 };
 
@@ -72,6 +102,59 @@ get_scale (double  mw,
   *tw = ceil (mw * scale);
   *th = ceil (mh * scale);
   return scale;
+}
+
+static void
+corner_allocation (Corner         corner,
+                   gboolean       rtl,
+                   int            canvas_width,
+                   int            canvas_height,
+                   int            width,
+                   int            height,
+                   GtkAllocation *allocation)
+{
+  gboolean end = corner == CORNER_BOTTOM_END || corner == CORNER_TOP_END;
+  gboolean right = rtl ? !end : end;
+  gboolean bottom = corner == CORNER_BOTTOM_END || corner == CORNER_BOTTOM_START;
+
+  allocation->x = (int) (right ? canvas_width - width - MARGIN : MARGIN);
+  allocation->y = (int) (bottom ? canvas_height - height - MARGIN : MARGIN);
+  allocation->width = width;
+  allocation->height = height;
+}
+
+static gboolean
+allocation_meets (const GtkAllocation   *allocation,
+                  const graphene_rect_t *rect)
+{
+  graphene_rect_t a = GRAPHENE_RECT_INIT (allocation->x - CLEARANCE, allocation->y - CLEARANCE,
+                                          allocation->width + 2 * CLEARANCE,
+                                          allocation->height + 2 * CLEARANCE);
+
+  return graphene_rect_intersection (&a, rect, NULL);
+}
+
+/* The card being edited in place, in the canvas's coordinates: the
+ * canvas's card editor is one of its children. */
+static gboolean
+get_edited_rect (CjmMinimap      *self,
+                 graphene_rect_t *rect)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->canvas));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      CjmItem *item;
+
+      if (!CJM_IS_CARD_EDITOR (child))
+        continue;
+      item = cjm_card_editor_get_item (CJM_CARD_EDITOR (child));
+      if (item == NULL || !cjm_canvas_get_item_widget_rect (self->canvas, item, rect))
+        return FALSE;
+      /* The field is at least 180 px wide and a line taller than the title. */
+      graphene_rect_inset (rect, -MAX (0, (180 - rect->size.width) / 2) - 8, -8);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Blocks of colour, not text: lane rows, cards, header bands. */
@@ -321,6 +404,7 @@ cjm_minimap_dispose (GObject *object)
   g_clear_object (&self->hadjustment_signals);
   g_clear_object (&self->vadjustment_signals);
   g_clear_object (&self->texture);
+  g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->canvas);
 
   G_OBJECT_CLASS (cjm_minimap_parent_class)->dispose (object);
@@ -339,6 +423,9 @@ cjm_minimap_get_property (GObject    *object,
     case PROP_CANVAS:
       g_value_set_object (value, self->canvas);
       break;
+    case PROP_SHOWN:
+      g_value_set_boolean (value, self->shown);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -356,6 +443,9 @@ cjm_minimap_set_property (GObject      *object,
     {
     case PROP_CANVAS:
       g_set_weak_pointer (&self->canvas, g_value_get_object (value));
+      break;
+    case PROP_SHOWN:
+      cjm_minimap_set_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -379,6 +469,9 @@ cjm_minimap_class_init (CjmMinimapClass *klass)
   properties[PROP_CANVAS] =
     g_param_spec_object ("canvas", NULL, NULL, CJM_TYPE_CANVAS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOWN] =
+    g_param_spec_boolean ("shown", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "cjm-minimap");
@@ -388,6 +481,13 @@ static void
 cjm_minimap_init (CjmMinimap *self)
 {
   self->texture_dirty = TRUE;
+  self->shown = TRUE;
+  self->corner = CORNER_BOTTOM_END;
+
+  /* The user's choice, remembered (the view menu and the preferences). */
+  self->settings = cjm_application_dup_settings ();
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "show-minimap", self, "shown", G_SETTINGS_BIND_GET);
 
   self->hadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
   self->vadjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
@@ -453,26 +553,82 @@ cjm_minimap_get_placement (CjmMinimap    *self,
                            GtkAllocation *allocation)
 {
   CjmLayout *layout;
+  graphene_rect_t edited;
+  gboolean has_edited;
   double mw, mh, zoom;
   int width, height;
 
   g_return_val_if_fail (CJM_IS_MINIMAP (self), FALSE);
   g_return_val_if_fail (allocation != NULL, FALSE);
 
+  self->is_placed = FALSE;
   layout = get_layout (self, &mw, &mh);
-  if (layout == NULL || mw <= 0 || mh <= 0)
+  if (!self->shown || layout == NULL || mw <= 0 || mh <= 0)
     return FALSE;
   zoom = cjm_canvas_get_zoom (self->canvas);
   if ((mw * zoom <= canvas_width && mh * zoom <= canvas_height)
       || canvas_width < 3 * MAX_WIDTH || canvas_height < 2 * MAX_HEIGHT)
     return FALSE;
 
-  /* Its natural size, in the bottom corner at the map's end side. */
+  /* Its natural size, in the bottom corner at the map's end side unless
+   * that covers the card being edited or dragged: then the first corner
+   * that does not. */
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
-  allocation->x = (int) (cjm_layout_is_rtl (layout) ? MARGIN : canvas_width - width - MARGIN);
-  allocation->y = (int) (canvas_height - height - MARGIN);
-  allocation->width = width;
-  allocation->height = height;
+  has_edited = get_edited_rect (self, &edited);
+  for (guint i = 0; i < N_CORNERS; i++)
+    {
+      Corner corner = (self->corner + i) % N_CORNERS;
+
+      corner_allocation (corner, cjm_layout_is_rtl (layout), canvas_width, canvas_height,
+                         width, height, allocation);
+      if ((has_edited && allocation_meets (allocation, &edited))
+          || (self->has_avoid && allocation_meets (allocation, &self->avoid)))
+        continue;
+      self->corner = corner;
+      break;
+    }
+  corner_allocation (self->corner, cjm_layout_is_rtl (layout), canvas_width, canvas_height,
+                     width, height, allocation);
+  self->placed = *allocation;
+  self->is_placed = TRUE;
   return TRUE;
+}
+
+gboolean
+cjm_minimap_get_shown (CjmMinimap *self)
+{
+  g_return_val_if_fail (CJM_IS_MINIMAP (self), FALSE);
+  return self->shown;
+}
+
+void
+cjm_minimap_set_shown (CjmMinimap *self,
+                       gboolean    shown)
+{
+  g_return_if_fail (CJM_IS_MINIMAP (self));
+
+  shown = !!shown;
+  if (self->shown == shown)
+    return;
+  self->shown = shown;
+  if (self->canvas != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self->canvas));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN]);
+}
+
+void
+cjm_minimap_set_avoid (CjmMinimap            *self,
+                       const graphene_rect_t *rect)
+{
+  g_return_if_fail (CJM_IS_MINIMAP (self));
+
+  self->has_avoid = rect != NULL;
+  if (rect == NULL)
+    return;
+  self->avoid = *rect;
+  /* Placed again only when it is in the way: it stays where it is
+   * otherwise. */
+  if (self->is_placed && allocation_meets (&self->placed, rect) && self->canvas != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self->canvas));
 }

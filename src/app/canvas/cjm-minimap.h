@@ -4,7 +4,10 @@
  * The overview of a canvas's map: the lanes and cards as blocks of colour,
  * with the part in view framed; pressing or dragging in it moves the view
  * there. The canvas makes it its child and places it over a bottom corner
- * (cjm_minimap_get_placement()) when the map does not fit the view.
+ * (cjm_minimap_get_placement()) when the map does not fit the view, and
+ * the user has not hidden it (the "show-minimap" setting, which its
+ * "shown" property follows). It moves to another corner rather than
+ * cover the card being edited or what a drag shows.
  */
 
 #pragma once
@@ -33,5 +36,14 @@ gboolean   cjm_minimap_get_placement (CjmMinimap    *self,
                                       int            canvas_width,
                                       int            canvas_height,
                                       GtkAllocation *allocation);
+/* Whether the user wants it shown (when there is room and a reason). */
+gboolean   cjm_minimap_get_shown     (CjmMinimap    *self);
+void       cjm_minimap_set_shown     (CjmMinimap    *self,
+                                      gboolean       shown);
+/* A rectangle of the canvas (its coordinates) the minimap must not cover,
+ * such as the cards being dragged and the pointer; NULL: none. When it
+ * covers it, the canvas places it in another corner. */
+void       cjm_minimap_set_avoid     (CjmMinimap            *self,
+                                      const graphene_rect_t *rect);
 
 G_END_DECLS

@@ -116,6 +116,20 @@ cjm_layout_build_curves (CjmLayout *self,
               }
             g_array_append_val (self->curves, curve);
           }
+
+      for (guint i = 0; i < journey->len; i++)
+        {
+          CjmItem *tp = g_ptr_array_index (journey, i);
+          CjmLayoutUnsetPoint point;
+
+          if (cjm_item_get_emotion (tp) != CJM_EMOTION_UNSET)
+            continue;
+          point.item = tp;
+          point.lane_index = l;
+          point.x = g_array_index (journey_x, double, i);
+          point.y = cjm_layout_emotion_to_y (self, l, 0);
+          g_array_append_val (self->unset_points, point);
+        }
     }
 }
 

@@ -114,6 +114,7 @@ struct _CjmLayout
   GArray       *cells;           /* CjmLayoutCell */
   GArray       *cards;           /* CjmLayoutCard */
   GArray       *curves;          /* CjmLayoutCurve */
+  GArray       *unset_points;    /* CjmLayoutUnsetPoint */
   GArray       *links;           /* CjmLayoutLink */
   GHashTable   *card_index;      /* CjmItem -> index + 1 */
   GHashTable   *header_index;    /* stage or lane CjmItem -> index + 1 */

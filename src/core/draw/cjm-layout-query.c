@@ -198,6 +198,22 @@ cjm_layout_lookup_card (CjmLayout *self,
 }
 
 guint
+cjm_layout_get_n_unset_points (CjmLayout *self)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), 0);
+  return self->unset_points->len;
+}
+
+const CjmLayoutUnsetPoint *
+cjm_layout_get_unset_point (CjmLayout *self,
+                            guint      index)
+{
+  g_return_val_if_fail (CJM_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (index < self->unset_points->len, NULL);
+  return &g_array_index (self->unset_points, CjmLayoutUnsetPoint, index);
+}
+
+guint
 cjm_layout_get_n_curves (CjmLayout *self)
 {
   g_return_val_if_fail (CJM_IS_LAYOUT (self), 0);
@@ -535,6 +551,27 @@ cjm_layout_hit_test (CjmLayout *self,
                   }
               }
           }
+
+      /* Hollow points: a touchpoint without an emotion, to set one. */
+      for (guint i = 0; i < self->unset_points->len; i++)
+        {
+          const CjmLayoutUnsetPoint *pt = &g_array_index (self->unset_points,
+                                                          CjmLayoutUnsetPoint, i);
+          double dx = x - pt->x, dy = y - pt->y;
+
+          if (pt->lane_index != (guint) l || dx * dx + dy * dy > r * r)
+            continue;
+          hit->kind = CJM_HIT_EMOTION_POINT;
+          hit->item = pt->item;
+          hit->persona = NULL;
+          hit->lane = g_array_index (self->lanes, CjmLayoutLane, l).item;
+          hit->lane_index = l;
+          hit->field = CJM_FIELD_EMOTION;
+          hit->stage_index = stage_at (self, pt->x);
+          if (hit->stage_index >= 0)
+            hit->stage = g_array_index (self->stages, CjmLayoutStage, hit->stage_index).item;
+          return hit->kind;
+        }
     }
 
   /* Links: on the path or the label. */

@@ -83,6 +83,7 @@ cjm_layout_finalize (GObject *object)
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->cards, g_array_unref);
   g_clear_pointer (&self->curves, g_array_unref);
+  g_clear_pointer (&self->unset_points, g_array_unref);
   g_clear_pointer (&self->links, g_array_unref);
   g_clear_pointer (&self->card_index, g_hash_table_unref);
   g_clear_pointer (&self->header_index, g_hash_table_unref);
@@ -112,6 +113,7 @@ cjm_layout_init (CjmLayout *self)
   self->cells = g_array_new (FALSE, TRUE, sizeof (CjmLayoutCell));
   self->cards = g_array_new (FALSE, TRUE, sizeof (CjmLayoutCard));
   self->curves = g_array_new (FALSE, TRUE, sizeof (CjmLayoutCurve));
+  self->unset_points = g_array_new (FALSE, TRUE, sizeof (CjmLayoutUnsetPoint));
   self->links = g_array_new (FALSE, TRUE, sizeof (CjmLayoutLink));
   self->card_index = g_hash_table_new (NULL, NULL);
   self->header_index = g_hash_table_new (NULL, NULL);
@@ -133,6 +135,7 @@ layout_clear (CjmLayout *self)
   g_array_set_size (self->cells, 0);
   g_array_set_size (self->cards, 0);
   g_array_set_size (self->curves, 0);
+  g_array_set_size (self->unset_points, 0);
   g_array_set_size (self->links, 0);
   g_hash_table_remove_all (self->card_index);
   g_hash_table_remove_all (self->header_index);
@@ -677,10 +680,8 @@ layout_build (CjmLayout *self)
           {
             CjmItem *item = g_array_index (self->cards, CjmLayoutCard, cell->first_card + i).item;
 
+            /* Those without an emotion too: they are hollow points. */
             if (cjm_item_get_kind (item) != CJM_KIND_TOUCHPOINT)
-              continue;
-            if (cjm_item_get_emotion (item) == CJM_EMOTION_UNSET &&
-                cjm_item_get_target_emotion (item) == CJM_EMOTION_UNSET)
               continue;
             g_ptr_array_add (journey, item);
             g_array_append_val (journey_stage, s);

@@ -131,6 +131,15 @@ typedef struct {
   int      emotion;         /* -3..3 */
 } CjmLayoutPoint;
 
+/* A touchpoint with no emotion, drawn as a hollow point at neutral height
+ * in each emotion lane (where the canvas lets it be dragged to set one). */
+typedef struct {
+  CjmItem *item;            /* the touchpoint */
+  guint    lane_index;      /* the emotion lane */
+  double   x;
+  double   y;
+} CjmLayoutUnsetPoint;
+
 /* One curve: a persona's emotions (or target emotions) through the
  * touchpoints they pass, in journey order (stage order, then lane order,
  * then document order within a cell), drawn in one emotion lane. */
@@ -166,7 +175,8 @@ typedef enum {
   CJM_HIT_LINK_HANDLE,      /* item = the card whose link handle was hit */
   CJM_HIT_BADGE,            /* item = the card whose finding badge was hit */
   CJM_HIT_EMOTION_POINT,    /* item = touchpoint, persona, lane = emotion lane,
-                               field = CJM_FIELD_EMOTION or _TARGET_EMOTION */
+                               field = CJM_FIELD_EMOTION or _TARGET_EMOTION;
+                               a hollow point: persona NULL, field EMOTION */
   CJM_HIT_LINK,             /* item = the link (on its path or label) */
   CJM_HIT_UNPLACED,         /* empty space of the "Unplaced" area */
 } CjmHitKind;
@@ -267,6 +277,12 @@ const CjmLayoutCard  *cjm_layout_lookup_card       (CjmLayout *self,
                                                     CjmItem   *item);
 guint                 cjm_layout_get_n_curves      (CjmLayout *self);
 const CjmLayoutCurve *cjm_layout_get_curve         (CjmLayout *self,
+                                                    guint      index);
+/* Touchpoints without an (as-is) emotion, per emotion lane, in journey
+ * order. Placed in the journey like the others, so setting an emotion
+ * does not move any point. */
+guint                 cjm_layout_get_n_unset_points (CjmLayout *self);
+const CjmLayoutUnsetPoint *cjm_layout_get_unset_point (CjmLayout *self,
                                                     guint      index);
 guint                 cjm_layout_get_n_links       (CjmLayout *self);
 const CjmLayoutLink  *cjm_layout_get_link          (CjmLayout *self,

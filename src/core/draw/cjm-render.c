@@ -213,8 +213,6 @@ draw_link_path (cairo_t             *cr,
   double dx, dy, len, ux, uy;
   const double head = 9;
 
-  cjm_render_set_color (cr, &pal->link);
-  cairo_set_line_width (cr, 1.6);
   /* butt ends: the dot and the arrow head cover them, and round caps make
    * cairo's stroker slower on long curves */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -232,8 +230,15 @@ draw_link_path (cairo_t             *cr,
   ux = dx / len;
   uy = dy / len;
 
+  /* A halo of paper under the line: it stays readable where it crosses a
+   * card, a lane's colour or another link. */
   cairo_move_to (cr, p[0].x, p[0].y);
   cairo_curve_to (cr, p[1].x, p[1].y, p[2].x, p[2].y, p[3].x - ux * head * 0.8, p[3].y - uy * head * 0.8);
+  cjm_render_set_color_alpha (cr, &pal->paper, 0.85);
+  cairo_set_line_width (cr, 1.6 + 2 * 2);
+  cairo_stroke_preserve (cr);
+  cjm_render_set_color (cr, &pal->link);
+  cairo_set_line_width (cr, 1.6);
   cairo_stroke (cr);
 
   cairo_move_to (cr, p[3].x, p[3].y);
@@ -405,6 +410,39 @@ stroke_curve (cairo_t              *cr,
   cairo_stroke (cr);
 }
 
+/* Touchpoints without an emotion: a hollow ring at neutral height, to be
+ * dragged up or down (the canvas only). */
+static void
+draw_unset_points (CjmLayout              *layout,
+                   cairo_t                *cr,
+                   guint                   lane_index,
+                   const CjmRect          *clip,
+                   const CjmRenderOptions *options)
+{
+  const CjmStyleColors *pal = cjm_render_colors (options);
+  const double r = 6;
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, 2);
+  for (guint i = 0; i < cjm_layout_get_n_unset_points (layout); i++)
+    {
+      const CjmLayoutUnsetPoint *pt = cjm_layout_get_unset_point (layout, i);
+
+      if (pt->lane_index != lane_index
+          || pt->x + r + 2 < clip->x || pt->x - r - 2 > clip->x + clip->width
+          || pt->y + r + 2 < clip->y || pt->y - r - 2 > clip->y + clip->height)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, pt->x, pt->y, r, 0, 2 * G_PI);
+      cjm_render_set_color (cr, &pal->paper);
+      cairo_fill_preserve (cr);
+      cjm_render_set_color (cr, &pal->text_dim);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 void
 cjm_render_draw_emotion_lane (CjmLayout              *layout,
                               cairo_t                *cr,
@@ -500,6 +538,9 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
       }
 
   cairo_restore (cr);
+
+  if (options != NULL && options->draw_unset_emotions)
+    draw_unset_points (layout, cr, lane_index, &clip, options);
 }
 
 /* Everything */

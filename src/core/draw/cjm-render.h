@@ -11,8 +11,10 @@
  * Layers, bottom to top, as cjm_render_draw() paints them:
  *   1. background: paper, lane rows (tinted by lane kind), cell grid,
  *      emotion-lane scale;
- *   2. links (arrows between cards, under the cards so titles stay legible;
- *      labels on top of the cards);
+ *   2. links (arrows between cards, each on a halo of paper; under the
+ *      cards so titles stay legible, labels on top of the cards; the
+ *      canvas draws them over the cards, where the halo keeps both
+ *      readable);
  *   3. cards (with their finding badge when the layout has show_findings);
  *   4. emotion curves with a face at each point;
  *   5. the stage header row and lane header column, the corner, the
@@ -43,6 +45,9 @@ typedef struct {
   /* For print: no link handles, no hover-only decorations. The renderer
    * draws no hover state anyway; this only drops screen-only hints. */
   gboolean print;
+  /* Hollow points for touchpoints without an emotion in the emotion
+   * lanes (the canvas, where they are dragged to set one). */
+  gboolean draw_unset_emotions;
   /* Light paper (the default; print and export always use it) or dark
    * paper (cjm-style.h: the same hues, readable contrast). */
   CjmStyleScheme scheme;
