@@ -641,6 +641,8 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
 
   bury_old_nodes ();
   self->frame++;
+  self->render_options.simplified = self->zoom < CJM_RENDER_SIMPLIFY_ZOOM;
+  self->render_options.draw_link_labels = !self->render_options.simplified;
   if (self->curves_dirty)
     self->curves_stamp++;
   if (self->links_dirty)
@@ -868,7 +870,10 @@ _cjm_canvas_invalidate_findings (CjmCanvas *self)
 void
 _cjm_canvas_invalidate_zoom (CjmCanvas *self)
 {
-  /* Cards and headers compare their scale; tiles place them anew. */
+  /* Cards and headers compare their scale; tiles place them anew. Past
+   * readable text, cards and curves are drawn simplified. */
+  self->render_options.simplified = self->zoom < CJM_RENDER_SIMPLIFY_ZOOM;
+  self->render_options.draw_link_labels = !self->render_options.simplified;
   clear_node (&self->corner_node);
   self->links_dirty = TRUE;
   self->tiles_stamp++;
