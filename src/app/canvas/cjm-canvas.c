@@ -62,11 +62,15 @@ forget_item (CjmCanvas *self,
     _cjm_canvas_stop_editing (self, FALSE);
   if (self->cursor == item)
     self->cursor = NULL;
-  if (self->hover.item == item || self->hover.stage == item || self->hover.lane == item)
+  if (self->hover.item == item || self->hover.stage == item || self->hover.lane == item
+      || self->hover.persona == item)
     memset (&self->hover, 0, sizeof self->hover);
+  /* A link being drawn to a card that goes away ends on nothing. */
+  if (self->link_target == item)
+    self->link_target = NULL;
   if (self->drag_mode != CJM_DRAG_NONE
       && (self->press_hit.item == item || self->press_hit.stage == item
-          || self->press_hit.lane == item
+          || self->press_hit.lane == item || self->press_hit.persona == item
           || (self->drag_items && g_ptr_array_find (self->drag_items, item, NULL))))
     _cjm_canvas_cancel_drag (self);
   if (g_ptr_array_find (self->selection, item, &index))
