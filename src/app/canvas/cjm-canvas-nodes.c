@@ -404,7 +404,6 @@ draw_row_part (CjmCanvas *self,
                guint      part)
 {
   const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, part);
-
   CjmRect rows;
 
   cjm_render_draw_background (self->layout, cr, &self->render_options);
