@@ -371,12 +371,63 @@ _cjm_canvas_get_lane_node (CjmCanvas *self,
 
 /* Tiles of the large parts */
 
+/* The lane rows' union when they are stacked without gaps, one above the
+ * other across the same width: then each row's tiles draw the links over
+ * it, and the links layer only what lies outside. */
+static gboolean
+get_rows_rect (CjmCanvas *self,
+               CjmRect   *rows)
+{
+  guint n = cjm_layout_get_n_lanes (self->layout);
+
+  *rows = (CjmRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < n; i++)
+    {
+      const CjmRect *row = &cjm_layout_get_lane (self->layout, i)->row;
+
+      if (i == 0)
+        *rows = *row;
+      else if (fabs (row->x - rows->x) > 0.01 || fabs (row->width - rows->width) > 0.01
+               || fabs (row->y - (rows->y + rows->height)) > 0.01)
+        return FALSE;
+      else
+        rows->height += row->height;
+    }
+  return n > 0 && !rect_is_empty (rows);
+}
+
+/* Zoomed out, a lane row's tile holds its simplified cards and the links
+ * over them too: a few textures for the whole map instead of one per card
+ * and a layer of links over the whole view. */
 static void
 draw_row_part (CjmCanvas *self,
                cairo_t   *cr,
                guint      part)
 {
+  const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, part);
+  CjmRect rows, clip;
+  double x0, y0, x1, y1;
+  g_autoptr(GArray) cards = NULL;
+
   cjm_render_draw_background (self->layout, cr, &self->render_options);
+  if (!self->render_options.simplified || !get_rows_rect (self, &rows))
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, lane->row.x, lane->row.y, lane->row.width, lane->row.height);
+  cairo_clip (cr);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  clip = (CjmRect) { x0, y0, x1 - x0, y1 - y0 };
+  cards = cjm_layout_get_cards_in_rect (self->layout, &clip);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const CjmLayoutCard *card = cjm_layout_get_card (self->layout,
+                                                       g_array_index (cards, guint, i));
+
+      if (!card->unplaced)
+        cjm_render_draw_card (self->layout, cr, card, &self->render_options);
+    }
+  cjm_render_draw_links (self->layout, cr, &self->render_options);
+  cairo_restore (cr);
 }
 
 static void
@@ -387,12 +438,24 @@ draw_curve_part (CjmCanvas *self,
   cjm_render_draw_emotion_lane (self->layout, cr, part, &self->render_options);
 }
 
+/* The links outside every lane row (around the grid). */
 static void
 draw_links_part (CjmCanvas *self,
                  cairo_t   *cr,
                  guint      part)
 {
+  CjmRect rows;
+
+  cairo_save (cr);
+  if (get_rows_rect (self, &rows))
+    {
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_rectangle (cr, -1e6, -1e6, 4e6, 4e6);
+      cairo_rectangle (cr, rows.x, rows.y, rows.width, rows.height);
+      cairo_clip (cr);
+    }
   cjm_render_draw_links (self->layout, cr, &self->render_options);
+  cairo_restore (cr);
 }
 
 static void
@@ -554,7 +617,6 @@ build_tile (CjmCanvas *self,
             guint      n_stages)
 {
   g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
-  gboolean dragging = self->drag_mode == CJM_DRAG_CARDS && self->drag_items != NULL;
 
   for (guint s = first_stage; s < first_stage + n_stages; s++)
     {
@@ -570,14 +632,6 @@ build_tile (CjmCanvas *self,
 
           transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (ox, oy));
           placed = gsk_transform_node_new (node, transform);
-          /* The cards being dragged stay dimmed where they were. */
-          if (dragging && g_ptr_array_find (self->drag_items, card->item, NULL))
-            {
-              GskRenderNode *dimmed = gsk_opacity_node_new (placed, 0.35);
-
-              gsk_render_node_unref (placed);
-              placed = dimmed;
-            }
           g_ptr_array_add (children, placed);
         }
     }
@@ -588,7 +642,7 @@ build_tile (CjmCanvas *self,
 }
 
 /* The cached container of the cards of one tile, rebuilt when the layout
- * or the drag changed (_cjm_canvas_invalidate_tiles()). */
+ * or the zoom changed. */
 static GskRenderNode *
 get_tile_node (CjmCanvas *self,
                guint      lane,
@@ -633,11 +687,16 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
   guint n_blocks = (n_stages + TILE_STAGES - 1) / TILE_STAGES;
   GskRenderNode *node;
   graphene_rect_t view;
-  CjmRect area;
+  CjmRect area, rows;
+  gboolean links_in_rows, baked_cards;
 
   _cjm_canvas_get_visible_rect (self, &visible);
   _cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
   cjm_layout_get_size (self->layout, &mw, &mh);
+  self->render_options.simplified = self->zoom < CJM_RENDER_SIMPLIFY_ZOOM;
+  self->render_options.draw_link_labels = !self->render_options.simplified;
+  baked_cards = get_rows_rect (self, &rows) && self->render_options.simplified;
+  links_in_rows = baked_cards;
 
   bury_old_nodes ();
   self->frame++;
@@ -668,11 +727,14 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
       const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
 
       append_tiled (self, snapshot, PART_ROW, i, &lane->row,
-                    self->geometry_stamp ^ (lane->index << 24), &view, draw_row_part);
+                    (self->geometry_stamp * 65599u + (links_in_rows ? self->links_stamp : 0)
+                     + (baked_cards ? self->tiles_stamp * 31u : 0))
+                    ^ (lane->index << 24),
+                    &view, draw_row_part);
     }
 
-  /* Layer 3: cards, by tiles in view. */
-  for (guint l = 0; l < n_lanes; l++)
+  /* Layer 3: cards, by tiles in view (in the rows' tiles when simplified). */
+  for (guint l = 0; l < n_lanes && !baked_cards; l++)
     {
       const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, l);
 
@@ -699,6 +761,26 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
         }
     }
 
+  /* The cards being dragged stay where they were, washed out: a veil
+   * over the unchanged tiles (an opacity node in the tile would make GL
+   * draw it offscreen every frame, and rebuild the tile twice a drag). */
+  if (self->drag_mode == CJM_DRAG_CARDS && self->drag_items != NULL)
+    for (guint i = 0; i < self->drag_items->len; i++)
+      {
+        const CjmLayoutCard *card = cjm_layout_lookup_card (self->layout,
+                                                            g_ptr_array_index (self->drag_items, i));
+        GdkRGBA veil = paper_color;
+
+        if (card == NULL)
+          continue;
+        veil.alpha = 0.65;
+        gtk_snapshot_append_color (snapshot, &veil,
+                                   &GRAPHENE_RECT_INIT (floor (card->rect.x * self->zoom) - 1,
+                                                        floor (card->rect.y * self->zoom) - 1,
+                                                        ceil (card->rect.width * self->zoom) + 3,
+                                                        ceil (card->rect.height * self->zoom) + 3));
+      }
+
   /* Cards whose stage or lane is missing. */
   for (guint i = 0; i < cjm_layout_get_n_cards (self->layout); i++)
     {
@@ -714,11 +796,32 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
       gtk_snapshot_restore (snapshot);
     }
 
-  /* Layer 2: links, over the cards here (with a halo) so that they stay
-   * readable where they cross them. */
+  /* Layer 2: links, over the cards (with a halo) so that they stay
+   * readable where they cross them; zoomed out, those over the rows are
+   * in the rows' tiles, over the simplified cards there. */
   if (get_links_area (self, &area))
-    append_tiled (self, snapshot, PART_LINKS, 0, &area, self->links_stamp, &view,
-                  draw_links_part);
+    {
+      if (!links_in_rows)
+        append_tiled (self, snapshot, PART_LINKS, 0, &area, self->links_stamp, &view,
+                      draw_links_part);
+      else
+        {
+          /* What sticks out above, below and to either side. */
+          CjmRect parts[4] = {
+            { area.x, area.y, area.width, rows.y - area.y },
+            { area.x, rows.y + rows.height, area.width,
+              area.y + area.height - (rows.y + rows.height) },
+            { area.x, rows.y, rows.x - area.x, rows.height },
+            { rows.x + rows.width, rows.y, area.x + area.width - (rows.x + rows.width),
+              rows.height },
+          };
+
+          for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+            append_tiled (self, snapshot, PART_LINKS, i, &parts[i], self->links_stamp, &view,
+                          draw_links_part);
+        }
+    }
+
 
   /* Layer 4: emotion curves. */
   for (guint i = 0; i < n_lanes; i++)
@@ -869,7 +972,10 @@ _cjm_canvas_invalidate_findings (CjmCanvas *self)
 void
 _cjm_canvas_invalidate_zoom (CjmCanvas *self)
 {
-  /* Cards and headers compare their scale; tiles place them anew. */
+  /* Cards and headers compare their scale; tiles place them anew. Past
+   * readable text, cards and curves are drawn simplified. */
+  self->render_options.simplified = self->zoom < CJM_RENDER_SIMPLIFY_ZOOM;
+  self->render_options.draw_link_labels = !self->render_options.simplified;
   clear_node (&self->corner_node);
   self->links_dirty = TRUE;
   self->tiles_stamp++;
@@ -878,7 +984,7 @@ _cjm_canvas_invalidate_zoom (CjmCanvas *self)
 void
 _cjm_canvas_invalidate_tiles (CjmCanvas *self)
 {
-  self->tiles_stamp++;
+  /* The dragged cards are veiled over the tiles: they stay as they are. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -62,11 +62,15 @@ forget_item (CjmCanvas *self,
     _cjm_canvas_stop_editing (self, FALSE);
   if (self->cursor == item)
     self->cursor = NULL;
-  if (self->hover.item == item || self->hover.stage == item || self->hover.lane == item)
+  if (self->hover.item == item || self->hover.stage == item || self->hover.lane == item
+      || self->hover.persona == item)
     memset (&self->hover, 0, sizeof self->hover);
+  /* A link being drawn to a card that goes away ends on nothing. */
+  if (self->link_target == item)
+    self->link_target = NULL;
   if (self->drag_mode != CJM_DRAG_NONE
       && (self->press_hit.item == item || self->press_hit.stage == item
-          || self->press_hit.lane == item
+          || self->press_hit.lane == item || self->press_hit.persona == item
           || (self->drag_items && g_ptr_array_find (self->drag_items, item, NULL))))
     _cjm_canvas_cancel_drag (self);
   if (g_ptr_array_find (self->selection, item, &index))
@@ -242,11 +246,40 @@ cjm_canvas_snapshot (GtkWidget   *widget,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA desk = dark ? (GdkRGBA) { 0.14, 0.14, 0.15, 1 } : (GdkRGBA) { 0.87, 0.87, 0.86, 1 };
 
-  gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
   _cjm_canvas_ensure_layout (self);
   if (self->layout == NULL)
-    return;
+    {
+      gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
+
+  /* The desk around the paper only: GL paints every layer over the whole
+   * view each frame, so nothing is drawn twice where it can be helped. */
+  {
+    double mw, mh, px, py;
+    graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height), paper, inner;
+
+    cjm_layout_get_size (self->layout, &mw, &mh);
+    cjm_canvas_map_to_widget (self, 0, 0, &px, &py);
+    paper = GRAPHENE_RECT_INIT (ceil (px), ceil (py), floor (px + mw * self->zoom) - ceil (px),
+                                floor (py + mh * self->zoom) - ceil (py));
+    if (!graphene_rect_intersection (&view, &paper, &inner))
+      gtk_snapshot_append_color (snapshot, &desk, &view);
+    else
+      {
+        float x0 = inner.origin.x, y0 = inner.origin.y;
+        float x1 = x0 + inner.size.width, y1 = y0 + inner.size.height;
+
+        if (y0 > 0)
+          gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, y0));
+        if (y1 < height)
+          gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, y1, width, height - y1));
+        if (x0 > 0)
+          gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, y0, x0, y1 - y0));
+        if (x1 < width)
+          gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (x1, y0, width - x1, y1 - y0));
+      }
+  }
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);

@@ -19,7 +19,7 @@
 
 G_BEGIN_DECLS
 
-#define CJM_CANVAS_MIN_ZOOM 0.1
+#define CJM_CANVAS_MIN_ZOOM 0.02
 #define CJM_CANVAS_MAX_ZOOM 4.0
 
 /* The clipboard format of copied cards: a .cjm document holding them. */

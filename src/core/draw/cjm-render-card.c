@@ -102,6 +102,45 @@ stripe_path (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/* Zoomed out past readable text: a touchpoint's face, large enough to
+ * see, centred on the card, and the badge; no text. */
+static void
+draw_simplified (CjmLayout              *layout,
+                 cairo_t                *cr,
+                 const CjmLayoutCard    *card,
+                 CjmKind                 kind,
+                 const CjmRenderOptions *options,
+                 const CjmStyleColors   *pal)
+{
+  const CjmRect *r = &card->rect;
+
+  if (kind == CJM_KIND_TOUCHPOINT)
+    {
+      int e = cjm_item_get_emotion (card->item);
+      double radius = MIN (r->height, r->width - CJM_M_CARD_STRIPE) * 0.3;
+      double cx = r->x + CJM_M_CARD_STRIPE / 2 + r->width / 2;
+      double cy = r->y + r->height / 2;
+
+      if (e != CJM_EMOTION_UNSET && radius > 2)
+        cjm_render_draw_face (cr, cx, cy, radius, e);
+    }
+  if (options->draw_findings && cjm_layout_get_show_findings (layout) && card->n_findings > 0 &&
+      card->badge.width > 0)
+    {
+      CjmColor color;
+      const CjmRect *b = &card->badge;
+
+      /* The count would not be read: the severity's colour, larger. */
+      cjm_style_get_severity_color (card->severity, &color);
+      cairo_arc (cr, b->x + b->width / 2, b->y + b->height / 2, b->width, 0, 2 * G_PI);
+      cjm_render_set_color (cr, &pal->paper);
+      cairo_fill (cr);
+      cairo_arc (cr, b->x + b->width / 2, b->y + b->height / 2, b->width - 2.5, 0, 2 * G_PI);
+      cjm_render_set_color (cr, &color);
+      cairo_fill (cr);
+    }
+}
+
 void
 cjm_render_draw_card (CjmLayout              *layout,
                       cairo_t                *cr,
@@ -202,6 +241,13 @@ cjm_render_draw_card (CjmLayout              *layout,
     }
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+
+  if (options->simplified)
+    {
+      draw_simplified (layout, cr, card, kind, options, pal);
+      cairo_restore (cr);
+      return;
+    }
 
   /* title (or a note's text) */
   text = cjm_item_get_display_text (item);

@@ -452,10 +452,16 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
   CjmRect clip;
   guint n_curves;
   const double dense = CJM_M_FACE_SIZE + 4;
+  gboolean simplified = options != NULL && options->simplified;
+  double scale = 1, dy = 0;
 
   g_return_if_fail (CJM_IS_LAYOUT (layout));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (lane_index < cjm_layout_get_n_lanes (layout));
+
+  /* Device pixels per map unit, for a simplified line's width. */
+  cairo_user_to_device_distance (cr, &scale, &dy);
+  scale = MAX (hypot (scale, dy), 1e-3);
 
   cjm_render_clip_rect (cr, &clip);
   n_curves = cjm_layout_get_n_curves (layout);
@@ -488,8 +494,13 @@ cjm_render_draw_emotion_lane (CjmLayout              *layout,
             cairo_set_line_width (cr, 3);
             cjm_render_set_color (cr, &curve->color);
           }
+        /* Zoomed out: one line per curve, thick enough to read, no faces. */
+        if (simplified)
+          cairo_set_line_width (cr, MAX (3, (target ? 2.5 : 3.5) / scale));
         stroke_curve (cr, curve, &clip);
         cairo_set_dash (cr, NULL, 0, 0);
+        if (simplified)
+          continue;
 
         for (guint i = 0; i < curve->n_points; i++)
           {

@@ -51,7 +51,16 @@ typedef struct {
   /* Light paper (the default; print and export always use it) or dark
    * paper (cjm-style.h: the same hues, readable contrast). */
   CjmStyleScheme scheme;
+  /* Level of detail for a map zoomed out past readable text (the canvas
+   * sets it below CJM_RENDER_SIMPLIFY_ZOOM): cards are blocks of their fill
+   * colour with the emotion face and the finding badge, no text; each
+   * emotion curve is one thicker line without faces. */
+  gboolean simplified;
 } CjmRenderOptions;
+
+/* The zoom below which a card's title (CJM_FONT_CARD_TITLE, about 13 px
+ * at 100 %) is under 6 px on screen: draw simplified there. */
+#define CJM_RENDER_SIMPLIFY_ZOOM 0.45
 
 void     cjm_render_options_init        (CjmRenderOptions       *options);
 
