@@ -396,9 +396,10 @@ get_rows_rect (CjmCanvas *self,
   return n > 0 && !rect_is_empty (rows);
 }
 
-/* Zoomed out, a lane row's tile holds its simplified cards and the links
- * over them too: a few textures for the whole map instead of one per card
- * and a layer of links over the whole view. */
+/* Zoomed out, a lane row's tile holds the links over it and its
+ * simplified cards on top (blocks too small to be hidden by a line): a few
+ * textures for the whole map instead of one per card and a layer of links
+ * over the whole view. */
 static void
 draw_row_part (CjmCanvas *self,
                cairo_t   *cr,
@@ -415,6 +416,7 @@ draw_row_part (CjmCanvas *self,
   cairo_save (cr);
   cairo_rectangle (cr, lane->row.x, lane->row.y, lane->row.width, lane->row.height);
   cairo_clip (cr);
+  cjm_render_draw_links (self->layout, cr, &self->render_options);
   cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
   clip = (CjmRect) { x0, y0, x1 - x0, y1 - y0 };
   cards = cjm_layout_get_cards_in_rect (self->layout, &clip);
@@ -426,7 +428,6 @@ draw_row_part (CjmCanvas *self,
       if (!card->unplaced)
         cjm_render_draw_card (self->layout, cr, card, &self->render_options);
     }
-  cjm_render_draw_links (self->layout, cr, &self->render_options);
   cairo_restore (cr);
 }
 
@@ -447,7 +448,7 @@ draw_links_part (CjmCanvas *self,
   CjmRect rows;
 
   cairo_save (cr);
-  if (get_rows_rect (self, &rows))
+  if (self->render_options.simplified && get_rows_rect (self, &rows))
     {
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       cairo_rectangle (cr, -1e6, -1e6, 4e6, 4e6);
@@ -798,7 +799,7 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
 
   /* Layer 2: links, over the cards (with a halo) so that they stay
    * readable where they cross them; zoomed out, those over the rows are
-   * in the rows' tiles, over the simplified cards there. */
+   * in the rows' tiles, under the simplified cards there. */
   if (get_links_area (self, &area))
     {
       if (!links_in_rows)
