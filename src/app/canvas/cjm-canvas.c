@@ -695,6 +695,7 @@ cjm_canvas_set_style_scheme (CjmCanvas      *self,
   /* Every cached part was recorded on the other paper. */
   _cjm_canvas_invalidate_all (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (self->minimap);
 }
 
 CjmStyleScheme

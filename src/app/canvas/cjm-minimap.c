@@ -52,8 +52,9 @@ struct _CjmMinimap
   GSignalGroup *vadjustment_signals;
   GtkGesture   *drag;
 
-  GdkTexture   *texture;
-  gboolean      texture_dirty;
+  GdkTexture     *texture;
+  gboolean        texture_dirty;
+  CjmStyleScheme  texture_scheme;   /* the paper the texture was drawn on */
 
   GSettings    *settings;
   gboolean      shown;           /* the user's choice: the "shown" property */
@@ -159,11 +160,13 @@ get_edited_rect (CjmMinimap      *self,
 
 /* Blocks of colour, not text: lane rows, cards, header bands. */
 static GdkTexture *
-draw_texture (CjmLayout *layout,
-              double     scale,
-              int        tw,
-              int        th)
+draw_texture (CjmLayout      *layout,
+              CjmStyleScheme  scheme,
+              double          scale,
+              int             tw,
+              int             th)
 {
+  const CjmStyleColors *colors = cjm_style_get_colors (scheme);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tw, th);
   cairo_t *cr = cairo_create (surface);
   GdkTexture *texture;
@@ -171,20 +174,21 @@ draw_texture (CjmLayout *layout,
   CjmRect rect;
 
   cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_source_rgb (cr, colors->paper.red, colors->paper.green, colors->paper.blue);
   cairo_paint (cr);
   for (guint i = 0; i < cjm_layout_get_n_lanes (layout); i++)
     {
       const CjmLayoutLane *lane = cjm_layout_get_lane (layout, i);
       CjmColor color;
 
-      cjm_render_get_lane_color (lane->kind, cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL),
-                                 &color);
+      cjm_style_colors_get_lane_color (colors, lane->kind,
+                                       cjm_item_get_field (lane->item, CJM_FIELD_CHANNEL), &color);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, color.alpha);
       cairo_rectangle (cr, lane->row.x, lane->row.y, lane->row.width, lane->row.height);
       cairo_fill (cr);
     }
-  cairo_set_source_rgba (cr, 0.6, 0.6, 0.6, 1);
+  cairo_set_source_rgb (cr, colors->text_faint.red, colors->text_faint.green,
+                        colors->text_faint.blue);
   cjm_layout_get_stage_band (layout, &rect);
   cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
   cjm_layout_get_lane_band (layout, &rect);
@@ -197,7 +201,7 @@ draw_texture (CjmLayout *layout,
       CjmLaneKind kind = card->lane ? cjm_item_get_lane_kind (card->lane) : CJM_LANE_UNKNOWN;
       const char *channel = card->lane ? cjm_item_get_field (card->lane, CJM_FIELD_CHANNEL) : NULL;
 
-      cjm_render_get_lane_accent (kind, channel, &color);
+      cjm_style_colors_get_lane_accent (colors, kind, channel, &color);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
       cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
       cairo_fill (cr);
@@ -339,12 +343,14 @@ cjm_minimap_snapshot (GtkWidget   *widget,
     return;
 
   if (self->texture_dirty || self->texture == NULL
+      || self->texture_scheme != cjm_canvas_get_style_scheme (self->canvas)
       || gdk_texture_get_width (self->texture) != width
       || gdk_texture_get_height (self->texture) != height)
     {
       scale = get_scale (mw, mh, &tw, &th);
       g_clear_object (&self->texture);
-      self->texture = draw_texture (layout, scale, width, height);
+      self->texture_scheme = cjm_canvas_get_style_scheme (self->canvas);
+      self->texture = draw_texture (layout, self->texture_scheme, scale, width, height);
       self->texture_dirty = FALSE;
     }
 
