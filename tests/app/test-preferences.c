@@ -16,6 +16,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "../cjm-shared-samples.h"
 #include "cjm-edit.h"
 #include "cjm-export-dialog.h"
 #include "cjm-preferences-window.h"
@@ -24,12 +25,6 @@
 #include "cjm-test-app.h"
 #include "cjm-test-harness.h"
 #include "cjm-window-private.h"
-
-static char *
-sample_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
-}
 
 static guint
 count_rule (GListModel *model,
@@ -144,7 +139,7 @@ canvas_paper_brightness (CjmWindow  *window,
 static void
 test_rules (void)
 {
-  g_autofree char *path = sample_path ("bill-payment.cjm");
+  g_autofree char *path = cjm_shared_sample ("bill-payment.cjm");
   g_autoptr(GSettings) settings = cjm_application_dup_settings ();
   CjmWindow *window = cjm_test_open_path (path);
   GtkWidget *preferences, *row, *toggle;
@@ -260,7 +255,7 @@ test_rules (void)
 static void
 test_dark (void)
 {
-  g_autofree char *path = sample_path ("bill-payment.cjm");
+  g_autofree char *path = cjm_shared_sample ("bill-payment.cjm");
   g_autofree char *dir = cjm_test_make_tmpdir ();
   g_autofree char *png = g_build_filename (dir, "dark-export.png", NULL);
   g_autoptr(GSettings) settings = cjm_application_dup_settings ();
@@ -323,7 +318,7 @@ static void
 test_defaults (void)
 {
   g_autoptr(GSettings) settings = cjm_application_dup_settings ();
-  g_autofree char *path = sample_path ("bill-payment.cjm");
+  g_autofree char *path = cjm_shared_sample ("bill-payment.cjm");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CjmDocument) sample = cjm_document_new_from_file (file, NULL);
   g_autoptr(CjmDocument) blank = cjm_document_new_blank ("en");
@@ -434,6 +429,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Three of the tests open the shared bill-payment sample. */
+  cjm_shared_samples_require ();
   cjm_test_app_init (&argc, &argv);
 
   g_test_add_func ("/preferences/rules", test_rules);
