@@ -13,6 +13,11 @@
 # --journeyman runs another build's executable (say, before a change) with
 # this build's GSettings schemas.
 #
+# It also runs bench-floor (an empty libadwaita window with a header bar,
+# built beside the app) under both renderers: the least any GTK 4 +
+# libadwaita application costs here, so that the figures can be read
+# against what the toolkit alone needs.
+#
 # Run it by hand; it never fails on speed. Without $DISPLAY it re-runs
 # itself under xvfb-run at 1920x1080. Idle means: no CPU used for 300 ms.
 
@@ -104,7 +109,7 @@ def run_once(argv, env, first_frame=False):
                 chunk = proc.stdout.read() or b''
                 buf += chunk.decode('utf-8', 'replace')
                 for line in buf.splitlines():
-                    if line.startswith('journeyman: first-frame '):
+                    if ': first-frame ' in line:
                         # The app prints g_get_monotonic_time(): CLOCK_MONOTONIC in µs.
                         frame = int(line.split()[-1]) / 1e6 - start
             cpu = cpu_seconds(proc.pid)
@@ -154,6 +159,9 @@ def main():
     if dia is None:
         sys.exit('bench-vs-dia: Dia is not installed (apt-get install dia)')
     journeyman = args.journeyman or os.path.join(args.build, 'src', 'app', 'journeyman')
+    floor = os.path.join(args.build, 'tests', 'bench', 'bench-floor')
+    if not os.access(floor, os.X_OK):
+        sys.exit(f'bench-vs-dia: {floor} is not built (meson compile -C BUILD bench-floor)')
 
     with tempfile.TemporaryDirectory(prefix='cjm-vs-dia-') as tmp:
         cjm_map = os.path.join(tmp, 'map.cjm')
@@ -181,6 +189,8 @@ def main():
             ('Dia 0.97, 2,000 boxes', [dia, dia_map], env, False),
             ('Journeyman, GL (default)', [journeyman, cjm_map], cjm_env, True),
             ('Journeyman, cairo', [journeyman, cjm_map], dict(cjm_env, GSK_RENDERER='cairo'), True),
+            ('Empty libadwaita window, GL', [floor], env, True),
+            ('Empty libadwaita window, cairo', [floor], dict(env, GSK_RENDERER='cairo'), True),
         ]
         results = {name: [] for name, *_ in setups}
         # Interleaved, so that a busy moment hurts every app alike.
@@ -196,6 +206,12 @@ def main():
         for name, *_ in setups[1:]:
             print(f'{name}: idle in {idle[name] / dia_idle:.2f}x the time Dia needs '
                   f'(target: under 0.5x)')
+        for renderer in ('GL', 'cairo'):
+            app = idle[f'Journeyman, {"GL (default)" if renderer == "GL" else "cairo"}']
+            empty = idle[f'Empty libadwaita window, {renderer}']
+            print(f'{renderer}: Journeyman with the map is idle {(app - empty) * 1000:.0f} ms after '
+                  f'an empty libadwaita window ({app / empty:.2f}x its time; Dia needs '
+                  f'{dia_idle / empty:.2f}x)')
 
 
 if __name__ == '__main__':

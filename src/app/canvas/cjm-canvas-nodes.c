@@ -719,7 +719,31 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
 
     gsk_rounded_rect_init_from_rect (&outline, &paper, 0);
     gtk_snapshot_append_outset_shadow (snapshot, &outline, &edge, 0, 1, 1, 4);
-    gtk_snapshot_append_color (snapshot, &paper_color, &paper);
+    if (!get_rows_rect (self, &rows))
+      gtk_snapshot_append_color (snapshot, &paper_color, &paper);
+    else
+      {
+        /* The rows' tiles are opaque: the paper only shows around them
+         * (GL paints every layer over the whole view each frame). Each
+         * part reaches a pixel under the rows, so no seam shows. */
+        double top = floor (rows.y * self->zoom) + 1;
+        double bottom = ceil ((rows.y + rows.height) * self->zoom) - 1;
+        double left = floor (rows.x * self->zoom) + 1;
+        double right = ceil ((rows.x + rows.width) * self->zoom) - 1;
+        float pw = paper.size.width, ph = paper.size.height;
+
+        if (top > 0)
+          gtk_snapshot_append_color (snapshot, &paper_color, &GRAPHENE_RECT_INIT (0, 0, pw, top));
+        if (bottom < ph)
+          gtk_snapshot_append_color (snapshot, &paper_color,
+                                     &GRAPHENE_RECT_INIT (0, bottom, pw, ph - bottom));
+        if (left > 0)
+          gtk_snapshot_append_color (snapshot, &paper_color,
+                                     &GRAPHENE_RECT_INIT (0, top, left, bottom - top));
+        if (right < pw)
+          gtk_snapshot_append_color (snapshot, &paper_color,
+                                     &GRAPHENE_RECT_INIT (right, top, pw - right, bottom - top));
+      }
   }
 
   /* Layer 1: lane rows. */
