@@ -434,6 +434,9 @@ main (int   argc,
           for (int r = 0; r < runs; r++)
             {
               steps_once (canvas, &frames, TRUE, 10, zoom_times);
+              /* The zoom rests (the canvas draws it anew, see
+               * cjm-canvas-nodes.c) before the scrolling starts. */
+              iterate (500);
               steps_once (canvas, &frames, FALSE, 20, scroll_times);
             }
           report_steps ("  zoom step", zoom_times);

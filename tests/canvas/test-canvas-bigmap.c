@@ -7,7 +7,8 @@
  * the map; and after zooming in and out and scrolling with real input,
  * each card in view shows the same pixels as the canvas's own render nodes
  * drawn by cairo (no stale or doubled card picture), and a click at its
- * centre selects that card.
+ * centre selects that card; a zoom step shows in the very next frame, the
+ * curves and links where the new zoom puts them.
  */
 
 #define G_LOG_DOMAIN "CjmCanvasTest"
@@ -59,15 +60,33 @@ open_big_map (CanvasFixture *f)
 static void
 wait_frames (CanvasFixture *f)
 {
+  /* A zoom step shows the view before it scaled for a moment (see
+   * cjm-canvas-nodes.c): past that, the map is drawn at the new zoom. */
+  cjm_harness_iterate (300);
   cjm_harness_wait_frame (GTK_WIDGET (f->canvas));
   cjm_harness_wait_frame (GTK_WIDGET (f->canvas));
   cjm_harness_iterate (100);
 }
 
 static void
+shoot_now (CanvasFixture *f,
+           const char    *name,
+           Shot          *shot);
+
+static void
 shoot (CanvasFixture *f,
        const char    *name,
        Shot          *shot)
+{
+  wait_frames (f);
+  shoot_now (f, name, shot);
+}
+
+/* The window as it is on screen now. */
+static void
+shoot_now (CanvasFixture *f,
+           const char    *name,
+           Shot          *shot)
 {
   const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
   const char *renderer = g_getenv ("GSK_RENDERER");
@@ -77,7 +96,6 @@ shoot (CanvasFixture *f,
                                             NULL);
   g_autoptr(GError) error = NULL;
 
-  wait_frames (f);
   cjm_harness_screenshot (GTK_WINDOW (f->window), path);
   shot->pixbuf = gdk_pixbuf_new_from_file (path, &error);
   g_assert_no_error (error);
@@ -422,6 +440,53 @@ test_cards_match_hits_after_zoom_and_scroll (void)
   canvas_fixture_close (&f);
 }
 
+/* A step of the zoom shows at once, in the next frame, with the curves
+ * and the links where the new zoom puts them (first as the view before,
+ * scaled, under GL), and then drawn at the new zoom. */
+static void
+test_zoom_step_shows_at_once (void)
+{
+  CanvasFixture f;
+  Shot shot;
+  double zoom;
+
+  open_big_map (&f);
+  cjm_canvas_set_zoom (f.canvas, 1.0);
+  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f.canvas)), 3000);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f.canvas)), 0);
+  wait_frames (&f);
+
+  gtk_widget_grab_focus (GTK_WIDGET (f.canvas));
+  cjm_harness_key ("ctrl+plus");
+  zoom = cjm_canvas_get_zoom (f.canvas);
+  g_assert_cmpfloat (zoom, >, 1.0);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  shoot_now (&f, "zoom-step", &shot);
+  check_curves_and_links (&f, &shot, "the frame after a zoom step");
+  g_object_unref (shot.pixbuf);
+
+  cjm_harness_key ("ctrl+minus");
+  g_assert_cmpfloat (cjm_canvas_get_zoom (f.canvas), <, zoom);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  shoot_now (&f, "zoom-step-back", &shot);
+  check_curves_and_links (&f, &shot, "the frame after a step back");
+  g_object_unref (shot.pixbuf);
+
+  /* Rested: drawn at the zoom, every card as its nodes draw it. */
+  g_assert_cmpuint (check_cards (&f, "zoom-step-rested"), >=, 5);
+
+  /* Out from there: more of the map comes into view at once. */
+  zoom = cjm_canvas_get_zoom (f.canvas);
+  cjm_harness_key ("ctrl+minus");
+  g_assert_cmpfloat (cjm_canvas_get_zoom (f.canvas), <, zoom);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  shoot_now (&f, "zoom-step-out", &shot);
+  check_curves_and_links (&f, &shot, "the frame after a step out");
+  g_object_unref (shot.pixbuf);
+  g_assert_cmpuint (check_cards (&f, "zoom-step-out-rested"), >=, 5);
+  canvas_fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,5 +495,6 @@ main (int   argc,
 
   g_test_add_func ("/canvas/bigmap/curves-and-links", test_curves_and_links_across_the_map);
   g_test_add_func ("/canvas/bigmap/cards-match-hits", test_cards_match_hits_after_zoom_and_scroll);
+  g_test_add_func ("/canvas/bigmap/zoom-step", test_zoom_step_shows_at_once);
   return g_test_run ();
 }

@@ -294,7 +294,7 @@ on_scroll (GtkEventControllerScroll *scroll,
       double factor = pow (wheel ? 1.15 : 1.01, -dy);
 
       _cjm_canvas_set_zoom_at (self, cjm_canvas_get_zoom (self) * factor,
-                              self->pointer_x, self->pointer_y);
+                               self->pointer_x, self->pointer_y, TRUE);
       after_view_moved (self);
       return GDK_EVENT_STOP;
     }
@@ -336,7 +336,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     }
-  _cjm_canvas_set_zoom_at (self, self->zoom_begin * scale, x, y);
+  _cjm_canvas_set_zoom_at (self, self->zoom_begin * scale, x, y, TRUE);
 }
 
 /* Keys */

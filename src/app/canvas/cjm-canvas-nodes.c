@@ -46,6 +46,15 @@ static const GdkRGBA paper_color = { 1.0, 1.0, 1.0, 1.0 };
 #define TILE_MAKE_MARGIN 256.0
 #define TILE_KEEP_MARGIN 2048.0
 
+/* Under GL, a step of the zoom is first shown as the view drawn before,
+ * in one texture, scaled (GL would paint every cached cairo node again at
+ * the new scale before the first frame); the map is drawn at the new zoom
+ * once the zoom has rested this long. Past these ratios the new zoom is
+ * drawn at once. */
+#define ZOOM_SETTLE_MS 180
+#define ZOOM_PREVIEW_IN 2.5
+#define ZOOM_PREVIEW_OUT 0.75
+
 /* Snapshots a replaced node outlives its last use. */
 #define GRAVE_FRAMES 4
 
@@ -675,14 +684,48 @@ get_tile_node (CjmCanvas *self,
 
 /* Drawing */
 
-/* The map, in device pixels from its origin (the caller translated the
- * snapshot there): only the parts that intersect the view are placed. */
-void
-_cjm_canvas_snapshot_map (CjmCanvas   *self,
-                          GtkSnapshot *snapshot)
+/* Layer 5: the headers, kept in view while scrolling, pinned by pin_dx
+ * and pin_dy (map units) over the part of the map in `visible`. */
+static void
+snapshot_headers (CjmCanvas     *self,
+                  GtkSnapshot   *snapshot,
+                  const CjmRect *visible,
+                  double         pin_dx,
+                  double         pin_dy)
 {
-  CjmRect visible, band;
-  double mw, mh, pin_dx, pin_dy;
+  guint n_stages = cjm_layout_get_n_stages (self->layout);
+  guint n_lanes = cjm_layout_get_n_lanes (self->layout);
+  CjmRect band;
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, i);
+
+      if (stage->header.x + stage->header.width >= visible->x
+          && stage->header.x <= visible->x + visible->width)
+        append_at (self, snapshot, _cjm_canvas_get_stage_node (self, i),
+                   stage->header.x, stage->header.y + pin_dy);
+    }
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
+
+      if (lane->header.y + lane->header.height >= visible->y
+          && lane->header.y <= visible->y + visible->height)
+        append_at (self, snapshot, _cjm_canvas_get_lane_node (self, i),
+                   lane->header.x + pin_dx, lane->header.y);
+    }
+  cjm_layout_get_corner_rect (self->layout, &band);
+  append_at (self, snapshot, get_corner_node (self), band.x + pin_dx, band.y + pin_dy);
+}
+
+/* Layers 1 to 4: the map under the headers. */
+static void
+snapshot_map_at (CjmCanvas   *self,
+                 GtkSnapshot *snapshot)
+{
+  CjmRect visible;
+  double mw, mh;
   guint n_stages = cjm_layout_get_n_stages (self->layout);
   guint n_lanes = cjm_layout_get_n_lanes (self->layout);
   guint n_blocks = (n_stages + TILE_STAGES - 1) / TILE_STAGES;
@@ -692,7 +735,6 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
   gboolean links_in_rows, baked_cards;
 
   _cjm_canvas_get_visible_rect (self, &visible);
-  _cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
   cjm_layout_get_size (self->layout, &mw, &mh);
   self->render_options.simplified = self->zoom < CJM_RENDER_SIMPLIFY_ZOOM;
   self->render_options.draw_link_labels = !self->render_options.simplified;
@@ -865,29 +907,61 @@ _cjm_canvas_snapshot_map (CjmCanvas   *self,
     append_tiled (self, snapshot, PART_UNPLACED, 0, &area, self->tiles_stamp, &view,
                   draw_unplaced_part);
 
-  /* Layer 5: headers, kept in view while scrolling. */
-  for (guint i = 0; i < n_stages; i++)
-    {
-      const CjmLayoutStage *stage = cjm_layout_get_stage (self->layout, i);
-
-      if (stage->header.x + stage->header.width >= visible.x
-          && stage->header.x <= visible.x + visible.width)
-        append_at (self, snapshot, _cjm_canvas_get_stage_node (self, i),
-                   stage->header.x, stage->header.y + pin_dy);
-    }
-  for (guint i = 0; i < n_lanes; i++)
-    {
-      const CjmLayoutLane *lane = cjm_layout_get_lane (self->layout, i);
-
-      if (lane->header.y + lane->header.height >= visible.y
-          && lane->header.y <= visible.y + visible.height)
-        append_at (self, snapshot, _cjm_canvas_get_lane_node (self, i),
-                   lane->header.x + pin_dx, lane->header.y);
-    }
-  cjm_layout_get_corner_rect (self->layout, &band);
-  append_at (self, snapshot, get_corner_node (self), band.x + pin_dx, band.y + pin_dy);
-
   drop_far_tiles (self, &view);
+}
+
+static void
+drop_preview (CjmCanvas *self)
+{
+  if (self->zoom_preview == NULL)
+    return;
+  /* The corner was recorded at the zoom before for it. */
+  clear_node (&self->corner_node);
+  g_clear_object (&self->zoom_preview);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The map, in device pixels from its origin (the caller translated the
+ * snapshot there): only the parts that intersect the view are placed;
+ * while a zoom step settles, the view drawn before, scaled. */
+void
+_cjm_canvas_snapshot_map (CjmCanvas   *self,
+                          GtkSnapshot *snapshot)
+{
+  GtkSnapshot *map = NULL;
+  CjmRect visible;
+  double pin_dx, pin_dy;
+
+  _cjm_canvas_get_visible_rect (self, &visible);
+  _cjm_canvas_get_pin_offsets (self, &pin_dx, &pin_dy);
+  if (self->zoom_preview != NULL)
+    {
+      double zoom = self->zoom, f = zoom / self->zoom_preview_at;
+
+      /* The headers as drawn at that zoom too, but pinned where the view
+       * is now. */
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_scale (snapshot, f, f);
+      gtk_snapshot_append_texture (snapshot, self->zoom_preview, &self->zoom_preview_rect);
+      self->zoom = self->zoom_preview_at;
+      snapshot_headers (self, snapshot, &visible, pin_dx, pin_dy);
+      self->zoom = zoom;
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
+  /* Kept, with what was in view, for the next zoom step's preview. */
+  map = gtk_snapshot_new ();
+  snapshot_map_at (self, map);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  self->map_node = gtk_snapshot_free_to_node (map);
+  self->map_view = GRAPHENE_RECT_INIT (visible.x * self->zoom, visible.y * self->zoom,
+                                       visible.width * self->zoom, visible.height * self->zoom);
+  self->map_zoom = self->zoom;
+  if (self->map_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->map_node);
+  snapshot_headers (self, snapshot, &visible, pin_dx, pin_dy);
 }
 
 /* The layout */
@@ -938,6 +1012,7 @@ _cjm_canvas_ensure_layout (CjmCanvas *self)
 void
 _cjm_canvas_invalidate_all (CjmCanvas *self)
 {
+  drop_preview (self);
   g_clear_object (&self->layout);
   clear_nodes (self);
   self->columns_hash = 0;
@@ -948,6 +1023,8 @@ _cjm_canvas_invalidate_change (CjmCanvas       *self,
                                const CjmChange *change)
 {
   self->layout_dirty = TRUE;
+
+  drop_preview (self);
 
   if (change->type == CJM_CHANGE_RELOADED)
     {
@@ -991,12 +1068,70 @@ _cjm_canvas_invalidate_change (CjmCanvas       *self,
 void
 _cjm_canvas_invalidate_findings (CjmCanvas *self)
 {
+  drop_preview (self);
   self->findings_dirty = TRUE;
 }
 
 void
-_cjm_canvas_invalidate_zoom (CjmCanvas *self)
+_cjm_canvas_end_zoom_preview (CjmCanvas *self)
 {
+  drop_preview (self);
+}
+
+static gboolean
+zoom_settled (gpointer data)
+{
+  CjmCanvas *self = data;
+
+  self->settle_id = 0;
+  drop_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view as last drawn, in one texture, and a little more around it
+ * when zooming out (ratio < 1) so that the scaled picture still fills the
+ * view. Only under GL: cairo draws the cached parts at any scale as fast. */
+static void
+begin_preview (CjmCanvas *self,
+               double     ratio)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  graphene_rect_t area = self->map_view, bounds;
+
+  double reach = MIN (ratio, 1);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer) || self->map_node == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  /* The view may grow on any side: the zoom keeps the point under the
+   * pointer where it is. */
+  graphene_rect_inset (&area, -area.size.width * (1 / reach - 1),
+                       -area.size.height * (1 / reach - 1));
+  gsk_render_node_get_bounds (self->map_node, &bounds);
+  if (!graphene_rect_intersection (&area, &bounds, &area))
+    return;
+  area.origin.x = floor (area.origin.x);
+  area.origin.y = floor (area.origin.y);
+  area.size.width = ceil (area.size.width);
+  area.size.height = ceil (area.size.height);
+  /* Within the size every GL implementation takes. */
+  if (area.size.width * scale > 4096 || area.size.height * scale > 4096)
+    return;
+  self->zoom_preview = gsk_renderer_render_texture (renderer, self->map_node, &area);
+  self->zoom_preview_rect = area;
+  self->zoom_preview_at = self->map_zoom;
+  self->zoom_preview_reach = reach;
+}
+
+void
+_cjm_canvas_invalidate_zoom (CjmCanvas *self,
+                             gboolean   step)
+{
+  double base = self->zoom_preview != NULL ? self->zoom_preview_at : self->map_zoom;
+  double ratio = base > 0 ? self->zoom / base : 0;
+
   /* Cards and headers compare their scale; tiles place them anew. Past
    * readable text, cards and curves are drawn simplified. */
   self->render_options.simplified = self->zoom < CJM_RENDER_SIMPLIFY_ZOOM;
@@ -1004,6 +1139,20 @@ _cjm_canvas_invalidate_zoom (CjmCanvas *self)
   clear_node (&self->corner_node);
   self->links_dirty = TRUE;
   self->tiles_stamp++;
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (!step || ratio < ZOOM_PREVIEW_OUT || ratio > ZOOM_PREVIEW_IN)
+    {
+      drop_preview (self);
+      return;
+    }
+  /* Out past what the texture holds around the view: made again. */
+  if (self->zoom_preview != NULL && ratio < self->zoom_preview_reach)
+    g_clear_object (&self->zoom_preview);
+  if (self->zoom_preview == NULL)
+    begin_preview (self, ratio);
+  if (self->zoom_preview != NULL)
+    self->settle_id = g_timeout_add (ZOOM_SETTLE_MS, zoom_settled, self);
 }
 
 void
@@ -1040,4 +1189,7 @@ _cjm_canvas_finalize_nodes (CjmCanvas *self)
   g_clear_pointer (&self->big_tiles, g_hash_table_unref);
   clear_node (&self->corner_node);
   g_clear_pointer (&self->tile_nodes, g_ptr_array_unref);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_object (&self->zoom_preview);
+  g_clear_pointer (&self->map_node, gsk_render_node_unref);
 }

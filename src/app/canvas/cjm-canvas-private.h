@@ -95,6 +95,7 @@ struct _CjmCanvas
   double              origin_x;      /* widget x of map x 0 at scroll 0 */
   double              origin_y;
   gboolean            in_allocate;
+  gboolean            zooming;       /* the zoom moves the scroll position */
   gboolean            scroll_to_start;  /* a new map: show where it starts */
 
   /* cjm-canvas-nodes.c */
@@ -118,6 +119,14 @@ struct _CjmCanvas
   guint64             columns_hash;
   gboolean            curves_dirty;
   gboolean            links_dirty;
+  GskRenderNode      *map_node;      /* the map as last drawn */
+  graphene_rect_t     map_view;      /* the part in view then (device px) */
+  double              map_zoom;      /* the zoom it was drawn at */
+  GdkTexture         *zoom_preview;  /* that view, while a zoom step settles */
+  graphene_rect_t     zoom_preview_rect;  /* where it goes, at zoom_preview_at */
+  double              zoom_preview_at;
+  double              zoom_preview_reach;  /* the least zoom ratio it fills */
+  guint               settle_id;
 
   /* cjm-canvas-input.c */
   GtkGesture         *pan_gesture;
@@ -187,10 +196,13 @@ CjmHitKind _cjm_canvas_hit_test            (CjmCanvas       *self,
                                             double           wx,
                                             double           wy,
                                             CjmHit          *hit);
+/* step: a step of the wheel, the keys or a pinch, shown first scaled
+ * from the view drawn before (see cjm-canvas-nodes.c); else a jump. */
 void      _cjm_canvas_set_zoom_at          (CjmCanvas       *self,
                                             double           zoom,
                                             double           wx,
-                                            double           wy);
+                                            double           wy,
+                                            gboolean         step);
 void      _cjm_canvas_scroll_by            (CjmCanvas       *self,
                                             double           dx,
                                             double           dy);
@@ -212,7 +224,9 @@ void      _cjm_canvas_invalidate_change    (CjmCanvas       *self,
 /* The checker's findings changed: the badges. */
 void      _cjm_canvas_invalidate_findings  (CjmCanvas       *self);
 /* The zoom changed: the parts recorded at the old one. */
-void      _cjm_canvas_invalidate_zoom      (CjmCanvas       *self);
+void      _cjm_canvas_invalidate_zoom      (CjmCanvas       *self,
+                                            gboolean         step);
+void      _cjm_canvas_end_zoom_preview     (CjmCanvas       *self);
 /* The cards being dragged are dimmed in their tiles, or no longer. */
 void      _cjm_canvas_invalidate_tiles     (CjmCanvas       *self);
 /* The card's cached node and where to put it, in device pixels relative

@@ -149,6 +149,10 @@ on_adjustment_value_changed (GtkAdjustment *adjustment,
   /* The in-place editor follows its card. */
   if (self->editor != NULL && !self->in_allocate)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Scrolled (not by a zoom or a new size): no more of the view before
+   * a zoom step, the map is drawn at the zoom. */
+  if (!self->in_allocate && !self->zooming)
+    _cjm_canvas_end_zoom_preview (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -286,7 +290,8 @@ void
 _cjm_canvas_set_zoom_at (CjmCanvas *self,
                          double     zoom,
                          double     wx,
-                         double     wy)
+                         double     wy,
+                         gboolean   step)
 {
   double mx, my, ox, oy;
 
@@ -298,9 +303,11 @@ _cjm_canvas_set_zoom_at (CjmCanvas *self,
   self->zoom = zoom;
   /* Cached parts are recorded at the zoom: they are recorded again when
    * next drawn. */
-  _cjm_canvas_invalidate_zoom (self);
+  _cjm_canvas_invalidate_zoom (self, step);
   compute_origin (self, zoom, &ox, &oy);
+  self->zooming = TRUE;
   configure_adjustments (self, mx * zoom + ox - wx, my * zoom + oy - wy);
+  self->zooming = FALSE;
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -349,7 +356,16 @@ cjm_canvas_set_zoom (CjmCanvas *self,
 {
   g_return_if_fail (CJM_IS_CANVAS (self));
   _cjm_canvas_set_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, FALSE);
+}
+
+/* A step in or out, as the keys and the menu make. */
+static void
+zoom_step (CjmCanvas *self,
+           double     zoom)
+{
+  _cjm_canvas_set_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, TRUE);
 }
 
 static const double zoom_steps[] = {
@@ -364,7 +380,7 @@ cjm_canvas_zoom_in (CjmCanvas *self)
   for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
     if (zoom_steps[i] > self->zoom + 1e-3)
       {
-        cjm_canvas_set_zoom (self, zoom_steps[i]);
+        zoom_step (self, zoom_steps[i]);
         return;
       }
 }
@@ -377,7 +393,7 @@ cjm_canvas_zoom_out (CjmCanvas *self)
   for (int i = G_N_ELEMENTS (zoom_steps) - 1; i >= 0; i--)
     if (zoom_steps[i] < self->zoom - 1e-3)
       {
-        cjm_canvas_set_zoom (self, zoom_steps[i]);
+        zoom_step (self, zoom_steps[i]);
         return;
       }
 }
@@ -400,7 +416,7 @@ cjm_canvas_zoom_fit (CjmCanvas *self)
   /* A small map is not blown up past its actual size. */
   zoom = MIN ((width - 2 * CJM_CANVAS_MARGIN) / mw, (height - 2 * CJM_CANVAS_MARGIN) / mh);
   zoom = CLAMP (zoom, CJM_CANVAS_MIN_ZOOM, 1.0);
-  _cjm_canvas_set_zoom_at (self, zoom, width / 2.0, height / 2.0);
+  _cjm_canvas_set_zoom_at (self, zoom, width / 2.0, height / 2.0, FALSE);
   configure_adjustments (self, start_hscroll (self), 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
