@@ -425,13 +425,6 @@ on_factory_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_list_view_map (CjmFindingsPanel *self)
-{
-  if (gtk_list_view_get_model (self->list_view) == NULL)
-    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-}
-
-static void
 on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  CjmFindingsPanel         *self)
@@ -1034,11 +1027,7 @@ cjm_findings_panel_init (CjmFindingsPanel *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  /* The list gets its model when first shown: a list view makes a couple
-   * of hundred rows up front, and the panel often opens on another page
-   * (a quarter of a second of a big map's launch). */
-  g_signal_connect_object (self->list_view, "map", G_CALLBACK (on_list_view_map), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_box_bind_model (self->suppressed_list, G_LIST_MODEL (self->suppressed),
                            create_suppressed_row, self, NULL);
   update_rule_list (self);
