@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-stats.h"
 #include "cjm-application.h"
 #include "cjm-canvas.h"
 #include "cjm-window.h"
@@ -82,29 +83,6 @@ wait_paint (Frames *frames,
   while (frames->painted == before && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   return frames->painted != before;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint i;
-
-  if (sorted->len == 0)
-    return 0;
-  g_array_sort (sorted, compare_double);
-  i = (guint) ceil (p / 100.0 * sorted->len) - 1;
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
 }
 
 /* Root-window coordinates of a canvas point. */
@@ -289,7 +267,7 @@ report_steps (const char *what,
               GArray     *times)
 {
   printf ("%-22s steps %4u   median %7.1f ms  p95 %7.1f ms  max %7.1f ms\n", what, times->len,
-          percentile (times, 50), percentile (times, 95), percentile (times, 100));
+          bench_percentile (times, 50), bench_percentile (times, 95), bench_percentile (times, 100));
   fflush (stdout);
 }
 
@@ -300,9 +278,9 @@ report (const char *what,
   printf ("%-22s frames %4u   work: median %6.2f ms  p95 %6.2f ms  max %6.2f ms"
           "   interval: median %6.2f ms  p95 %6.2f ms\n",
           what, frames->work->len,
-          percentile (frames->work, 50), percentile (frames->work, 95),
-          percentile (frames->work, 100),
-          percentile (frames->interval, 50), percentile (frames->interval, 95));
+          bench_percentile (frames->work, 50), bench_percentile (frames->work, 95),
+          bench_percentile (frames->work, 100),
+          bench_percentile (frames->interval, 50), bench_percentile (frames->interval, 95));
   fflush (stdout);
 }
 
@@ -453,7 +431,7 @@ main (int   argc,
               g_array_append_val (drops, ms);
           }
         printf ("  drop (release to next frame, edit + layout + redraw): median %.1f ms over %u\n",
-                percentile (drops, 50), drops->len);
+                bench_percentile (drops, 50), drops->len);
       }
       g_array_unref (all.work);
       g_array_unref (all.interval);
@@ -483,7 +461,7 @@ main (int   argc,
       }
     printf ("\nan edit (the document's ::changed handlers: checker, panels, canvas): median %.1f ms\n"
             "layout update after an edit (the canvas's share): median %.1f ms\n",
-            percentile (edits, 50), percentile (times, 50));
+            bench_percentile (edits, 50), bench_percentile (times, 50));
   }
 
   if (cjm_document_get_modified (document))

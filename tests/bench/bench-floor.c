@@ -27,6 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-stats.h"
+
 #define FLOOR_TYPE_AREA (floor_area_get_type ())
 G_DECLARE_FINAL_TYPE (FloorArea, floor_area, FLOOR, AREA, GtkWidget)
 
@@ -74,28 +76,6 @@ typedef struct {
   gboolean   reported;
   FloorArea *area;
 } Frames;
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint i;
-
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_double);
-  i = (guint) ceil (p / 100.0 * values->len) - 1;
-  return g_array_index (values, double, MIN (i, values->len - 1));
-}
 
 static gboolean
 move_block (GtkWidget     *widget,
@@ -152,8 +132,8 @@ on_after_paint (GdkFrameClock *clock,
       printf ("empty libadwaita window (%s), a block moved each frame: frames %u   "
               "work: median %6.2f ms  p95 %6.2f ms  max %6.2f ms\n",
               renderer ? renderer : "default renderer", frames->work->len,
-              percentile (frames->work, 50), percentile (frames->work, 95),
-              percentile (frames->work, 100));
+              bench_percentile (frames->work, 50), bench_percentile (frames->work, 95),
+              bench_percentile (frames->work, 100));
       fflush (stdout);
       exit (0);
     }
