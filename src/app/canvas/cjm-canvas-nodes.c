@@ -910,8 +910,8 @@ snapshot_map_at (CjmCanvas   *self,
   drop_far_tiles (self, &view);
 }
 
-static void
-drop_preview (CjmCanvas *self)
+void
+_cjm_canvas_end_zoom_preview (CjmCanvas *self)
 {
   if (self->zoom_preview == NULL)
     return;
@@ -1012,7 +1012,7 @@ _cjm_canvas_ensure_layout (CjmCanvas *self)
 void
 _cjm_canvas_invalidate_all (CjmCanvas *self)
 {
-  drop_preview (self);
+  _cjm_canvas_end_zoom_preview (self);
   g_clear_object (&self->layout);
   clear_nodes (self);
   self->columns_hash = 0;
@@ -1024,7 +1024,7 @@ _cjm_canvas_invalidate_change (CjmCanvas       *self,
 {
   self->layout_dirty = TRUE;
 
-  drop_preview (self);
+  _cjm_canvas_end_zoom_preview (self);
 
   if (change->type == CJM_CHANGE_RELOADED)
     {
@@ -1068,14 +1068,8 @@ _cjm_canvas_invalidate_change (CjmCanvas       *self,
 void
 _cjm_canvas_invalidate_findings (CjmCanvas *self)
 {
-  drop_preview (self);
+  _cjm_canvas_end_zoom_preview (self);
   self->findings_dirty = TRUE;
-}
-
-void
-_cjm_canvas_end_zoom_preview (CjmCanvas *self)
-{
-  drop_preview (self);
 }
 
 static gboolean
@@ -1084,7 +1078,7 @@ zoom_settled (gpointer data)
   CjmCanvas *self = data;
 
   self->settle_id = 0;
-  drop_preview (self);
+  _cjm_canvas_end_zoom_preview (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1143,7 +1137,7 @@ _cjm_canvas_invalidate_zoom (CjmCanvas *self,
   g_clear_handle_id (&self->settle_id, g_source_remove);
   if (!step || ratio < ZOOM_PREVIEW_OUT || ratio > ZOOM_PREVIEW_IN)
     {
-      drop_preview (self);
+      _cjm_canvas_end_zoom_preview (self);
       return;
     }
   /* Out past what the texture holds around the view: made again. */
