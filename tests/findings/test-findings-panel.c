@@ -179,6 +179,14 @@ test_lists_findings_live (void)
   g_autoptr(GPtrArray) facts = NULL;
 
   canvas_fixture_open (&f, "bill-payment.cjm");
+  /* The side panel opens on the inspector: the list has made no rows, and
+   * the tab's badge counts the findings all the same. */
+  view = GTK_LIST_VIEW (find_named_class (GTK_WIDGET (f.window->findings_panel), "findings-list"));
+  g_assert_nonnull (view);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f.window->side_stack), !=, "findings");
+  g_assert_null (gtk_list_view_get_model (view));
+  g_assert_cmpuint (count_drawn_rows (GTK_WIDGET (view)), ==, 0);
+  g_assert_cmpint (adw_view_stack_page_get_badge_number (f.window->findings_page), >, 0);
   show_findings (&f);
 
   model = G_LIST_MODEL (cjm_findings_panel_get_checker (f.window->findings_panel));
@@ -187,8 +195,6 @@ test_lists_findings_live (void)
   g_assert_cmpuint (cjm_findings_panel_get_n_visible (f.window->findings_panel), ==, n);
   g_assert_cmpint (adw_view_stack_page_get_badge_number (f.window->findings_page), ==, n);
 
-  view = GTK_LIST_VIEW (find_named_class (GTK_WIDGET (f.window->findings_panel), "findings-list"));
-  g_assert_nonnull (view);
   g_assert_true (G_LIST_MODEL (gtk_list_view_get_model (view)) != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==, n);
   /* Rows are made only for what is on screen, and some are. */

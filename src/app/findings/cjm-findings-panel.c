@@ -42,6 +42,7 @@ struct _CjmFindingsPanel
   GtkStack       *stack;
   GtkListView    *list_view;
   GtkNoSelection *selection;
+  guint           model_tick;    /* gives the list its model, once shown */
   GHashTable     *bound_items;   /* GtkListItem of the visible list now bound */
   GtkListBox     *suppressed_list;
   GtkToggleButton *suppressed_toggle;
@@ -422,6 +423,40 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_widget_insert_before (plan, gtk_widget_get_parent (menu), menu);
   g_signal_connect (plan, "clicked", G_CALLBACK (on_plan_button_clicked), row);
   gtk_list_item_set_child (list_item, row);
+}
+
+/* The list view makes rows for a couple of hundred findings as soon as it
+ * has a model, shown or not, and the side panel usually opens on another
+ * page: a big map's launch spent a fifth of a second and 8 MB on them. The
+ * list gets its model in the first frame it is shown in, from the frame
+ * clock's update phase, before that frame's layout (not from ::map, which
+ * runs while the stack is switching pages). */
+static gboolean
+give_list_its_model (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  CjmFindingsPanel *self = CJM_FINDINGS_PANEL (user_data);
+
+  self->model_tick = 0;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_view_map (CjmFindingsPanel *self)
+{
+  if (gtk_list_view_get_model (self->list_view) == NULL && self->model_tick == 0)
+    self->model_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                     give_list_its_model, self, NULL);
+}
+
+static void
+on_list_view_unmap (CjmFindingsPanel *self)
+{
+  if (self->model_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->model_tick);
+  self->model_tick = 0;
 }
 
 static void
@@ -894,6 +929,8 @@ cjm_findings_panel_dispose (GObject *object)
 {
   CjmFindingsPanel *self = CJM_FINDINGS_PANEL (object);
 
+  if (self->list_view != NULL)
+    on_list_view_unmap (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_FINDINGS_PANEL);
   g_clear_object (&self->checker);
   g_clear_object (&self->suppressed);
@@ -1027,7 +1064,10 @@ cjm_findings_panel_init (CjmFindingsPanel *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (on_list_view_map), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "unmap", G_CALLBACK (on_list_view_unmap), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->suppressed_list, G_LIST_MODEL (self->suppressed),
                            create_suppressed_row, self, NULL);
   update_rule_list (self);
