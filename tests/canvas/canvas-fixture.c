@@ -104,6 +104,61 @@ canvas_fixture_close (CanvasFixture *f)
   g_clear_pointer (&f->path, g_free);
 }
 
+char *
+canvas_fixture_generate_map (const char *name,
+                             const char *seed)
+{
+  g_autofree char *script = g_build_filename (CJM_SOURCE_ROOT, "tests", "bench", "gen-map.py",
+                                              NULL);
+  char *path = g_build_filename (cjm_harness_get_tmpdir (), name, NULL);
+  const char *argv[] = { "python3", script, "--stages", "36", "--channels", "3",
+                         "--touchpoints", "420", "--personas", "2", "--seed", seed,
+                         "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+canvas_fixture_shoot (CanvasFixture *f,
+                      const char    *prefix,
+                      const char    *name,
+                      CanvasShot    *shot)
+{
+  const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", prefix,
+                                           renderer ? renderer : "default", name);
+  g_autofree char *path = g_build_filename (dir && *dir ? dir : cjm_harness_get_tmpdir (), file,
+                                            NULL);
+  g_autoptr(GError) error = NULL;
+
+  cjm_harness_screenshot (GTK_WINDOW (f->window), path);
+  shot->pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  g_assert_no_error (error);
+  cjm_harness_to_surface (GTK_WIDGET (f->canvas), 0, 0, &shot->x0, &shot->y0);
+}
+
+const guint8 *
+canvas_shot_pixel (const CanvasShot *shot,
+                   int               wx,
+                   int               wy)
+{
+  int x = shot->x0 + wx, y = shot->y0 + wy;
+
+  if (x < 0 || y < 0 || x >= gdk_pixbuf_get_width (shot->pixbuf)
+      || y >= gdk_pixbuf_get_height (shot->pixbuf))
+    return NULL;
+  return gdk_pixbuf_read_pixels (shot->pixbuf) + y * gdk_pixbuf_get_rowstride (shot->pixbuf)
+         + x * gdk_pixbuf_get_n_channels (shot->pixbuf);
+}
+
 CjmMinimap *
 canvas_fixture_find_minimap (CjmCanvas *canvas)
 {

@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "cjm-application.h"
 #include "cjm-canvas.h"
 #include "cjm-minimap.h"
@@ -53,6 +55,30 @@ void          canvas_fixture_cell_point (CanvasFixture *fixture,
                                          const char    *lane_id,
                                          double        *x,
                                          double        *y);
+/* A map wider than 16,384 px at 100 % (36 stages, 3 channels, 420
+ * touchpoints, 2 personas) made by tests/bench/gen-map.py with `seed`,
+ * as `name` in the test's folder; returns its path. */
+char         *canvas_fixture_generate_map (const char *name,
+                                           const char *seed);
+
+/* The window as the X server shows it now, saved as
+ * PREFIX-RENDERER-NAME.png (in $CJM_SCREENSHOT_DIR when set) and read
+ * back. */
+typedef struct {
+  GdkPixbuf *pixbuf;
+  int        x0;        /* the canvas's origin in the pixbuf */
+  int        y0;
+} CanvasShot;
+
+void          canvas_fixture_shoot      (CanvasFixture *fixture,
+                                         const char    *prefix,
+                                         const char    *name,
+                                         CanvasShot    *shot);
+/* The pixel at (wx, wy) of the canvas, or NULL outside the shot. */
+const guint8 *canvas_shot_pixel         (const CanvasShot *shot,
+                                         int               wx,
+                                         int               wy);
+
 /* Saves (as Ctrl+S would, to the map's file) and returns the bytes. */
 GBytes       *canvas_fixture_save       (CanvasFixture *fixture);
 /* Presses Ctrl+Z and checks the file is back to the original bytes. */

@@ -20,36 +20,11 @@
 
 #include "canvas-fixture.h"
 
-typedef struct {
-  GdkPixbuf *pixbuf;
-  int        x0;        /* the canvas's origin in the pixbuf */
-  int        y0;
-} Shot;
-
-static char *
-generate_map (void)
-{
-  g_autofree char *script = g_build_filename (CJM_SOURCE_ROOT, "tests", "bench", "gen-map.py",
-                                              NULL);
-  char *path = g_build_filename (cjm_harness_get_tmpdir (), "big.cjm", NULL);
-  const char *argv[] = { "python3", script, "--stages", "36", "--channels", "3",
-                         "--touchpoints", "420", "--personas", "2", "--seed", "7",
-                         "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static void
 open_big_map (CanvasFixture *f)
 {
-  g_autofree char *path = generate_map ();
+  g_autofree char *path = canvas_fixture_generate_map ("big.cjm", "7");
   double mw, mh;
 
   canvas_fixture_open_path (f, path);
@@ -71,12 +46,12 @@ wait_frames (CanvasFixture *f)
 static void
 shoot_now (CanvasFixture *f,
            const char    *name,
-           Shot          *shot);
+           CanvasShot    *shot);
 
 static void
 shoot (CanvasFixture *f,
        const char    *name,
-       Shot          *shot)
+       CanvasShot    *shot)
 {
   wait_frames (f);
   shoot_now (f, name, shot);
@@ -86,34 +61,9 @@ shoot (CanvasFixture *f,
 static void
 shoot_now (CanvasFixture *f,
            const char    *name,
-           Shot          *shot)
+           CanvasShot    *shot)
 {
-  const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
-  const char *renderer = g_getenv ("GSK_RENDERER");
-  g_autofree char *file = g_strdup_printf ("bigmap-%s-%s.png", renderer ? renderer : "default",
-                                           name);
-  g_autofree char *path = g_build_filename (dir && *dir ? dir : cjm_harness_get_tmpdir (), file,
-                                            NULL);
-  g_autoptr(GError) error = NULL;
-
-  cjm_harness_screenshot (GTK_WINDOW (f->window), path);
-  shot->pixbuf = gdk_pixbuf_new_from_file (path, &error);
-  g_assert_no_error (error);
-  cjm_harness_to_surface (GTK_WIDGET (f->canvas), 0, 0, &shot->x0, &shot->y0);
-}
-
-static const guint8 *
-shot_pixel (const Shot *shot,
-            int         wx,
-            int         wy)
-{
-  int x = shot->x0 + wx, y = shot->y0 + wy;
-
-  if (x < 0 || y < 0 || x >= gdk_pixbuf_get_width (shot->pixbuf)
-      || y >= gdk_pixbuf_get_height (shot->pixbuf))
-    return NULL;
-  return gdk_pixbuf_read_pixels (shot->pixbuf) + y * gdk_pixbuf_get_rowstride (shot->pixbuf)
-         + x * gdk_pixbuf_get_n_channels (shot->pixbuf);
+  canvas_fixture_shoot (f, "bigmap", name, shot);
 }
 
 /* The part of the canvas where the map itself shows: right of the pinned
@@ -178,16 +128,16 @@ is_dark (const guint8 *p)
  * persona colour or an emotion face, not grey or white) or dark enough
  * to be a link's stroke. */
 static gboolean
-found_near (const Shot *shot,
-            int         wx,
-            int         wy,
-            int         radius,
-            gboolean  (*wanted) (const guint8 *p))
+found_near (const CanvasShot *shot,
+            int               wx,
+            int               wy,
+            int               radius,
+            gboolean        (*wanted) (const guint8 *p))
 {
   for (int dy = -radius; dy <= radius; dy++)
     for (int dx = -radius; dx <= radius; dx++)
       {
-        const guint8 *p = shot_pixel (shot, wx + dx, wy + dy);
+        const guint8 *p = canvas_shot_pixel (shot, wx + dx, wy + dy);
 
         if (p != NULL && wanted (p))
           return TRUE;
@@ -196,9 +146,9 @@ found_near (const Shot *shot,
 }
 
 static void
-check_curves_and_links (CanvasFixture *f,
-                        const Shot    *shot,
-                        const char    *where)
+check_curves_and_links (CanvasFixture    *f,
+                        const CanvasShot *shot,
+                        const char       *where)
 {
   CjmLayout *layout = cjm_canvas_get_layout (f->canvas);
   guint points = 0, coloured = 0, samples = 0, dark = 0;
@@ -265,7 +215,7 @@ test_curves_and_links_across_the_map (void)
   hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f.canvas));
   for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
     {
-      Shot shot;
+      CanvasShot shot;
       double upper = gtk_adjustment_get_upper (hadjustment);
       double page = gtk_adjustment_get_page_size (hadjustment);
 
@@ -322,7 +272,7 @@ check_cards (CanvasFixture *f,
   CjmLayout *layout = cjm_canvas_get_layout (f->canvas);
   g_autofree guint8 *reference = NULL;
   int stride;
-  Shot shot;
+  CanvasShot shot;
   guint checked = 0, clicked = 0;
   g_autoptr(GPtrArray) to_click = g_ptr_array_new ();
 
@@ -345,7 +295,7 @@ check_cards (CanvasFixture *f,
       for (int y = (int) y0 + 2; y < (int) y1 - 2; y++)
         for (int x = (int) MIN (x0, x1) + 2; x < (int) MAX (x0, x1) - 2; x++)
           {
-            const guint8 *p = shot_pixel (&shot, x, y);
+            const guint8 *p = canvas_shot_pixel (&shot, x, y);
             int diff = 255;
 
             /* The texture is premultiplied B, G, R, A in memory order on
@@ -447,7 +397,7 @@ static void
 test_zoom_step_shows_at_once (void)
 {
   CanvasFixture f;
-  Shot shot;
+  CanvasShot shot;
   double zoom;
 
   open_big_map (&f);

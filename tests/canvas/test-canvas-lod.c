@@ -19,34 +19,9 @@
 #include "canvas-fixture.h"
 #include "cjm-render.h"
 
+
 /* The space the canvas keeps around the map (CJM_CANVAS_MARGIN). */
 #define MARGIN 32.0
-
-typedef struct {
-  GdkPixbuf *pixbuf;
-  int        x0;        /* the canvas's origin in the pixbuf */
-  int        y0;
-} Shot;
-
-static char *
-generate_map (void)
-{
-  g_autofree char *script = g_build_filename (CJM_SOURCE_ROOT, "tests", "bench", "gen-map.py",
-                                              NULL);
-  char *path = g_build_filename (cjm_harness_get_tmpdir (), "lod.cjm", NULL);
-  const char *argv[] = { "python3", script, "--stages", "36", "--channels", "3",
-                         "--touchpoints", "420", "--personas", "2", "--seed", "11",
-                         "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static void
 wait_frames (CanvasFixture *f)
@@ -59,35 +34,10 @@ wait_frames (CanvasFixture *f)
 static void
 shoot (CanvasFixture *f,
        const char    *name,
-       Shot          *shot)
+       CanvasShot    *shot)
 {
-  const char *dir = g_getenv ("CJM_SCREENSHOT_DIR");
-  const char *renderer = g_getenv ("GSK_RENDERER");
-  g_autofree char *file = g_strdup_printf ("lod-%s-%s.png", renderer ? renderer : "default",
-                                           name);
-  g_autofree char *path = g_build_filename (dir && *dir ? dir : cjm_harness_get_tmpdir (), file,
-                                            NULL);
-  g_autoptr(GError) error = NULL;
-
   wait_frames (f);
-  cjm_harness_screenshot (GTK_WINDOW (f->window), path);
-  shot->pixbuf = gdk_pixbuf_new_from_file (path, &error);
-  g_assert_no_error (error);
-  cjm_harness_to_surface (GTK_WIDGET (f->canvas), 0, 0, &shot->x0, &shot->y0);
-}
-
-static const guint8 *
-shot_pixel (const Shot *shot,
-            int         wx,
-            int         wy)
-{
-  int x = shot->x0 + wx, y = shot->y0 + wy;
-
-  if (x < 0 || y < 0 || x >= gdk_pixbuf_get_width (shot->pixbuf)
-      || y >= gdk_pixbuf_get_height (shot->pixbuf))
-    return NULL;
-  return gdk_pixbuf_read_pixels (shot->pixbuf) + y * gdk_pixbuf_get_rowstride (shot->pixbuf)
-         + x * gdk_pixbuf_get_n_channels (shot->pixbuf);
+  canvas_fixture_shoot (f, "lod", name, shot);
 }
 
 /* Not under the minimap, inside the canvas. */
@@ -125,11 +75,11 @@ is_text (const guint8 *p)
 /* Over the touchpoints in view: how many show title glyphs, and how many
  * show their block (the stripe in the lane's colour). */
 static void
-count_cards (CanvasFixture *f,
-             const Shot    *shot,
-             guint         *n_cards,
-             guint         *with_text,
-             guint         *filled)
+count_cards (CanvasFixture    *f,
+             const CanvasShot *shot,
+             guint            *n_cards,
+             guint            *with_text,
+             guint            *filled)
 {
   CjmLayout *layout = cjm_canvas_get_layout (f->canvas);
 
@@ -155,7 +105,7 @@ count_cards (CanvasFixture *f,
       for (int y = (int) floor (y0); y <= (int) ceil (y1); y++)
         for (int x = (int) floor (x0); x <= (int) ceil (x1); x++)
           {
-            const guint8 *p = shot_pixel (shot, x, y);
+            const guint8 *p = canvas_shot_pixel (shot, x, y);
 
             if (p != NULL && hypot (x - cx, y - cy) > face && is_text (p))
               text++;
@@ -165,7 +115,7 @@ count_cards (CanvasFixture *f,
       /* The block is drawn: its lane-coloured stripe on the start edge. */
       for (int x = (int) r.origin.x; x <= (int) r.origin.x + 4; x++)
         {
-          const guint8 *p = shot_pixel (shot, x, (int) cy);
+          const guint8 *p = canvas_shot_pixel (shot, x, (int) cy);
 
           if (p != NULL && MAX (MAX (p[0], p[1]), p[2]) - MIN (MIN (p[0], p[1]), p[2]) > 40)
             {
@@ -180,12 +130,12 @@ static void
 test_fit_shows_the_whole_map (void)
 {
   CanvasFixture f;
-  g_autofree char *path = generate_map ();
+  g_autofree char *path = canvas_fixture_generate_map ("lod.cjm", "11");
   GtkWidget *widget;
   CjmLayout *layout;
   double mw, mh, fit, x0, y0, x1, y1;
   int width, height;
-  Shot shot;
+  CanvasShot shot;
   guint points = 0, coloured = 0;
 
   canvas_fixture_open_path (&f, path);
@@ -233,7 +183,7 @@ test_fit_shows_the_whole_map (void)
           for (int dy = -2; dy <= 2 && !found; dy++)
             for (int dx = -2; dx <= 2 && !found; dx++)
               {
-                const guint8 *px = shot_pixel (&shot, (int) wx + dx, (int) wy + dy);
+                const guint8 *px = canvas_shot_pixel (&shot, (int) wx + dx, (int) wy + dy);
 
                 found = px != NULL
                         && MAX (MAX (px[0], px[1]), px[2]) - MIN (MIN (px[0], px[1]), px[2]) > 50;
@@ -253,8 +203,8 @@ static void
 test_cards_lose_text_below_readable_zoom (void)
 {
   CanvasFixture f;
-  g_autofree char *path = generate_map ();
-  Shot shot;
+  g_autofree char *path = canvas_fixture_generate_map ("lod.cjm", "11");
+  CanvasShot shot;
   guint n, with_text, filled;
 
   canvas_fixture_open_path (&f, path);
