@@ -6,8 +6,9 @@
  * pointer is moved with XTest, one step per frame, and each frame's work
  * (from the GdkFrameClock's frame time to the end of its paint) is
  * recorded. Prints the median, 95th percentile and worst frame, per zoom;
- * at 100 % also the time from a zoom step and from a scroll step to the end
- * of the frame that shows it. The renderer is GTK's default (GL) unless
+ * at 100 % also the time from a zoom step (within a run of steps, and the
+ * first after a rest) and from a scroll step to the end of the frame that
+ * shows it. The renderer is GTK's default (GL) unless
  * GSK_RENDERER is set.
  *
  *   xvfb-run -a -s '-screen 0 1920x1080x24' bench-canvas [--runs N]
@@ -419,6 +420,31 @@ main (int   argc,
             }
           report_steps ("  zoom step", zoom_times);
           report_steps ("  scroll step", scroll_times);
+          /* The first step of a zoom after the view has rested 1.5 s, in
+           * and out in turn: the step that starts a gesture, which makes
+           * the picture the following steps scale (cjm-canvas-nodes.c). */
+          {
+            g_autoptr(GArray) rested_times = g_array_new (FALSE, FALSE, sizeof (double));
+
+            for (int r = 0; r < runs * 2; r++)
+              {
+                guint before;
+                gint64 start;
+                double ms;
+
+                iterate (1500);
+                before = frames.painted;
+                start = g_get_monotonic_time ();
+                if (r % 2 == 0)
+                  cjm_canvas_zoom_in (canvas);
+                else
+                  cjm_canvas_zoom_out (canvas);
+                wait_paint (&frames, before, 20000);
+                ms = (g_get_monotonic_time () - start) / 1000.0;
+                g_array_append_val (rested_times, ms);
+              }
+            report_steps ("  zoom step from rest", rested_times);
+          }
         }
       {
         g_autoptr(GArray) drops = g_array_new (FALSE, FALSE, sizeof (double));

@@ -8,7 +8,8 @@
  * each card in view shows the same pixels as the canvas's own render nodes
  * drawn by cairo (no stale or doubled card picture), and a click at its
  * centre selects that card; a zoom step shows in the very next frame, the
- * curves and links where the new zoom puts them.
+ * curves and links where the new zoom puts them, whether the view had
+ * just moved or had rested for a while.
  */
 
 #define G_LOG_DOMAIN "CjmCanvasTest"
@@ -425,7 +426,9 @@ test_zoom_step_shows_at_once (void)
   /* Rested: drawn at the zoom, every card as its nodes draw it. */
   g_assert_cmpuint (check_cards (&f, "zoom-step-rested"), >=, 5);
 
-  /* Out from there: more of the map comes into view at once. */
+  /* Out from there, after a rest (GL's cache of the tiles has been
+   * through idle time): more of the map comes into view at once. */
+  cjm_harness_iterate (1500);
   zoom = cjm_canvas_get_zoom (f.canvas);
   cjm_harness_key ("ctrl+minus");
   g_assert_cmpfloat (cjm_canvas_get_zoom (f.canvas), <, zoom);
@@ -434,6 +437,17 @@ test_zoom_step_shows_at_once (void)
   check_curves_and_links (&f, &shot, "the frame after a step out");
   g_object_unref (shot.pixbuf);
   g_assert_cmpuint (check_cards (&f, "zoom-step-out-rested"), >=, 5);
+
+  /* And in again after a rest. */
+  cjm_harness_iterate (1500);
+  zoom = cjm_canvas_get_zoom (f.canvas);
+  cjm_harness_key ("ctrl+plus");
+  g_assert_cmpfloat (cjm_canvas_get_zoom (f.canvas), >, zoom);
+  cjm_harness_wait_frame (GTK_WIDGET (f.canvas));
+  shoot_now (&f, "zoom-step-in-rested", &shot);
+  check_curves_and_links (&f, &shot, "the frame after a step in from rest");
+  g_object_unref (shot.pixbuf);
+  g_assert_cmpuint (check_cards (&f, "zoom-step-in-rested-drawn"), >=, 5);
   canvas_fixture_close (&f);
 }
 
