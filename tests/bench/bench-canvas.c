@@ -233,22 +233,27 @@ drop_once (CjmCanvas *canvas,
 
 /* From a zoom step (in, then out again) or a scroll step (200 px to the
  * end of the map, then back) to the end of the frame that shows it, as a
- * wheel click would make; n of each. */
+ * wheel click would make; n of each, each after rest_ms of quiet. */
 static void
 steps_once (CjmCanvas *canvas,
             Frames    *frames,
             gboolean   zoom,
             guint      n,
+            guint      rest_ms,
             GArray    *times)
 {
   GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
 
   for (guint i = 0; i < n; i++)
     {
-      guint before = frames->painted;
-      gint64 start = g_get_monotonic_time ();
+      guint before;
+      gint64 start;
       double ms;
 
+      if (rest_ms > 0)
+        iterate (rest_ms);
+      before = frames->painted;
+      start = g_get_monotonic_time ();
       if (zoom && i % 2 == 0)
         cjm_canvas_zoom_in (canvas);
       else if (zoom)
@@ -412,11 +417,11 @@ main (int   argc,
 
           for (int r = 0; r < runs; r++)
             {
-              steps_once (canvas, &frames, TRUE, 10, zoom_times);
+              steps_once (canvas, &frames, TRUE, 10, 0, zoom_times);
               /* The zoom rests (the canvas draws it anew, see
                * cjm-canvas-nodes.c) before the scrolling starts. */
               iterate (500);
-              steps_once (canvas, &frames, FALSE, 20, scroll_times);
+              steps_once (canvas, &frames, FALSE, 20, 0, scroll_times);
             }
           report_steps ("  zoom step", zoom_times);
           report_steps ("  scroll step", scroll_times);
@@ -426,23 +431,7 @@ main (int   argc,
           {
             g_autoptr(GArray) rested_times = g_array_new (FALSE, FALSE, sizeof (double));
 
-            for (int r = 0; r < runs * 2; r++)
-              {
-                guint before;
-                gint64 start;
-                double ms;
-
-                iterate (1500);
-                before = frames.painted;
-                start = g_get_monotonic_time ();
-                if (r % 2 == 0)
-                  cjm_canvas_zoom_in (canvas);
-                else
-                  cjm_canvas_zoom_out (canvas);
-                wait_paint (&frames, before, 20000);
-                ms = (g_get_monotonic_time () - start) / 1000.0;
-                g_array_append_val (rested_times, ms);
-              }
+            steps_once (canvas, &frames, TRUE, runs * 2, 1500, rested_times);
             report_steps ("  zoom step from rest", rested_times);
           }
         }
